@@ -1,0 +1,58 @@
+# Starts RabbitMQ and PostgreSQL as private local processes under $RUN_DIR unless something already answers
+# on their ports. Records what it started, so stop_infra stops exactly that and nothing else.
+# Recipes: ../shared/ENVIRONMENT.md was our guide; nothing here reads it.
+
+RUN_DIR=${RUN_DIR:-$PWD/.run}
+RABBIT_PORT=${RABBIT_PORT:-5672}
+PG_PORT=${PG_PORT:-5432}
+STARTED=()
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+start_rabbitmq() {
+  if port_open "$RABBIT_PORT"; then echo "RabbitMQ: using the one already on :$RABBIT_PORT"; return; fi
+  local d="$RUN_DIR/rabbitmq"
+  mkdir -p "$d"
+  echo "[rabbitmq_management]." > "$d/enabled_plugins"
+  printf 'loopback_users = none\nmanagement.tcp.port = %s\n' "${RABBIT_MGMT_PORT:-15672}" > "$d/rabbitmq.conf"
+  (
+    export RABBITMQ_NODENAME=${RABBIT_NODE:-payments-run}@localhost RABBITMQ_NODE_PORT=$RABBIT_PORT RABBITMQ_DIST_PORT=$((RABBIT_PORT + 20000))
+    export RABBITMQ_MNESIA_BASE=$d/mnesia RABBITMQ_LOG_BASE=$d/log RABBITMQ_ENABLED_PLUGINS_FILE=$d/enabled_plugins
+    export RABBITMQ_CONFIG_FILE=$d/rabbitmq RABBITMQ_FEATURE_FLAGS_FILE=$d/ff RABBITMQ_PLUGINS_EXPAND_DIR=$d/plugins-expand HOME=$d
+    setsid /usr/lib/rabbitmq/bin/rabbitmq-server > "$d/out.log" 2>&1 &
+    echo $! > "$d/pid"
+    for _ in $(seq 60); do
+      /usr/lib/rabbitmq/bin/rabbitmqctl -n ${RABBIT_NODE:-payments-run}@localhost await_startup --timeout 2 >/dev/null 2>&1 && exit 0
+      sleep 1
+    done
+    echo "RabbitMQ did not start; see $d/out.log" >&2; exit 1
+  ) || exit 1
+  STARTED+=(rabbitmq)
+  echo "RabbitMQ: started on :$RABBIT_PORT (management UI http://127.0.0.1:${RABBIT_MGMT_PORT:-15672}, guest/guest)"
+}
+
+start_postgres() {
+  if port_open "$PG_PORT"; then echo "PostgreSQL: using the one already on :$PG_PORT"; return; fi
+  local d="$RUN_DIR/postgres" bin=/usr/lib/postgresql/15/bin as=()
+  [ "$(id -u)" = 0 ] && as=(runuser -u postgres --)
+  install -d ${as:+-o postgres} "$d"
+  [ -f "$d/data/PG_VERSION" ] || "${as[@]}" "$bin/initdb" -D "$d/data" -A trust -U postgres >/dev/null
+  "${as[@]}" "$bin/pg_ctl" -D "$d/data" -o "-p $PG_PORT -k $d -c listen_addresses=127.0.0.1" -l "$d/log" -w start >/dev/null
+  STARTED+=(postgres)
+  echo "PostgreSQL: started on :$PG_PORT (user postgres, trust auth on loopback)"
+}
+
+stop_infra() {
+  local s
+  for s in "${STARTED[@]}"; do
+    case $s in
+      rabbitmq)
+        HOME=$RUN_DIR/rabbitmq /usr/lib/rabbitmq/bin/rabbitmqctl -n ${RABBIT_NODE:-payments-run}@localhost stop >/dev/null 2>&1 \
+          || kill "$(cat "$RUN_DIR/rabbitmq/pid")" 2>/dev/null ;;
+      postgres)
+        local as=(); [ "$(id -u)" = 0 ] && as=(runuser -u postgres --)
+        "${as[@]}" /usr/lib/postgresql/15/bin/pg_ctl -D "$RUN_DIR/postgres/data" -m fast stop >/dev/null 2>&1 ;;
+    esac
+  done
+  STARTED=()
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+using Payments.Ingress.Diagnostics;
+using Payments.Ingress.Publishing;
+using Payments.Ingress.Webhooks;
+using Payments.Ingress.Webhooks.Schemes;
+using Payments.Ingress.Webhooks.Schemes.GitHub;
+using Payments.Ingress.Webhooks.Schemes.LiqPay;
+using Payments.Ingress.Webhooks.Schemes.StandardWebhooks;
+using Payments.Ingress.Webhooks.Schemes.Stripe;
+using Payments.ServiceDefaults.Configuration;
+using Payments.Contracts;
+using Payments.Messaging.Broker;
+
+namespace Payments.Ingress;
+
+public static class IngressExtensions
+{
+    /// <summary>Everything the ingress is made of; the list of schemes is written out here, not scanned.</summary>
+    public static WebApplicationBuilder AddIngress(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.Configuration.GetRabbitMqUri(); // fail fast, naming ConnectionStrings:RabbitMq
+
+        services.AddSingleton<IWebhookScheme, StripeScheme>();
+        services.AddSingleton<IWebhookScheme, StandardWebhooksScheme>();
+        services.AddSingleton<IWebhookScheme, LiqPayScheme>();
+        services.AddSingleton<IWebhookScheme, GitHubScheme>();
+
+        services.AddOptions<IngressOptions>().BindConfiguration(IngressOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngressOptions>, IngressOptionsValidator>();
+        services.AddConfirmedPublisher("Ingress:Broker", o =>
+        {
+            o.ConnectionName = "payments-ingress";
+            o.RequiredMessageTypes.Add(typeof(PaymentEventReceived));
+        });
+        services.AddOptions<PublisherOptions>()
+            .Validate(o => o.RequiredQueues.Count > 0, "Ingress:Broker:RequiredQueues must name at least one queue (the consumers' queue).");
+        services.AddOptions<RetryAfterOptions>().BindConfiguration("Ingress:Broker");
+
+        services.AddSingleton<WebhookSources>();
+        services.AddSingleton<IngressMetrics>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PaymentEventPublisher>();
+        services.AddScoped<WebhookIntake>();
+        services.AddProblemDetails();
+        return builder;
+    }
+}

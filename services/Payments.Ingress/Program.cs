@@ -1,0 +1,12 @@
+using Payments.Ingress;
+using Payments.Ingress.Webhooks;
+using Payments.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddIngress();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapWebhooks();
+app.Run();

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using Payments.Ingress.Publishing;
+using Payments.Messaging.Broker;
+using Payments.Ingress.Webhooks.Schemes;
+
+namespace Payments.Ingress.Webhooks;
+
+/// <summary>
+/// POST /webhooks/{source}: the only door. Order of checks: source (404), size (413), media type (415),
+/// signature and freshness on the raw bytes (401), shape (400), kind (200 if not ours), durable publish (202 / 503).
+/// </summary>
+public static class WebhookEndpoints
+{
+    public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/webhooks/{source}", ReceiveAsync)
+            .WithName("ReceiveWebhook")
+            .DisableAntiforgery();
+        return endpoints;
+    }
+
+    internal static async Task<Results<Accepted<WebhookAccepted>, Ok<WebhookIgnored>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
+        string source,
+        HttpContext context,
+        WebhookIntake intake,
+        CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (!intake.Sources.TryGet(source, out var webhookSource))
+        {
+            return intake.Reject("unknown", "unknown_source", StatusCodes.Status404NotFound, "Unknown webhook source",
+                $"No source named '{Truncate(source)}' is configured.");
+        }
+
+        var name = webhookSource.Name;
+        intake.Metrics.Received(name);
+        var scheme = webhookSource.Scheme;
+        if (!HasMediaType(context.Request, scheme.MediaType))
+        {
+            return intake.Reject(name, "unsupported_media_type", StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                $"Source '{name}' accepts {scheme.MediaType}.");
+        }
+
+        var limit = intake.Options.Value.MaxBodyBytes;
+        var body = await WebhookBody.ReadAsync(context.Request, limit, cancellationToken);
+        if (body is null)
+        {
+            return intake.Reject(name, "payload_too_large", StatusCodes.Status413PayloadTooLarge, "Payload too large",
+                $"The body exceeds the limit of {limit} bytes.");
+        }
+
+        var now = intake.Time.GetUtcNow();
+        var verification = scheme.Verify(new WebhookRequest(body, context.Request.Headers), webhookSource, now);
+        if (verification is not VerificationResult.Verified verified)
+        {
+            var reason = ((VerificationResult.Rejected)verification).Reason;
+            intake.LogRejected(name, reason);
+            return intake.Reject(name, reason.ToTag(), StatusCodes.Status401Unauthorized, "Webhook not verified", reason.Describe());
+        }
+
+        switch (scheme.Normalize(verified.Webhook, webhookSource, now))
+        {
+            case NormalizationResult.Malformed malformed:
+                intake.Metrics.Rejected(name, "malformed_body");
+                return TypedResults.ValidationProblem(malformed.Errors, malformed.Detail, title: "Malformed webhook body");
+
+            case NormalizationResult.Ignored ignored:
+                intake.Metrics.Ignored(name);
+                return TypedResults.Ok(new WebhookIgnored(ignored.EventType, "Verified, but not a payment event this system acts on."));
+
+            case NormalizationResult.Normalized { Event: var @event }:
+                try
+                {
+                    await intake.Publisher.PublishAsync(@event, cancellationToken);
+                }
+                catch (BrokerUnavailableException ex)
+                {
+                    intake.LogUnavailable(name, ex.Message);
+                    context.Response.Headers.RetryAfter = intake.RetryAfter.Value.RetryAfterSeconds.ToString();
+                    return intake.Reject(name, "broker_unavailable", StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable",
+                        "The event could not be made durable; nothing was acknowledged. Retry later.");
+                }
+
+                intake.Metrics.Acknowledged(name, started);
+                return TypedResults.Accepted((string?)null, new WebhookAccepted(@event.EventId));
+
+            default:
+                throw new UnreachableException();
+        }
+    }
+
+    private static bool HasMediaType(HttpRequest request, string expected) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed)
+        && parsed.MediaType.Equals(expected, StringComparison.OrdinalIgnoreCase);
+
+    // The source comes from the URL: echo a bounded piece of it, never let a client inflate our answers or logs.
+    private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
+}

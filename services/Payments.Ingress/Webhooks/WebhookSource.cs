@@ -1,0 +1,6 @@
+using Payments.Ingress.Webhooks.Schemes;
+
+namespace Payments.Ingress.Webhooks;
+
+/// <summary>A configured source, resolved at start-up: its scheme and the key bytes of every accepted secret.</summary>
+internal sealed record WebhookSource(string Name, IWebhookScheme Scheme, IReadOnlyList<byte[]> Keys, TimeSpan Tolerance);

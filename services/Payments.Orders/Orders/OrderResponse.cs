@@ -1,0 +1,14 @@
+namespace Payments.Orders.Orders;
+
+public sealed record OrderResponse(
+    Guid Id,
+    string Status,
+    long AmountMinor,
+    string Currency,
+    string CustomerEmail,
+    PaymentDetails? Payment,
+    string? AttentionReason,
+    long? RefundedMinor,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<OrderEventResponse> History);

@@ -1,0 +1,11 @@
+namespace Payments.Orders.Orders;
+
+/// <summary>Stored as snake_case text (see <see cref="OrderStatusText"/>).</summary>
+public enum OrderStatus
+{
+    AwaitingPayment,
+    PaymentFailed,
+    Paid,
+    Refunded,
+    NeedsAttention,
+}

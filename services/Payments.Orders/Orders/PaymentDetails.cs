@@ -1,0 +1,3 @@
+namespace Payments.Orders.Orders;
+
+public sealed record PaymentDetails(string Provider, string PaymentId);

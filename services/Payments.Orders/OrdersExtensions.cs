@@ -1,0 +1,75 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Payments.Contracts;
+using Payments.Messaging;
+using Payments.Orders.Diagnostics;
+using Payments.Orders.Orders;
+using Payments.Orders.PaymentCreation;
+using Payments.Orders.PaymentEvents;
+
+namespace Payments.Orders;
+
+public static class OrdersExtensions
+{
+    /// <summary>The queue the ingress (and reconciliation) feed canonical payment events into.</summary>
+    public const string PaymentEventsQueue = "orders-payment-events";
+
+    public const string PaymentCreationQueue = "orders-payment-creation";
+
+    public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddPostgresMessaging(typeof(OrdersExtensions).Assembly, connectionName: "payments-orders");
+
+        services.AddOptions<ProviderOptions>().BindConfiguration("Provider").ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<PaymentProviderClient>((sp, http) =>
+        {
+            var provider = sp.GetRequiredService<IOptions<ProviderOptions>>().Value;
+            http.BaseAddress = new Uri(provider.BaseUrl.TrimEnd('/') + "/");
+            http.Timeout = provider.Timeout;
+        });
+        services.AddSingleton<OrdersMetrics>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<OrderCreation>();
+
+        builder.AddMessageBus(
+            consumers: x =>
+            {
+                x.AddInboxConsumer<PaymentEventReceived, PaymentEventHandler>();
+                x.AddInboxConsumer<CreateOrderPayment, CreateOrderPaymentHandler>();
+            },
+            endpoints: (context, bus) =>
+            {
+                var config = context.GetRequiredService<IConfiguration>();
+                bus.ReceiveEndpoint(PaymentEventsQueue, e =>
+                {
+                    e.SetQuorumQueue();
+                    e.PrefetchCount = config.GetValue("Orders:PaymentEvents:Prefetch", 64);
+                    e.ConcurrentMessageLimit = config.GetValue("Orders:PaymentEvents:Concurrency", 32);
+                    // An event may race its order's creation: retry with delay, then dead-letter (the _error queue keeps the reason).
+                    var notFoundIntervals = config.GetSection("Orders:PaymentEvents:NotFoundRetryIntervals").Get<int[]>() ?? [500, 2_000, 5_000, 10_000, 20_000];
+                    e.UseMessageRetry(r =>
+                    {
+                        r.Handle<OrderNotFoundException>();
+                        r.Intervals(notFoundIntervals);
+                    });
+                    // Transient failures (database or broker blips): exponential backoff with jitter.
+                    e.UseMessageRetry(r =>
+                    {
+                        r.Ignore<OrderNotFoundException>();
+                        r.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
+                    });
+                    e.ConfigureInboxConsumer<PaymentEventReceived, PaymentEventHandler>(context);
+                });
+                bus.ReceiveEndpoint(PaymentCreationQueue, e =>
+                {
+                    e.SetQuorumQueue();
+                    e.PrefetchCount = 16;
+                    // The provider may be down for a while: keep trying, backing off up to a few minutes.
+                    e.UseMessageRetry(r => r.Exponential(20, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(2)));
+                    e.ConfigureInboxConsumer<CreateOrderPayment, CreateOrderPaymentHandler>(context);
+                });
+            });
+        return builder;
+    }
+}

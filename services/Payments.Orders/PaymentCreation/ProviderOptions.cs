@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Payments.Orders.PaymentCreation;
+
+/// <summary>Provider: the Stripe-compatible payments API (the provider simulator in development).</summary>
+public sealed class ProviderOptions
+{
+    [Required(ErrorMessage = "Provider:BaseUrl is required (e.g. http://127.0.0.1:5090).")]
+    [Url(ErrorMessage = "Provider:BaseUrl must be an absolute URL.")]
+    public string BaseUrl { get; set; } = "";
+
+    [Required(ErrorMessage = "Provider:ApiKey is required (environment variable Provider__ApiKey).")]
+    public string ApiKey { get; set; } = "";
+
+    /// <summary>The provider's name as recorded on orders and in events.</summary>
+    public string Name { get; set; } = "stripe";
+
+    /// <summary>Bound on one API call; POST /orders waits at most this long before leaving it to the outbox.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>When the deferred payment-creation command fires if the inline attempt did not record a payment.</summary>
+    public TimeSpan FallbackDelay { get; set; } = TimeSpan.FromSeconds(10);
+}

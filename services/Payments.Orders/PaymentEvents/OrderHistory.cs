@@ -1,0 +1,57 @@
+using Npgsql;
+using Payments.Contracts;
+using Payments.Orders.Orders;
+
+namespace Payments.Orders.PaymentEvents;
+
+/// <summary>The writes a decision makes: the history row, and the order's move.</summary>
+internal static class OrderHistory
+{
+    public static NpgsqlBatchCommand Record(Guid orderId, PaymentEventReceived @event, Decision decision)
+    {
+        var command = new NpgsqlBatchCommand(
+            """
+            INSERT INTO orders.payment_events (event_id, order_id, kind, source, provider, provider_event_id, payment_id,
+                amount_minor, currency, occurred_at, received_at, from_status, to_status, outcome, explanation)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+            ON CONFLICT (event_id) DO NOTHING
+            """);
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter<Guid> { TypedValue = @event.EventId });
+        p.Add(new NpgsqlParameter<Guid> { TypedValue = orderId });
+        p.Add(new NpgsqlParameter<string> { TypedValue = @event.Kind.ToString() });
+        p.Add(new NpgsqlParameter<string> { TypedValue = @event.Source });
+        p.Add(new NpgsqlParameter<string> { TypedValue = @event.Provider });
+        p.Add(new NpgsqlParameter<string> { TypedValue = @event.ProviderEventId });
+        p.Add(new NpgsqlParameter<string> { TypedValue = @event.ProviderPaymentId });
+        p.Add(new NpgsqlParameter<long> { TypedValue = @event.AmountMinor });
+        p.Add(new NpgsqlParameter<string> { TypedValue = @event.Currency });
+        p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = @event.OccurredAt });
+        p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = @event.ReceivedAt });
+        p.Add(new NpgsqlParameter<string> { TypedValue = decision.From.ToText() });
+        p.Add(new NpgsqlParameter<string> { TypedValue = decision.To.ToText() });
+        p.Add(new NpgsqlParameter<string> { TypedValue = decision.Outcome.ToString().ToLowerInvariant() });
+        p.Add(new NpgsqlParameter<string> { TypedValue = decision.Explanation });
+        return command;
+    }
+
+    public static NpgsqlBatchCommand Move(Guid orderId, Decision decision, PaymentEventReceived @event)
+    {
+        var command = new NpgsqlBatchCommand(
+            """
+            UPDATE orders.orders
+            SET status = $2,
+                attention_reason = CASE WHEN $2 = 'needs_attention' THEN $3 ELSE attention_reason END,
+                refunded_minor = CASE WHEN $2 = 'refunded' THEN $4 ELSE refunded_minor END,
+                payment_id = coalesce(payment_id, $5),
+                updated_at = now()
+            WHERE id = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = orderId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = decision.To.ToText() });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = decision.Explanation });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = @event.AmountMinor });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = @event.ProviderPaymentId });
+        return command;
+    }
+}

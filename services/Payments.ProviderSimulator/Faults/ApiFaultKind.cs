@@ -1,0 +1,8 @@
+namespace Payments.ProviderSimulator.Faults;
+
+internal enum ApiFaultKind
+{
+    None,
+    ServerError,
+    RateLimited,
+}

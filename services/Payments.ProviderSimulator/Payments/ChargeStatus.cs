@@ -1,0 +1,7 @@
+namespace Payments.ProviderSimulator.Payments;
+
+internal enum ChargeStatus
+{
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,3 @@
+namespace Payments.ProviderSimulator.Payments;
+
+internal sealed record PaymentPage(IReadOnlyList<Payment> Data, bool HasMore);

@@ -1,0 +1,21 @@
+namespace Payments.ProviderSimulator.Targets;
+
+/// <summary>
+/// A receiver of webhooks in one scheme. Stripe receivers get the event types in <paramref name="EnabledEvents"/>
+/// ("*" for all, as in Stripe); LiqPay and Standard Webhooks receivers get every payment outcome their scheme has.
+/// Shown whole, secret included, by GET /sim/endpoints: this is a sandbox.
+/// </summary>
+internal sealed record WebhookTarget(
+    string Id,
+    string Scheme,
+    string Url,
+    string Secret,
+    IReadOnlyList<string> EnabledEvents,
+    string? Description,
+    IReadOnlyDictionary<string, string> Metadata,
+    DateTimeOffset Created,
+    TargetOrigin Origin)
+{
+    public bool Wants(string stripeEventType) =>
+        EnabledEvents.Count == 0 || EnabledEvents.Contains("*") || EnabledEvents.Contains(stripeEventType);
+}

@@ -1,0 +1,12 @@
+namespace Payments.Contracts;
+
+/// <summary>The order's payment was refunded (v1). <paramref name="RefundedAmountMinor"/> may be less than the order's amount.</summary>
+public sealed record OrderRefunded(
+    Guid OrderId,
+    string PaymentId,
+    long AmountMinor,
+    long RefundedAmountMinor,
+    string Currency,
+    string CustomerEmail,
+    DateTimeOffset RefundedAt,
+    Guid CausationId);

@@ -1,0 +1,197 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Payments.ServiceDefaults.Configuration;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Payments.Messaging.Broker;
+
+/// <summary>
+/// A service's one publishing AMQP connection: established in the background (the service starts, and reports not ready, while the
+/// broker is away), declares the topology consumers need before it reports ready, then keeps a small pool of
+/// channels with publisher confirms. After a broker restart the client's automatic recovery restores connection,
+/// channels and declarations.
+/// </summary>
+public sealed partial class BrokerConnection(
+    IConfiguration configuration,
+    IOptions<PublisherOptions> options,
+    ILogger<BrokerConnection> logger) : BackgroundService
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+
+    private readonly ConcurrentDictionary<string, bool> _declaredExchanges = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _declareLock = new(1, 1);
+    private volatile IChannel[] _channels = [];
+    private IConnection? _connection;
+    private int _next;
+
+    /// <summary>Connected, topology declared, channels open: an event published now can become durable.</summary>
+    public bool IsReady => _connection is { IsOpen: true } && _channels.Length > 0;
+
+    /// <summary>A confirm-enabled channel, round-robin; throws when the broker is not reachable.</summary>
+    public IChannel NextChannel()
+    {
+        var channels = _channels;
+        if (_connection is not { IsOpen: true } || channels.Length == 0)
+        {
+            throw new BrokerUnavailableException("The broker connection is not open.");
+        }
+
+        var index = (uint)Interlocked.Increment(ref _next) % (uint)channels.Length;
+        return channels[index];
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var factory = new ConnectionFactory
+        {
+            Uri = configuration.GetRabbitMqUri(),
+            ClientProvidedName = options.Value.ConnectionName,
+            AutomaticRecoveryEnabled = true,
+            TopologyRecoveryEnabled = true,
+            NetworkRecoveryInterval = TimeSpan.FromSeconds(1),
+            RequestedHeartbeat = TimeSpan.FromSeconds(15),
+        };
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ConnectAsync(factory, stoppingToken);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogConnectFailed(ex.GetType().Name, ex.Message, RetryDelay.TotalSeconds);
+                await DisposeConnectionAsync();
+                await Task.Delay(RetryDelay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private async Task ConnectAsync(ConnectionFactory factory, CancellationToken cancellationToken)
+    {
+        var connection = await factory.CreateConnectionAsync(cancellationToken);
+        _connection = connection;
+        connection.ConnectionShutdownAsync += OnShutdownAsync;
+        connection.RecoverySucceededAsync += OnRecoveredAsync;
+
+        await using (var setup = await connection.CreateChannelAsync(cancellationToken: cancellationToken))
+        {
+            await DeclareTopologyAsync(setup, options.Value, cancellationToken);
+        }
+
+        var channelOptions = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
+        var channels = new IChannel[Math.Max(1, options.Value.PublishChannels)];
+        for (var i = 0; i < channels.Length; i++)
+        {
+            channels[i] = await connection.CreateChannelAsync(channelOptions, cancellationToken);
+        }
+
+        _channels = channels;
+        LogConnected(connection.Endpoint.HostName, connection.Endpoint.Port, channels.Length);
+    }
+
+    /// <summary>Mirrors MassTransit's receive-endpoint topology so the broker never confirms an unroutable event.</summary>
+    private static async Task DeclareTopologyAsync(IChannel channel, PublisherOptions options, CancellationToken cancellationToken)
+    {
+        foreach (var type in options.RequiredMessageTypes)
+        {
+            await channel.ExchangeDeclareAsync(MessageUrn.ExchangeFor(type), ExchangeType.Fanout, durable: true, cancellationToken: cancellationToken);
+        }
+
+        foreach (var queue in options.RequiredQueues)
+        {
+            await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true, cancellationToken: cancellationToken);
+            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false,
+                arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: cancellationToken);
+            await channel.QueueBindAsync(queue, queue, routingKey: "", cancellationToken: cancellationToken);
+            foreach (var type in options.RequiredMessageTypes)
+            {
+                await channel.ExchangeBindAsync(queue, MessageUrn.ExchangeFor(type), routingKey: "", cancellationToken: cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Declares a message type exchange once per process (publishing to a missing exchange would close the channel).
+    /// Durable fanout, as MassTransit declares it.
+    /// </summary>
+    public async ValueTask EnsureExchangeAsync(string exchange, CancellationToken cancellationToken)
+    {
+        if (_declaredExchanges.ContainsKey(exchange))
+        {
+            return;
+        }
+
+        await _declareLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_declaredExchanges.ContainsKey(exchange))
+            {
+                return;
+            }
+
+            var connection = _connection ?? throw new BrokerUnavailableException("The broker connection is not open.");
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, cancellationToken: cancellationToken);
+            _declaredExchanges[exchange] = true;
+        }
+        finally
+        {
+            _declareLock.Release();
+        }
+    }
+
+    private Task OnShutdownAsync(object sender, ShutdownEventArgs e)
+    {
+        LogShutdown(e.Initiator.ToString(), e.ReplyCode, e.ReplyText);
+        return Task.CompletedTask;
+    }
+
+    private Task OnRecoveredAsync(object sender, AsyncEventArgs e)
+    {
+        LogRecovered();
+        return Task.CompletedTask;
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await DisposeConnectionAsync();
+    }
+
+    private async Task DisposeConnectionAsync()
+    {
+        var channels = _channels;
+        _channels = [];
+        foreach (var channel in channels)
+        {
+            await channel.DisposeAsync();
+        }
+
+        if (Interlocked.Exchange(ref _connection, null) is { } connection)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to RabbitMQ at {Host}:{Port}; topology declared; {Channels} publish channels")]
+    private partial void LogConnected(string host, int port, int channels);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "RabbitMQ connection failed ({Error}: {Reason}); retrying in {Seconds}s; publishing fails meanwhile")]
+    private partial void LogConnectFailed(string error, string reason, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "RabbitMQ connection shut down by {Initiator}: {Code} {Text}. Publishing fails until it recovers")]
+    private partial void LogShutdown(string initiator, ushort code, string text);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "RabbitMQ connection recovered")]
+    private partial void LogRecovered();
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Payments.ServiceDefaults.Health;
+
+namespace Payments.Messaging.Broker;
+
+public static class BrokerExtensions
+{
+    /// <summary>
+    /// The confirmed publisher, its connection (a hosted service) and a "ready" health check on it.
+    /// Options are bound from <paramref name="sectionName"/>; <paramref name="configure"/> adds what code knows (message types).
+    /// </summary>
+    public static IServiceCollection AddConfirmedPublisher(this IServiceCollection services, string sectionName, Action<PublisherOptions>? configure = null)
+    {
+        var options = services.AddOptions<PublisherOptions>().BindConfiguration(sectionName)
+            .Validate(o => o.ConfirmTimeout > TimeSpan.Zero, $"{sectionName}:ConfirmTimeout must be positive.")
+            .Validate(o => o.PublishChannels > 0, $"{sectionName}:PublishChannels must be positive.")
+            .ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.AddSingleton<BrokerConnection>();
+        services.AddHostedService(sp => sp.GetRequiredService<BrokerConnection>());
+        services.AddSingleton<ConfirmedPublisher>();
+        services.AddHealthChecks().AddCheck<BrokerHealthCheck>("rabbitmq-publisher", tags: [HealthEndpoints.ReadyTag]);
+        return services;
+    }
+}

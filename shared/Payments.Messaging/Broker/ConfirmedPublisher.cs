@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace Payments.Messaging.Broker;
+
+/// <summary>
+/// Publishes with the raw client and returns only once the broker confirmed: after that a persistent message in a
+/// quorum queue survives a broker crash. A nack, a mandatory return, a closed connection or a confirm slower than
+/// <see cref="PublisherOptions.ConfirmTimeout"/> all throw <see cref="BrokerUnavailableException"/>.
+/// </summary>
+public sealed class ConfirmedPublisher(BrokerConnection broker, IOptions<PublisherOptions> options)
+{
+    private readonly TimeSpan _confirmTimeout = options.Value.ConfirmTimeout;
+
+    public bool IsReady => broker.IsReady;
+
+    public async Task PublishAsync(string exchange, ReadOnlyMemory<byte> body, BasicProperties properties, bool mandatory, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_confirmTimeout);
+        try
+        {
+            var channel = broker.NextChannel();
+            await channel.BasicPublishAsync(exchange, routingKey: "", mandatory, properties, body, timeout.Token);
+        }
+        catch (Exception ex) when (ex is not BrokerUnavailableException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new BrokerUnavailableException(Describe(ex), ex);
+        }
+    }
+
+    /// <summary>Declares the exchange once, then publishes (for senders whose exchanges nobody declared yet).</summary>
+    public async Task PublishDeclaringAsync(string exchange, ReadOnlyMemory<byte> body, BasicProperties properties, bool mandatory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await broker.EnsureExchangeAsync(exchange, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not BrokerUnavailableException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new BrokerUnavailableException(Describe(ex), ex);
+        }
+
+        await PublishAsync(exchange, body, properties, mandatory, cancellationToken);
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        PublishException { IsReturn: true } => "The broker returned the message as unroutable: no queue is bound to receive it.",
+        PublishException => "The broker refused the message (nack).",
+        OperationCanceledException => "The broker did not confirm the message in time.",
+        AlreadyClosedException or OperationInterruptedException => "The broker connection closed while publishing.",
+        _ => $"Publishing failed: {ex.GetType().Name}.",
+    };
+}

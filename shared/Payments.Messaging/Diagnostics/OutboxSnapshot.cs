@@ -1,0 +1,3 @@
+namespace Payments.Messaging.Diagnostics;
+
+public sealed record OutboxSnapshot(long Pending, TimeSpan OldestAge, long Parked);

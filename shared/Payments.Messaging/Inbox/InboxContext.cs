@@ -1,0 +1,125 @@
+using Npgsql;
+using Payments.Messaging.Outbox;
+
+namespace Payments.Messaging.Inbox;
+
+/// <summary>
+/// What a handler sees: the message, and a transaction shaped for few round trips. The inbox claim rides along with
+/// the handler's first query; writes and published messages are deferred and sent as one batch before the commit.
+/// </summary>
+public sealed class InboxContext<TMessage> where TMessage : class
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+    private readonly string _consumer;
+    private readonly List<NpgsqlBatchCommand> _deferred = [];
+    private bool _claimed;
+    private int _published;
+
+    internal InboxContext(TMessage message, Guid messageId, string consumer, NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        Message = message;
+        MessageId = messageId;
+        _consumer = consumer;
+        _connection = connection;
+        _transaction = transaction;
+    }
+
+    public TMessage Message { get; }
+
+    public Guid MessageId { get; }
+
+    /// <summary>Runs a query now (in the transaction) and maps its rows. Lock rows you will change with FOR UPDATE.</summary>
+    public async Task<List<T>> QueryAsync<T>(NpgsqlBatchCommand query, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(_connection, _transaction);
+        var claiming = !_claimed;
+        if (claiming)
+        {
+            batch.BatchCommands.Add(Claim());
+        }
+
+        batch.BatchCommands.Add(query);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        if (claiming)
+        {
+            await EnsureClaimedAsync(reader, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+        }
+
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Defers a write to the commit batch.</summary>
+    public void Execute(NpgsqlBatchCommand command) => _deferred.Add(command);
+
+    /// <summary>Publishes through the outbox: the message leaves only if this transaction commits.</summary>
+    public void Publish<T>(T message, Guid? messageId = null) where T : class
+    {
+        _deferred.Add(OutboxWriter.Insert(message, messageId));
+        _published++;
+    }
+
+    /// <summary>Sends the deferred batch; throws <see cref="DuplicateMessageException"/> if the claim fails.</summary>
+    internal async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(_connection, _transaction);
+        var claiming = !_claimed;
+        if (claiming)
+        {
+            batch.BatchCommands.Add(Claim());
+        }
+
+        foreach (var command in _deferred)
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        if (_published > 0)
+        {
+            batch.BatchCommands.Add(OutboxWriter.Notify());
+        }
+
+        if (batch.BatchCommands.Count == 0)
+        {
+            return;
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        if (claiming)
+        {
+            await EnsureClaimedAsync(reader, cancellationToken);
+        }
+
+        while (await reader.NextResultAsync(cancellationToken))
+        {
+            // Drain: errors in later statements surface here, before the commit.
+        }
+    }
+
+    private async Task EnsureClaimedAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            throw new DuplicateMessageException();
+        }
+
+        _claimed = true;
+    }
+
+    // Blocks on the unique key while a concurrent delivery of the same message is in flight, then sees its row.
+    private NpgsqlBatchCommand Claim()
+    {
+        var command = new NpgsqlBatchCommand(
+            "INSERT INTO messaging.inbox (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _consumer });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = MessageId });
+        return command;
+    }
+}

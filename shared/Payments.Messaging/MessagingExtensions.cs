@@ -1,0 +1,87 @@
+using System.Reflection;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Payments.Messaging.Broker;
+using Payments.Messaging.Diagnostics;
+using Payments.Messaging.Inbox;
+using Payments.Messaging.Outbox;
+using Payments.Messaging.Postgres;
+using Payments.Messaging.Schema;
+using Payments.ServiceDefaults.Configuration;
+using Payments.ServiceDefaults.Health;
+
+namespace Payments.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// The service's own PostgreSQL database (ConnectionStrings:Postgres) with the messaging schema and the service's
+    /// scripts migrated at start-up, inbox and outbox, the relay (publishing through Messaging:Broker), metrics and health.
+    /// </summary>
+    public static WebApplicationBuilder AddPostgresMessaging(this WebApplicationBuilder builder, Assembly serviceSchema, string connectionName)
+    {
+        var services = builder.Services;
+        var connectionString = new NpgsqlConnectionStringBuilder(builder.Configuration.GetRequiredConnectionString("Postgres"));
+        if (connectionString.MaxAutoPrepare == 0)
+        {
+            connectionString.MaxAutoPrepare = 64; // every statement here is a fixed text: prepare them once per connection
+        }
+
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString.ConnectionString).Build();
+        services.AddSingleton(dataSource);
+        services.AddSingleton(SchemaScripts.From(typeof(MessagingExtensions).Assembly));
+        services.AddSingleton(SchemaScripts.From(serviceSchema));
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddHostedService<SchemaMigrationService>();
+
+        services.AddSingleton<MessagingMetrics>();
+        services.AddOptions<InboxOptions>().BindConfiguration("Messaging:Inbox");
+        services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox")
+            .Validate(o => o.BatchSize > 0 && o.Workers > 0 && o.MaxAttempts > 0, "Messaging:Outbox:BatchSize, Workers and MaxAttempts must be positive.")
+            .ValidateOnStart();
+        services.AddConfirmedPublisher("Messaging:Broker", o => o.ConnectionName = connectionName);
+        services.AddHostedService<OutboxRelay>();
+        services.AddHostedService<OutboxMonitor>();
+        services.AddHostedService<InboxCleanup>();
+        services.AddSingleton<ParkedMessages>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: [HealthEndpoints.ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>MassTransit on RabbitMQ (ConnectionStrings:RabbitMq), with the consumers and endpoints the service lists.</summary>
+    public static WebApplicationBuilder AddMessageBus(
+        this WebApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator> consumers,
+        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator> endpoints)
+    {
+        var broker = builder.Configuration.GetRabbitMqUri();
+        builder.Services.AddMassTransit(x =>
+        {
+            consumers(x);
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(broker);
+                endpoints(context, cfg);
+            });
+        });
+        return builder;
+    }
+
+    /// <summary>Registers a handler and its inbox consumer.</summary>
+    public static IBusRegistrationConfigurator AddInboxConsumer<TMessage, THandler>(this IBusRegistrationConfigurator configurator)
+        where TMessage : class
+        where THandler : class, IInboxHandler<TMessage>
+    {
+        configurator.AddScoped<THandler>();
+        configurator.AddConsumer<InboxConsumer<TMessage, THandler>>();
+        return configurator;
+    }
+
+    public static void ConfigureInboxConsumer<TMessage, THandler>(this IReceiveEndpointConfigurator endpoint, IBusRegistrationContext context)
+        where TMessage : class
+        where THandler : class, IInboxHandler<TMessage> =>
+        endpoint.ConfigureConsumer<InboxConsumer<TMessage, THandler>>(context);
+}

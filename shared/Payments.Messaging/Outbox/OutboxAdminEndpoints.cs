@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Payments.Messaging.Outbox;
+
+/// <summary>Operator endpoints for parked outbox rows. Expose them on an internal network only.</summary>
+public static class OutboxAdminEndpoints
+{
+    public static IEndpointRouteBuilder MapOutboxAdmin(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/admin/outbox");
+        group.MapGet("/parked", ListParkedAsync);
+        group.MapPost("/parked/{id:guid}/requeue", RequeueAsync);
+        return endpoints;
+    }
+
+    private static async Task<Ok<List<ParkedMessage>>> ListParkedAsync(ParkedMessages parked, int? limit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await parked.ListAsync(Math.Clamp(limit ?? 100, 1, 1000), cancellationToken));
+
+    private static async Task<Results<NoContent, NotFound>> RequeueAsync(Guid id, ParkedMessages parked, CancellationToken cancellationToken) =>
+        await parked.RequeueAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+}

@@ -1,0 +1,22 @@
+namespace Payments.Messaging.Outbox;
+
+/// <summary>Messaging:Outbox.</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>Rows claimed per transaction (FOR UPDATE SKIP LOCKED) and published concurrently.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Claim loops per instance: while one waits for confirms another claims the next batch.</summary>
+    public int Workers { get; set; } = 2;
+
+    /// <summary>Polling fallback when no NOTIFY arrives (e.g. a row whose backoff just expired).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Failed publishes before a row is parked in messaging.outbox_parked.</summary>
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>Backoff after the first failure; doubles per attempt, with full jitter, up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan BaseBackoff { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Payments.Messaging.Broker;
+using Payments.Messaging.Diagnostics;
+using Payments.Messaging.Postgres;
+using RabbitMQ.Client;
+
+namespace Payments.Messaging.Outbox;
+
+/// <summary>
+/// Publishes committed outbox rows. Wakes on NOTIFY (polling as a fallback), claims bounded batches with
+/// FOR UPDATE SKIP LOCKED so any number of instances share the work, publishes each batch concurrently with
+/// confirms, then deletes what was confirmed in the same transaction. A crash before that commit only means the
+/// rows are published again (consumers deduplicate on the message id); a row that keeps failing backs off and is
+/// eventually parked, never holding back the rows behind it.
+/// </summary>
+internal sealed partial class OutboxRelay(
+    NpgsqlDataSource dataSource,
+    ConfirmedPublisher publisher,
+    DatabaseReadiness readiness,
+    IOptions<OutboxOptions> options,
+    MessagingMetrics metrics,
+    ILogger<OutboxRelay> logger) : BackgroundService
+{
+    private readonly OutboxOptions _options = options.Value;
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await readiness.WaitAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        var loops = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => WorkAsync(stoppingToken)).Append(ListenAsync(stoppingToken));
+        await Task.WhenAll(loops);
+    }
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var relayed = 0;
+            try
+            {
+                if (publisher.IsReady)
+                {
+                    relayed = await RelayBatchAsync(stoppingToken);
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogRelayFailed(ex.GetType().Name, ex.Message);
+            }
+
+            if (relayed < _options.BatchSize)
+            {
+                await WaitForWorkAsync(stoppingToken);
+            }
+        }
+    }
+
+    private async Task WaitForWorkAsync(CancellationToken stoppingToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(_options.PollInterval);
+        try
+        {
+            await _wake.Reader.ReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Poll interval elapsed (or stopping): look again.
+        }
+    }
+
+    /// <returns>How many rows were claimed.</returns>
+    internal async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = await OutboxStore.ClaimAsync(connection, transaction, _options.BatchSize, cancellationToken);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var outcomes = await Task.WhenAll(rows.Select(row => PublishAsync(row, cancellationToken)));
+        var published = new List<Guid>(rows.Count);
+        var retry = new List<(Guid, TimeSpan, string)>();
+        var park = new List<(Guid, string)>();
+        var brokerDown = !publisher.IsReady;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (row, error) = (rows[i], outcomes[i]);
+            if (error is null)
+            {
+                published.Add(row.Id);
+            }
+            else if (brokerDown)
+            {
+                // Not the row's fault: leave it untouched (no attempt spent) for when the broker is back.
+            }
+            else if (row.Attempts + 1 >= _options.MaxAttempts)
+            {
+                park.Add((row.Id, error));
+                metrics.Parked(row.MessageType);
+                LogParked(row.Id, row.MessageType, row.Attempts + 1, error);
+            }
+            else
+            {
+                retry.Add((row.Id, Backoff(row.Attempts), error));
+                metrics.PublishFailed(row.MessageType);
+            }
+        }
+
+        await OutboxStore.SettleAsync(connection, transaction, published, retry, park, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return rows.Count;
+    }
+
+    /// <returns>null when confirmed, else the reason.</returns>
+    private async Task<string?> PublishAsync(OutboxRow row, CancellationToken cancellationToken)
+    {
+        var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(row.Headers) ?? [];
+        ActivityContext.TryParse(headers.GetValueOrDefault("traceparent"), headers.GetValueOrDefault("tracestate"), out var parent);
+        using var activity = MessagingTelemetry.Source.StartActivity($"{row.Destination} publish", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.system", "rabbitmq");
+        activity?.SetTag("messaging.operation.type", "publish");
+        activity?.SetTag("messaging.destination.name", row.Destination);
+        activity?.SetTag("messaging.message.id", row.Id.ToString());
+        if (activity?.Id is { } id)
+        {
+            // MassTransit restores the consumer's parent from Diagnostic-Id; continue the trace from the relay's span.
+            headers["Diagnostic-Id"] = id;
+            headers["traceparent"] = id;
+        }
+
+        var messageId = row.Id.ToString();
+        var properties = new BasicProperties
+        {
+            Persistent = true,
+            MessageId = messageId,
+            ContentType = MessageEnvelope.ContentType,
+            Type = row.MessageType,
+            Headers = headers.ToDictionary(h => h.Key, h => (object?)h.Value),
+        };
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var body = MessageEnvelope.Write(messageId, row.MessageType, row.Body, headers, DateTimeOffset.UtcNow);
+            await publisher.PublishDeclaringAsync(row.Destination, body, properties, mandatory: true, cancellationToken);
+            metrics.Published(row.MessageType, Stopwatch.GetElapsedTime(started), DateTime.UtcNow - DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc));
+            return null;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            return ex is BrokerUnavailableException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+        }
+    }
+
+    private TimeSpan Backoff(int attempts)
+    {
+        var ceiling = Math.Min(_options.MaxBackoff.TotalSeconds, _options.BaseBackoff.TotalSeconds * Math.Pow(2, attempts));
+        return TimeSpan.FromSeconds(ceiling / 2 + (Random.Shared.NextDouble() * ceiling / 2)); // "equal jitter"
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                connection.Notification += (_, _) => _wake.Writer.TryWrite(true);
+                await using (var listen = new NpgsqlCommand($"LISTEN {OutboxWriter.NotifyChannel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                _wake.Writer.TryWrite(true); // rows written while we were not listening
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogListenFailed(ex.GetType().Name, ex.Message);
+                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay batch failed ({Error}: {Reason}); rows stay in the outbox")]
+    private partial void LogRelayFailed(string error, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} ({MessageType}) parked after {Attempts} attempts: {Reason}")]
+    private partial void LogParked(Guid messageId, string messageType, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox LISTEN connection lost ({Error}: {Reason}); polling until it is back")]
+    private partial void LogListenFailed(string error, string reason);
+}

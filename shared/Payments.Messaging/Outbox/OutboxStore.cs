@@ -1,0 +1,82 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Payments.Messaging.Outbox;
+
+/// <summary>The relay's SQL: claim a batch, then settle it (delete, back off, park) in one round trip.</summary>
+internal static class OutboxStore
+{
+    public static async Task<List<OutboxRow>> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int batchSize, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT id, message_type, destination, body::text, headers::text, attempts, created_at
+            FROM messaging.outbox
+            WHERE available_at <= now()
+            ORDER BY available_at
+            LIMIT $1
+            FOR UPDATE SKIP LOCKED
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = batchSize });
+        var rows = new List<OutboxRow>(batchSize);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new OutboxRow(reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
+                System.Text.Encoding.UTF8.GetBytes(reader.GetString(3)), reader.GetString(4), reader.GetInt32(5), reader.GetDateTime(6)));
+        }
+
+        return rows;
+    }
+
+    public static async Task SettleAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        IReadOnlyList<Guid> published,
+        IReadOnlyList<(Guid Id, TimeSpan Delay, string Error)> retry,
+        IReadOnlyList<(Guid Id, string Error)> park,
+        CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        if (published.Count > 0)
+        {
+            var delete = new NpgsqlBatchCommand("DELETE FROM messaging.outbox WHERE id = ANY($1)");
+            delete.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. published] });
+            batch.BatchCommands.Add(delete);
+        }
+
+        if (retry.Count > 0)
+        {
+            var backoff = new NpgsqlBatchCommand(
+                """
+                UPDATE messaging.outbox o
+                SET attempts = o.attempts + 1, available_at = now() + make_interval(secs => f.delay), last_error = f.error
+                FROM unnest($1::uuid[], $2::float8[], $3::text[]) AS f(id, delay, error)
+                WHERE o.id = f.id
+                """);
+            backoff.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. retry.Select(r => r.Id)] });
+            backoff.Parameters.Add(new NpgsqlParameter<double[]> { TypedValue = [.. retry.Select(r => r.Delay.TotalSeconds)] });
+            backoff.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. retry.Select(r => r.Error)] });
+            batch.BatchCommands.Add(backoff);
+        }
+
+        if (park.Count > 0)
+        {
+            var move = new NpgsqlBatchCommand(
+                """
+                WITH f AS (SELECT * FROM unnest($1::uuid[], $2::text[]) AS f(id, error)),
+                moved AS (DELETE FROM messaging.outbox o USING f WHERE o.id = f.id RETURNING o.*, f.error AS reason)
+                INSERT INTO messaging.outbox_parked (id, message_type, destination, body, headers, created_at, attempts, last_error)
+                SELECT id, message_type, destination, body, headers, created_at, attempts + 1, reason FROM moved
+                """);
+            move.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. park.Select(p => p.Id)] });
+            move.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. park.Select(p => p.Error)] });
+            batch.BatchCommands.Add(move);
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using Payments.Messaging.Broker;
+
+namespace Payments.Messaging.Outbox;
+
+/// <summary>
+/// Turns a message into the INSERT that puts it in the outbox, to run inside the caller's business transaction.
+/// Nothing is published here: the relay publishes after commit, so a rolled-back change never announces itself.
+/// </summary>
+public static class OutboxWriter
+{
+    public const string NotifyChannel = "payments_outbox";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <param name="messageId">Defaults to a new time-ordered id; pass a deterministic one when the message must be unique per cause.</param>
+    /// <param name="availableAt">Not before: a deferred message (e.g. a fallback that a later transaction may still cancel).</param>
+    public static NpgsqlBatchCommand Insert<T>(T message, Guid? messageId = null, DateTimeOffset? availableAt = null) where T : class
+    {
+        var type = typeof(T);
+        var headers = new Dictionary<string, string>(2);
+        if (Activity.Current is { } activity)
+        {
+            // W3C trace context of the span that wrote the row: the relay continues this trace (https://www.w3.org/TR/trace-context/).
+            headers["traceparent"] = activity.Id!;
+            if (activity.TraceStateString is { Length: > 0 } state)
+            {
+                headers["tracestate"] = state;
+            }
+        }
+
+        var command = new NpgsqlBatchCommand(
+            "INSERT INTO messaging.outbox (id, message_type, destination, body, headers, available_at) VALUES ($1, $2, $3, $4, $5, coalesce($6, now()))");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = messageId ?? Guid.CreateVersion7() });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = MessageUrn.For(type) });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = MessageUrn.ExchangeFor(type) });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = JsonSerializer.Serialize(message, Json), NpgsqlDbType = NpgsqlDbType.Json });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = JsonSerializer.Serialize(headers, Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?> { TypedValue = availableAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        return command;
+    }
+
+    /// <summary>Cancels a deferred message the relay has not claimed yet.</summary>
+    public static NpgsqlBatchCommand Cancel(Guid messageId)
+    {
+        var command = new NpgsqlBatchCommand("DELETE FROM messaging.outbox WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = messageId });
+        return command;
+    }
+
+    /// <summary>Wakes the relays when the transaction commits (NOTIFY is transactional and coalesced per transaction).</summary>
+    public static NpgsqlBatchCommand Notify() => new($"SELECT pg_notify('{NotifyChannel}', '')");
+}

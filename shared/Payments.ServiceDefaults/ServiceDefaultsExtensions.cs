@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Payments.ServiceDefaults.Health;
+using Payments.ServiceDefaults.Telemetry;
+
+namespace Payments.ServiceDefaults;
+
+/// <summary>What every Payments service has: logs with trace ids, OpenTelemetry, health endpoints.</summary>
+public static class ServiceDefaultsExtensions
+{
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
+    {
+        builder.Logging.Configure(o => o.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+
+        builder.AddOpenTelemetryDefaults();
+        builder.Services.AddHealthChecks();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    /// <summary>Health endpoints and the request tagging the OpenTelemetry server span needs.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        // Unhandled exceptions and bad requests (e.g. unreadable JSON) answer problem+json, never a stack trace.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<HttpServerSpanEnricher>();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

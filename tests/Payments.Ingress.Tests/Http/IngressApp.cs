@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Payments.Ingress.Tests.Http;
+
+/// <summary>
+/// The real ingress in-process against a real broker. Each instance requires its own queue, so tests sharing a
+/// broker never see each other's messages, and the queue has never had a consumer.
+/// </summary>
+public sealed class IngressApp(string amqpUri, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public string Queue { get; } = $"ingress-test-{Guid.NewGuid():N}";
+
+    public CapturedLogs Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var all = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:RabbitMq"] = amqpUri,
+            ["Ingress:Broker:RequiredQueues:0"] = Queue,
+            ["Ingress:Broker:ConfirmTimeout"] = "00:00:03",
+            ["Ingress:Sources:stripe:Scheme"] = "stripe",
+            ["Ingress:Sources:stripe:Secrets:0"] = TestSecrets.Stripe,
+            ["Ingress:Sources:stripe:Secrets:1"] = TestSecrets.StripeRotated,
+            ["Ingress:Sources:acme:Scheme"] = "standard-webhooks",
+            ["Ingress:Sources:acme:Secrets:0"] = TestSecrets.StandardWebhooks,
+            ["Ingress:Sources:liqpay:Scheme"] = "liqpay",
+            ["Ingress:Sources:liqpay:Secrets:0"] = TestSecrets.LiqPay,
+            ["Ingress:Sources:hub:Scheme"] = "github",
+            ["Ingress:Sources:hub:Secrets:0"] = TestSecrets.GitHub,
+            ["Ingress:MaxBodyBytes"] = "4096",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        // UseSetting, not ConfigureAppConfiguration: the ingress validates some keys while building.
+        foreach (var (key, value) in all)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+    }
+
+    /// <summary>A client, once the ingress reports ready (connected, topology declared).</summary>
+    public async Task<HttpClient> ReadyClientAsync()
+    {
+        var client = CreateClient();
+        await Payments.Testing.Eventually.TrueAsync(
+            async () => (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(30), "the ingress to become ready", TestContext.Current.CancellationToken);
+        return client;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Payments.Ingress.Tests.Http;
+using Payments.Ingress.Webhooks;
+using Payments.Testing;
+using Payments.Testing.RabbitMq;
+
+namespace Payments.Ingress.Tests.Intake;
+
+[Collection(BrokerCollection.Name)]
+public sealed class When_a_signed_webhook_arrives(RabbitMqFixture broker) : IAsyncLifetime
+{
+    private readonly IngressApp _app = new(broker.AmqpUri);
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync() => _client = await _app.ReadyClientAsync();
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Should_answer_202_only_with_exactly_one_durable_message_in_the_queue()
+    {
+        var body = WebhookRequests.StripePaymentIntent(eventId: "evt_durable_1", amount: 4200, orderId: "order-42");
+
+        var response = await _client.SendAsync(WebhookRequests.Stripe(body), TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var accepted = await response.Content.ReadFromJsonAsync<WebhookAccepted>(TestContext.Current.CancellationToken);
+        (await broker.MessageCountAsync(_app.Queue, TestContext.Current.CancellationToken)).ShouldBe(1u);
+
+        var message = (await broker.GetAsync(_app.Queue, TestContext.Current.CancellationToken)).ShouldNotBeNull();
+        message.Properties.Persistent.ShouldBeTrue();
+        message.Properties.MessageId.ShouldBe(accepted!.EventId.ToString());
+        message.Properties.ContentType.ShouldBe("application/vnd.masstransit+json");
+
+        using var envelope = JsonDocument.Parse(message.Body);
+        envelope.RootElement.GetProperty("messageType")[0].GetString().ShouldBe("urn:message:Payments.Contracts:PaymentEventReceived");
+        var @event = envelope.RootElement.GetProperty("message");
+        @event.GetProperty("eventId").GetGuid().ShouldBe(accepted.EventId);
+        @event.GetProperty("kind").GetString().ShouldBe("Succeeded");
+        @event.GetProperty("provider").GetString().ShouldBe("stripe");
+        @event.GetProperty("providerEventId").GetString().ShouldBe("evt_durable_1");
+        @event.GetProperty("orderId").GetString().ShouldBe("order-42");
+        @event.GetProperty("amountMinor").GetInt64().ShouldBe(4200);
+        @event.GetProperty("currency").GetString().ShouldBe("EUR");
+    }
+
+    [Theory]
+    [InlineData("stripe")]
+    [InlineData("acme")]
+    [InlineData("liqpay")]
+    [InlineData("hub")]
+    public async Task Should_accept_every_scheme(string source)
+    {
+        using var request = source switch
+        {
+            "stripe" => WebhookRequests.Stripe(WebhookRequests.StripePaymentIntent()),
+            "acme" => WebhookRequests.Standard(WebhookRequests.StandardPayment()),
+            "liqpay" => WebhookRequests.LiqPay(WebhookRequests.LiqPayPayment()),
+            _ => WebhookRequests.GitHub(WebhookRequests.StandardPayment()),
+        };
+
+        var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        (await broker.MessageCountAsync(_app.Queue, TestContext.Current.CancellationToken)).ShouldBe(1u);
+    }
+
+    [Fact]
+    public async Task Should_accept_a_secret_being_rotated_in()
+    {
+        var response = await _client.SendAsync(
+            WebhookRequests.Stripe(WebhookRequests.StripePaymentIntent(), TestSecrets.StripeRotated), TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+    }
+
+    [Fact]
+    public async Task Should_give_a_redelivered_webhook_the_same_event_id()
+    {
+        var body = WebhookRequests.StripePaymentIntent(eventId: "evt_redelivered");
+
+        var first = await _client.SendAsync(WebhookRequests.Stripe(body), TestContext.Current.CancellationToken);
+        var second = await _client.SendAsync(WebhookRequests.Stripe(body), TestContext.Current.CancellationToken);
+
+        var a = await first.Content.ReadFromJsonAsync<WebhookAccepted>(TestContext.Current.CancellationToken);
+        var b = await second.Content.ReadFromJsonAsync<WebhookAccepted>(TestContext.Current.CancellationToken);
+        a!.EventId.ShouldBe(b!.EventId);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json;
+using Payments.ProviderSimulator.Tests.Hosting;
+using Payments.ProviderSimulator.Tests.Signing;
+using Payments.ProviderSimulator.Tests.Stripe;
+
+namespace Payments.ProviderSimulator.Tests.StandardWebhooks;
+
+/// <summary>The same payment flow seen by a Standard Webhooks receiver: webhook-id/-timestamp/-signature and the payment body schema.</summary>
+public sealed class When_a_Standard_Webhooks_receiver_is_registered : IAsyncLifetime
+{
+    private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    private readonly SimulatorApp _app = new();
+    private StripeWireClient _stripe = null!;
+    private WebhookReceiver _receiver = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _stripe = _app.Stripe();
+        _receiver = await WebhookReceiver.StartAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _receiver.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Should_send_signed_succeeded_and_refunded_messages()
+    {
+        await _app.Sim().RegisterEndpointAsync("standard-webhooks", _receiver.Url("acme"), Secret);
+        var intent = await _stripe.PostAsync("/v1/payment_intents",
+        [
+            ("amount", 4200), ("currency", "eur"), ("metadata", new Dictionary<string, object?> { ["order_id"] = "order-sw-1" }),
+            ("payment_method", "pm_card_visa"), ("confirm", true),
+        ]);
+        await _stripe.PostAsync("/v1/refunds", [("payment_intent", intent.Id), ("amount", 1200)]);
+
+        var messages = (await _receiver.WaitForAsync("acme", 2, "the succeeded and refunded messages")).OrderBy(m => m.Number).ToList();
+
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        foreach (var message in messages)
+        {
+            var id = message.Header("webhook-id");
+            var timestamp = long.Parse(message.Header("webhook-timestamp"), CultureInfo.InvariantCulture);
+            id.ShouldStartWith("msg_");
+            timestamp.ShouldBeInRange(now - 60, now + 1);
+            message.Header("webhook-signature").Split(' ')
+                .ShouldContain(IndependentSignatures.StandardWebhooks(Secret, id, timestamp, message.Body));
+        }
+
+        var bodies = messages.Select(m => JsonDocument.Parse(m.Body).RootElement).ToList();
+        bodies.Select(b => b.GetProperty("type").GetString()).ShouldBe(["payment.succeeded", "payment.refunded"]);
+        bodies.Select(b => b.GetProperty("data").GetProperty("amount").GetInt64()).ShouldBe([4200L, 1200L]);
+        foreach (var body in bodies)
+        {
+            DateTimeOffset.Parse(body.GetProperty("timestamp").GetString()!, CultureInfo.InvariantCulture).ShouldBeInRange(
+                DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
+            var data = body.GetProperty("data");
+            data.GetProperty("payment_id").GetString().ShouldBe(intent.Id);
+            data.GetProperty("order_id").GetString().ShouldBe("order-sw-1");
+            data.GetProperty("currency").GetString().ShouldBe("EUR");
+        }
+    }
+}

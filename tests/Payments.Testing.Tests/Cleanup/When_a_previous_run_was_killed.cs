@@ -1,0 +1,28 @@
+using System.Diagnostics;
+using System.Globalization;
+using Payments.Testing.Hosting;
+
+namespace Payments.Testing.Tests.Cleanup;
+
+public sealed class When_a_previous_run_was_killed
+{
+    [Fact]
+    public async Task Should_sweep_the_servers_and_directory_it_left_behind()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        // What a run leaves when its reaper died too: a directory named after an owner that no longer runs,
+        // still recording a live server's process group.
+        using var deadOwner = Process.Start("true");
+        await deadOwner.WaitForExitAsync(cancellationToken);
+        var directory = Path.Combine(FixtureDirectory.Root, $"{deadOwner.Id.ToString(CultureInfo.InvariantCulture)}-stale-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        // In a group of its own, like a fixture's server; bounded, in case the sweep fails to stop it.
+        using var orphan = Process.Start("/usr/bin/setsid", ["sleep", "120"]);
+        await File.WriteAllTextAsync(Path.Combine(directory, "server.pgid"), $"{orphan.Id.ToString(CultureInfo.InvariantCulture)}\n", cancellationToken);
+
+        await Reaper.SweepAsync(FixtureDirectory.Root, cancellationToken);
+
+        Directory.Exists(directory).ShouldBeFalse();
+        await Eventually.TrueAsync(() => orphan.HasExited, because: "the sweep to stop the orphaned server", cancellationToken: cancellationToken);
+    }
+}
