@@ -2,7 +2,8 @@ namespace Payments.ProviderSimulator.Configuration;
 
 /// <summary>
 /// Simulator:Endpoints:{name}: a receiver that exists from start-up (e.g. the ingress in a demo). Scheme is
-/// stripe, liqpay or standard-webhooks; Secret is optional for liqpay (the merchant's private key is used).
+/// stripe, liqpay or standard-webhooks. Secret is required (the receiver must know it) except for liqpay, where the
+/// merchant's private key, Simulator:LiqPay:PrivateKey, is the default.
 /// </summary>
 public sealed class ConfiguredEndpointOptions
 {

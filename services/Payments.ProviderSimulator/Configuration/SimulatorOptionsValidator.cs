@@ -43,6 +43,11 @@ internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOpti
             {
                 errors.Add($"Invalid configuration: {key}:Scheme must be one of {string.Join(", ", WebhookSchemes.All)}.");
             }
+            else if (settings.Scheme != WebhookSchemes.LiqPay && string.IsNullOrEmpty(settings.Secret))
+            {
+                // A secret generated at each start could never match what the receiver was configured with.
+                errors.Add($"Missing configuration: {key}:Secret (the secret the receiver verifies {settings.Scheme} signatures with).");
+            }
             else if (TargetSecrets.Problem(settings.Scheme, settings.Secret) is { } problem)
             {
                 errors.Add($"Invalid configuration: {key}:Secret {problem}");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Payments.ProviderSimulator.Diagnostics;
 
@@ -19,7 +20,7 @@ internal static class FaultControls
     internal static Results<Ok<FaultSettings>, ValidationProblem> PutFaults(FaultSettings settings, FaultInjector faults, ILogger<FaultInjector> logger)
     {
         var errors = settings.Validate()
-            .GroupBy(e => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Field))
+            .GroupBy(e => JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Field))
             .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
         if (errors.Count > 0)
         {

@@ -11,7 +11,7 @@ internal sealed class InvalidRequestFilter : IEndpointFilter
         }
         catch (InvalidRequestException invalid)
         {
-            return StripeErrors.Result(invalid.StatusCode, invalid.Error);
+            return StripeErrors.Result(StatusCodes.Status400BadRequest, invalid.Error);
         }
     }
 }

@@ -29,7 +29,7 @@ internal sealed class StripeAuthFilter(IOptions<SimulatorOptions> options) : IEn
         var key = ApiKeyOf(http.Request);
         if (key is null)
         {
-            http.Response.Headers.WWWAuthenticate = "Bearer realm=\"Stripe\"";
+            http.Response.Headers.WWWAuthenticate = "Basic realm=\"Stripe\"";
             return StripeErrors.NoApiKey();
         }
 
@@ -42,7 +42,7 @@ internal sealed class StripeAuthFilter(IOptions<SimulatorOptions> options) : IEn
 
         if (!accepted)
         {
-            http.Response.Headers.WWWAuthenticate = "Bearer realm=\"Stripe\"";
+            http.Response.Headers.WWWAuthenticate = "Basic realm=\"Stripe\"";
             return StripeErrors.InvalidApiKey(Mask(key));
         }
 

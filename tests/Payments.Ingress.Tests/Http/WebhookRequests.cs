@@ -8,7 +8,7 @@ namespace Payments.Ingress.Tests.Http;
 public static class WebhookRequests
 {
     public static string StripePaymentIntent(string type = "payment_intent.succeeded", string? eventId = null, long amount = 4200, string orderId = "order-1") =>
-        $$"""{"id":"{{eventId ?? "evt_" + Guid.NewGuid().ToString("N")}}","object":"event","type":"{{type}}","created":{{TestSigner.Now}},"data":{"object":{"id":"pi_{{Guid.NewGuid():N}}","object":"payment_intent","amount":{{amount}},"currency":"eur","metadata":{"order_id":"{{orderId}}"} } }""";
+        $$"""{"id":"{{eventId ?? "evt_" + Guid.NewGuid().ToString("N")}}","object":"event","type":"{{type}}","created":{{TestSigner.Now}},"data":{"object":{"id":"pi_{{Guid.NewGuid():N}}","object":"payment_intent","amount":{{amount}},"currency":"eur","metadata":{"order_id":"{{orderId}}"} } } }""";
 
     public static HttpRequestMessage Stripe(string body, string secret = TestSecrets.Stripe, long? timestamp = null, string source = "stripe")
     {

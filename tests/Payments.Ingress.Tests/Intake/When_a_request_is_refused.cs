@@ -21,6 +21,7 @@ public sealed class When_a_request_is_refused(RabbitMqFixture broker) : IAsyncLi
     {
         (await broker.MessageCountAsync(_app.Queue, TestContext.Current.CancellationToken)).ShouldBe(0u, "a refused request must publish nothing");
         await _app.DisposeAsync();
+        await broker.DeleteQueueAsync(_app.Queue, TestContext.Current.CancellationToken);
     }
 
     [Fact]

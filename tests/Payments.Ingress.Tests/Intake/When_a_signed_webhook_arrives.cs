@@ -16,7 +16,11 @@ public sealed class When_a_signed_webhook_arrives(RabbitMqFixture broker) : IAsy
 
     public async ValueTask InitializeAsync() => _client = await _app.ReadyClientAsync();
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await broker.DeleteQueueAsync(_app.Queue, TestContext.Current.CancellationToken);
+    }
 
     [Fact]
     public async Task Should_answer_202_only_with_exactly_one_durable_message_in_the_queue()

@@ -27,7 +27,11 @@ public sealed class When_fuzzed_with_random_requests(RabbitMqFixture broker) : I
 
     public async ValueTask InitializeAsync() => _client = await _app.ReadyClientAsync();
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await broker.DeleteQueueAsync(_app.Queue, TestContext.Current.CancellationToken);
+    }
 
     [Fact]
     public async Task Should_never_publish_an_unverified_request_nor_fail_with_a_5xx_other_than_503()

@@ -45,4 +45,16 @@ public sealed class When_the_configuration_is_incomplete
         error.ShouldContain("Simulator:Endpoints:acme:Secret");
         error.ShouldNotContain(secret);
     }
+
+    [Fact]
+    public async Task Should_name_a_configured_stripe_endpoint_without_a_secret()
+    {
+        await using var app = new SimulatorApp(new Dictionary<string, string?>
+        {
+            ["Simulator:Endpoints:ingress:Scheme"] = "stripe",
+            ["Simulator:Endpoints:ingress:Url"] = "http://127.0.0.1:5080/webhooks/stripe",
+        });
+
+        Should.Throw<Exception>(() => app.CreateClient()).ToString().ShouldContain("Simulator:Endpoints:ingress:Secret");
+    }
 }

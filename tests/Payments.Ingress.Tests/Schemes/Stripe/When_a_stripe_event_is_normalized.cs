@@ -68,6 +68,17 @@ public sealed class When_a_stripe_event_is_normalized
     }
 
     [Theory]
+    [InlineData(",\"metadata\":{\"order_id\":\"ord_42\"}", "")]
+    [InlineData("\"order_id\":\"ord_42\"", "\"order\":\"ord_42\"")]
+    public void Should_accept_a_payment_intent_without_an_order_id_for_orders_to_resolve_by_payment_id(string find, string replace)
+    {
+        var evt = Normalize(Succeeded.Replace(find, replace, StringComparison.Ordinal)).ShouldBeNormalized();
+
+        evt.OrderId.ShouldBeNull();
+        evt.ProviderPaymentId.ShouldBe("pi_1");
+    }
+
+    [Theory]
     [InlineData("customer.created")]
     [InlineData("payment_intent.created")]
     [InlineData("charge.succeeded")]
@@ -85,8 +96,6 @@ public sealed class When_a_stripe_event_is_normalized
     [InlineData("\"amount\":1234", "\"amount\":12.5", "data.object.amount")]
     [InlineData("\"currency\":\"eur\"", "\"currency\":\"euro\"", "data.object.currency")]
     [InlineData("\"id\":\"pi_1\",", "", "data.object.id")]
-    [InlineData(",\"metadata\":{\"order_id\":\"ord_42\"}", "", "data.object.metadata")]
-    [InlineData("\"order_id\":\"ord_42\"", "\"order\":\"ord_42\"", "data.object.metadata.order_id")]
     [InlineData("\"order_id\":\"ord_42\"", "\"order_id\":\"\"", "data.object.metadata.order_id")]
     [InlineData("\"created\":1700000000", "\"created\":\"yesterday\"", "created")]
     [InlineData("\"created\":1700000000", "\"created\":99999999999999", "created")]

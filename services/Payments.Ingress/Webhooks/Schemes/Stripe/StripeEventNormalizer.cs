@@ -6,7 +6,7 @@ namespace Payments.Ingress.Webhooks.Schemes.Stripe;
 /// <summary>
 /// Maps a Stripe event (https://docs.stripe.com/api/events/object) to the canonical one. Handled types:
 /// payment_intent.succeeded and payment_intent.payment_failed, whose data.object is a PaymentIntent
-/// {id, amount, currency, metadata.order_id}; and charge.refunded, whose data.object is a Charge
+/// {id, amount, currency, metadata.order_id?}; and charge.refunded, whose data.object is a Charge
 /// {payment_intent, amount_refunded, currency, metadata.order_id?}. Any other type is ignored. Stripe amounts are
 /// already in the smallest currency unit; amount_refunded is the charge's total refunded so far, so a second
 /// partial refund reports the cumulative amount.
@@ -62,7 +62,9 @@ internal static class StripeEventNormalizer
             {
                 paymentId = payment?.String("id");
                 amount = payment?.MinorUnits("amount");
-                orderId = payment?.Object("metadata")?.String("order_id");
+                // Optional too: an intent created outside Orders (dashboard, another integration) has no order id.
+                // Refusing it would make Stripe retry for days; Orders resolves by payment id or dead-letters it.
+                orderId = payment is { } intent && intent.Has("metadata") ? intent.Object("metadata")?.OptionalString("order_id") : null;
             }
 
             if (errors.Any || eventId is null || occurredAt is not { } occurred || paymentId is null
