@@ -63,7 +63,7 @@ internal sealed partial class OrderCreation(
         insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = fingerprint });
         batch.BatchCommands.Add(insert);
         batch.BatchCommands.Add(OutboxWriter.Insert(new CreateOrderPayment(orderId), commandId,
-            time.GetUtcNow() + providerOptions.Value.FallbackDelay));
+            time.GetUtcNow() + providerOptions.Value.FallbackDelay, mandatory: true));
         await batch.ExecuteNonQueryAsync(cancellationToken);
         if (insert.RecordsAffected == 0)
         {

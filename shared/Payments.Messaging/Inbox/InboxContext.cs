@@ -59,10 +59,17 @@ public sealed class InboxContext<TMessage> where TMessage : class
     /// <summary>Defers a write to the commit batch.</summary>
     public void Execute(NpgsqlBatchCommand command) => _deferred.Add(command);
 
-    /// <summary>Publishes through the outbox: the message leaves only if this transaction commits.</summary>
+    /// <summary>Publishes an event through the outbox: it leaves only if this transaction commits, to whoever subscribes.</summary>
     public void Publish<T>(T message, Guid? messageId = null) where T : class
     {
         _deferred.Add(OutboxWriter.Insert(message, messageId));
+        _published++;
+    }
+
+    /// <summary>Sends a command through the outbox: like <see cref="Publish{T}"/>, but it must reach a queue (mandatory).</summary>
+    public void Send<T>(T command, Guid? messageId = null) where T : class
+    {
+        _deferred.Add(OutboxWriter.Insert(command, messageId, mandatory: true));
         _published++;
     }
 

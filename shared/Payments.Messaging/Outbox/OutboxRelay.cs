@@ -150,7 +150,7 @@ internal sealed partial class OutboxRelay(
         try
         {
             var body = MessageEnvelope.Write(messageId, row.MessageType, row.Body, headers, DateTimeOffset.UtcNow);
-            await publisher.PublishDeclaringAsync(row.Destination, body, properties, mandatory: true, cancellationToken);
+            await publisher.PublishDeclaringAsync(row.Destination, body, properties, row.Mandatory, cancellationToken);
             metrics.Published(row.MessageType, Stopwatch.GetElapsedTime(started), DateTime.UtcNow - DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc));
             return null;
         }

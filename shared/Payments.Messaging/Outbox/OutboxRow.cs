@@ -1,4 +1,4 @@
 namespace Payments.Messaging.Outbox;
 
 /// <summary>A claimed outbox row.</summary>
-internal sealed record OutboxRow(Guid Id, string MessageType, string Destination, byte[] Body, string Headers, int Attempts, DateTime CreatedAt);
+internal sealed record OutboxRow(Guid Id, string MessageType, string Destination, byte[] Body, string Headers, bool Mandatory, int Attempts, DateTime CreatedAt);

@@ -10,7 +10,7 @@ internal static class OutboxStore
     {
         await using var command = new NpgsqlCommand(
             """
-            SELECT id, message_type, destination, body::text, headers::text, attempts, created_at
+            SELECT id, message_type, destination, body::text, headers::text, mandatory, attempts, created_at
             FROM messaging.outbox
             WHERE available_at <= now()
             ORDER BY available_at
@@ -23,7 +23,7 @@ internal static class OutboxStore
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(new OutboxRow(reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
-                System.Text.Encoding.UTF8.GetBytes(reader.GetString(3)), reader.GetString(4), reader.GetInt32(5), reader.GetDateTime(6)));
+                System.Text.Encoding.UTF8.GetBytes(reader.GetString(3)), reader.GetString(4), reader.GetBoolean(5), reader.GetInt32(6), reader.GetDateTime(7)));
         }
 
         return rows;
@@ -66,8 +66,8 @@ internal static class OutboxStore
                 """
                 WITH f AS (SELECT * FROM unnest($1::uuid[], $2::text[]) AS f(id, error)),
                 moved AS (DELETE FROM messaging.outbox o USING f WHERE o.id = f.id RETURNING o.*, f.error AS reason)
-                INSERT INTO messaging.outbox_parked (id, message_type, destination, body, headers, created_at, attempts, last_error)
-                SELECT id, message_type, destination, body, headers, created_at, attempts + 1, reason FROM moved
+                INSERT INTO messaging.outbox_parked (id, message_type, destination, body, headers, mandatory, created_at, attempts, last_error)
+                SELECT id, message_type, destination, body, headers, mandatory, created_at, attempts + 1, reason FROM moved
                 """);
             move.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. park.Select(p => p.Id)] });
             move.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. park.Select(p => p.Error)] });

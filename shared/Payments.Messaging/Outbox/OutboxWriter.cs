@@ -18,7 +18,11 @@ public static class OutboxWriter
 
     /// <param name="messageId">Defaults to a new time-ordered id; pass a deterministic one when the message must be unique per cause.</param>
     /// <param name="availableAt">Not before: a deferred message (e.g. a fallback that a later transaction may still cancel).</param>
-    public static NpgsqlBatchCommand Insert<T>(T message, Guid? messageId = null, DateTimeOffset? availableAt = null) where T : class
+    /// <param name="mandatory">
+    /// A command (true) must reach a queue: if none is bound the broker returns it and the relay retries, then parks it.
+    /// An event (false) is published to whoever subscribes, possibly no one.
+    /// </param>
+    public static NpgsqlBatchCommand Insert<T>(T message, Guid? messageId = null, DateTimeOffset? availableAt = null, bool mandatory = false) where T : class
     {
         var type = typeof(T);
         var headers = new Dictionary<string, string>(2);
@@ -33,13 +37,14 @@ public static class OutboxWriter
         }
 
         var command = new NpgsqlBatchCommand(
-            "INSERT INTO messaging.outbox (id, message_type, destination, body, headers, available_at) VALUES ($1, $2, $3, $4, $5, coalesce($6, now()))");
+            "INSERT INTO messaging.outbox (id, message_type, destination, body, headers, available_at, mandatory) VALUES ($1, $2, $3, $4, $5, coalesce($6, now()), $7)");
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = messageId ?? Guid.CreateVersion7() });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = MessageUrn.For(type) });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = MessageUrn.ExchangeFor(type) });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = JsonSerializer.Serialize(message, Json), NpgsqlDbType = NpgsqlDbType.Json });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = JsonSerializer.Serialize(headers, Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?> { TypedValue = availableAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = mandatory });
         return command;
     }
 

@@ -28,8 +28,8 @@ public sealed class ParkedMessages(NpgsqlDataSource dataSource)
         var move = new NpgsqlBatchCommand(
             """
             WITH moved AS (DELETE FROM messaging.outbox_parked WHERE id = $1 RETURNING *)
-            INSERT INTO messaging.outbox (id, message_type, destination, body, headers, created_at, available_at, attempts, last_error)
-            SELECT id, message_type, destination, body, headers, created_at, now(), 0, last_error FROM moved
+            INSERT INTO messaging.outbox (id, message_type, destination, body, headers, mandatory, created_at, available_at, attempts, last_error)
+            SELECT id, message_type, destination, body, headers, mandatory, created_at, now(), 0, last_error FROM moved
             """);
         move.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
         batch.BatchCommands.Add(move);

@@ -5,8 +5,8 @@ namespace Payments.Messaging.Schema;
 
 /// <summary>
 /// Applies the scripts a database has not seen yet, each in its own transaction, recorded in public.schema_migrations.
-/// A transaction-scoped advisory lock serializes instances starting together; scripts are idempotent as well, so a
-/// second run, or a run racing another, changes nothing.
+/// A session advisory lock serializes instances starting together (even CREATE TABLE IF NOT EXISTS races in
+/// PostgreSQL); scripts are idempotent as well, so a second run, or a run racing another, changes nothing.
 /// </summary>
 public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, IEnumerable<SchemaScripts> sources, ILogger<SchemaMigrator> logger)
 {
@@ -16,47 +16,45 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, IEnumera
     {
         var applied = 0;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (var create = new NpgsqlCommand(
-            "CREATE TABLE IF NOT EXISTS public.schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())", connection))
+        await ExecuteAsync(connection, null, "SELECT pg_advisory_lock($1)", LockKey, cancellationToken);
+        try
         {
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        foreach (var script in sources.SelectMany(s => s.Scripts))
-        {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
+            await ExecuteAsync(connection, null,
+                "CREATE TABLE IF NOT EXISTS public.schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())", null, cancellationToken);
+            foreach (var script in sources.SelectMany(s => s.Scripts))
             {
-                command.Parameters.AddWithValue(LockKey);
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await using (var seen = new NpgsqlCommand("SELECT 1 FROM public.schema_migrations WHERE id = $1", connection, transaction))
-            {
+                await using var seen = new NpgsqlCommand("SELECT 1 FROM public.schema_migrations WHERE id = $1", connection);
                 seen.Parameters.AddWithValue(script.Id);
                 if (await seen.ExecuteScalarAsync(cancellationToken) is not null)
                 {
                     continue;
                 }
-            }
 
-            await using (var run = new NpgsqlCommand(script.Sql, connection, transaction))
-            {
-                await run.ExecuteNonQueryAsync(cancellationToken);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await ExecuteAsync(connection, transaction, script.Sql, null, cancellationToken);
+                await ExecuteAsync(connection, transaction, "INSERT INTO public.schema_migrations (id) VALUES ($1)", script.Id, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                LogApplied(script.Id);
+                applied++;
             }
-
-            await using (var record = new NpgsqlCommand("INSERT INTO public.schema_migrations (id) VALUES ($1)", connection, transaction))
-            {
-                record.Parameters.AddWithValue(script.Id);
-                await record.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            LogApplied(script.Id);
-            applied++;
+        }
+        finally
+        {
+            await ExecuteAsync(connection, null, "SELECT pg_advisory_unlock($1)", LockKey, CancellationToken.None);
         }
 
         return applied;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, object? parameter, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        if (parameter is not null)
+        {
+            command.Parameters.AddWithValue(parameter);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied schema script {Script}")]

@@ -78,7 +78,7 @@ public sealed class When_a_receiver_fails_before_it_recovers : IAsyncLifetime
     [Fact]
     public async Task Should_stop_retrying_to_a_receiver_that_was_removed()
     {
-        _receiver.Reply("removed", _ => new ReceiverReply(503, RetryAfter: "1"));
+        _receiver.Reply("removed", _ => new ReceiverReply(503, RetryAfter: "2"));
         var sim = _app.Sim();
         var endpoint = await sim.RegisterEndpointAsync("stripe", _receiver.Url("removed"), Secret, ["payment_intent.succeeded"]);
         var intent = await _app.Stripe().PostAsync("/v1/payment_intents",

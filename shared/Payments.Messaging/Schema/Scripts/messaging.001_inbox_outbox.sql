@@ -17,6 +17,7 @@ CREATE TABLE IF NOT EXISTS messaging.outbox (
     destination  text        NOT NULL,   -- exchange
     body         json        NOT NULL,   -- the message itself (the envelope is written at publish time)
     headers      jsonb       NOT NULL DEFAULT '{}',  -- incl. traceparent of the span that wrote the row
+    mandatory    boolean     NOT NULL DEFAULT false, -- a command must reach a queue; an event may have no subscriber
     created_at   timestamptz NOT NULL DEFAULT now(),
     available_at timestamptz NOT NULL DEFAULT now(),  -- not before: backoff after a failed publish
     attempts     integer     NOT NULL DEFAULT 0,
@@ -31,6 +32,7 @@ CREATE TABLE IF NOT EXISTS messaging.outbox_parked (
     destination  text        NOT NULL,
     body         json        NOT NULL,
     headers      jsonb       NOT NULL,
+    mandatory    boolean     NOT NULL,
     created_at   timestamptz NOT NULL,
     attempts     integer     NOT NULL,
     last_error   text,

@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+
+namespace Payments.Orders.Tests.Infrastructure;
+
+/// <summary>Sums what the services record on the named counters (in-process), e.g. to know every delivery was handled.</summary>
+public sealed class MetricTotals : IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<string, long> _totals = new();
+
+    public MetricTotals(params string[] instruments)
+    {
+        var names = instruments.ToHashSet();
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (names.Contains(instrument.Name))
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => _totals.AddOrUpdate(instrument.Name, value, (_, total) => total + value));
+        _listener.Start();
+    }
+
+    public long this[string instrument] => _totals.GetValueOrDefault(instrument);
+
+    public void Dispose() => _listener.Dispose();
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+using Payments.Testing;
+
+namespace Payments.Orders.Tests.Infrastructure;
+
+/// <summary>The real Orders service in-process, on its own database, against the collection's broker.</summary>
+public sealed class OrdersApp(string amqpUri, string postgres, string providerUrl, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public string Postgres => postgres;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var all = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:RabbitMq"] = amqpUri,
+            ["ConnectionStrings:Postgres"] = postgres,
+            ["Provider:BaseUrl"] = providerUrl,
+            ["Provider:ApiKey"] = "sk_test_orders_tests",
+            ["Provider:FallbackDelay"] = "00:00:01",
+            ["Orders:PaymentEvents:NotFoundRetryIntervals:0"] = "100",
+            ["Orders:PaymentEvents:NotFoundRetryIntervals:1"] = "300",
+            ["Messaging:Outbox:PollInterval"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        foreach (var (key, value) in all)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Starts the host and waits until it is ready (schema migrated, broker connected).</summary>
+    public async Task<HttpClient> StartAsync()
+    {
+        var client = CreateClient();
+        await Eventually.TrueAsync(
+            async () => (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(60), "Orders to become ready", TestContext.Current.CancellationToken);
+        return client;
+    }
+
+    public async Task<T?> ScalarAsync<T>(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(postgres);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.AddWithValue(parameter);
+        }
+
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Payments.Orders.Tests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class OrdersCollection : ICollectionFixture<Infrastructure>
+{
+    public const string Name = "orders";
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using Payments.Orders.Orders;
+
+namespace Payments.Orders.Tests.Infrastructure;
+
+/// <summary>A fresh database, a provider stub, the Orders app and a bus connection: what most tests start from.</summary>
+public sealed class OrdersScenario : IAsyncDisposable
+{
+    private readonly List<OrdersApp> _apps = [];
+
+    private OrdersScenario(Infrastructure infrastructure, StubProvider provider, string database, TestBus bus)
+    {
+        Infrastructure = infrastructure;
+        Provider = provider;
+        Database = database;
+        Bus = bus;
+    }
+
+    public Infrastructure Infrastructure { get; }
+
+    public StubProvider Provider { get; }
+
+    public string Database { get; }
+
+    public TestBus Bus { get; }
+
+    public OrdersApp App => _apps[0];
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public static async Task<OrdersScenario> CreateAsync(Infrastructure infrastructure, IReadOnlyDictionary<string, string?>? settings = null, bool start = true)
+    {
+        var scenario = new OrdersScenario(infrastructure, await StubProvider.StartAsync(),
+            await infrastructure.Postgres.CreateDatabaseAsync("orders", TestContext.Current.CancellationToken), await TestBus.ConnectAsync(infrastructure.Broker));
+        if (start)
+        {
+            scenario.Client = await scenario.StartAppAsync(settings);
+        }
+
+        return scenario;
+    }
+
+    /// <summary>Another instance of the service on the same database and queues (or the first one).</summary>
+    public async Task<HttpClient> StartAppAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var app = new OrdersApp(Infrastructure.Broker.AmqpUri, Database, Provider.BaseUrl, settings);
+        _apps.Add(app);
+        var client = await app.StartAsync();
+        Client ??= client;
+        return client;
+    }
+
+    public async Task StopAppsAsync()
+    {
+        foreach (var app in _apps)
+        {
+            await app.DisposeAsync();
+        }
+
+        _apps.Clear();
+        Client = null!;
+    }
+
+    public async Task<OrderResponse> CreateOrderAsync(long amountMinor = 4200, string currency = "EUR", string email = "customer@example.com")
+    {
+        var response = await Client.PostAsJsonAsync("/orders", new { amountMinor, currency, customerEmail = email }, TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return (await response.Content.ReadFromJsonAsync<OrderResponse>(TestContext.Current.CancellationToken))!;
+    }
+
+    public async Task<OrderResponse> GetOrderAsync(Guid id) =>
+        (await Client.GetFromJsonAsync<OrderResponse>($"/orders/{id}", TestContext.Current.CancellationToken))!;
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAppsAsync();
+        await Bus.DisposeAsync();
+        await Provider.DisposeAsync();
+    }
+}
