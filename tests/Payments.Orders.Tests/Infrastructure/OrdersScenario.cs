@@ -1,3 +1,4 @@
+using Payments.Testing.Messaging;
 using System.Net;
 using System.Net.Http.Json;
 using Payments.Orders.Orders;

@@ -1,3 +1,4 @@
+using Payments.Testing.Messaging;
 using Payments.Contracts;
 using Payments.Orders.Tests.Infrastructure;
 using Payments.Testing;

@@ -27,6 +27,8 @@ internal sealed class ServerProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Pid => _process.Id;
+
     public static ServerProcess Start(
         FixtureDirectory directory,
         string name,

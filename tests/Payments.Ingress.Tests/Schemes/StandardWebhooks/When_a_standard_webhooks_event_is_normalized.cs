@@ -1,3 +1,4 @@
+using Payments.Messaging;
 using Payments.Contracts;
 using Payments.Ingress.Webhooks;
 using Payments.Ingress.Webhooks.Schemes;

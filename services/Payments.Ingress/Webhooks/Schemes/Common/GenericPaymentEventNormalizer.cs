@@ -1,3 +1,4 @@
+using Payments.Messaging;
 using Payments.Contracts;
 
 namespace Payments.Ingress.Webhooks.Schemes.Common;

@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Payments.Ingress.Webhooks;
+namespace Payments.Messaging;
 
 /// <summary>
-/// Our event id is a name-based UUID (RFC 9562 §5.5, version 5) of "{source}/{providerEventId}":
+/// A canonical event id is a name-based UUID (RFC 9562 §5.5, version 5) of "{source}/{providerEventId}":
 /// the same webhook delivered twice yields the same id, which is what every consumer's inbox keys on.
 /// </summary>
-internal static class EventIds
+public static class EventIds
 {
     // A fixed namespace UUID for Payments webhook events (random, generated once; never change it).
     private static readonly Guid Namespace = new("6f1c3e1a-2b4d-4f6e-9a8b-7c5d3e2f1a0b");

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
-namespace Payments.Orders.Tests.Infrastructure;
+namespace Payments.Testing;
 
 /// <summary>Sums what the services record on the named counters (in-process), e.g. to know every delivery was handled.</summary>
 public sealed class MetricTotals : IDisposable

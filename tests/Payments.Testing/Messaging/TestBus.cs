@@ -5,7 +5,7 @@ using Payments.Messaging.Outbox;
 using Payments.Testing.RabbitMq;
 using RabbitMQ.Client;
 
-namespace Payments.Orders.Tests.Infrastructure;
+namespace Payments.Testing.Messaging;
 
 /// <summary>
 /// The test's own connection to the broker: publishes canonical events exactly as the ingress does (MassTransit
