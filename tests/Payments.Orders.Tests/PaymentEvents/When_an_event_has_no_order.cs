@@ -1,0 +1,45 @@
+using System.Text;
+using Payments.Contracts;
+using Payments.Orders.Tests.Infrastructure;
+using Payments.Testing;
+
+namespace Payments.Orders.Tests.PaymentEvents;
+
+/// <summary>It may race the order's creation: retried with delay, then dead-lettered with the reason, never acknowledged silently.</summary>
+[Collection(OrdersCollection.Name)]
+public sealed class When_an_event_has_no_order(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+{
+    private OrdersScenario _scenario = null!;
+
+    public async ValueTask InitializeAsync() => _scenario = await OrdersScenario.CreateAsync(infrastructure);
+
+    public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
+
+    [Fact]
+    public async Task Should_apply_it_when_the_order_appears_during_the_retries()
+    {
+        var order = await _scenario.CreateOrderAsync(4200, "EUR");
+        await _scenario.App.ScalarAsync<int>("UPDATE orders.orders SET payment_id = 'pi_later' WHERE id = $1", order.Id);
+        var early = Infrastructure.PaymentEvents.For(Guid.NewGuid(), PaymentEventKind.Succeeded, 4200, "EUR", "pi_not_yet");
+
+        await _scenario.Bus.PublishAsync(early with { OrderId = null });
+        await _scenario.App.ScalarAsync<int>("UPDATE orders.orders SET payment_id = 'pi_not_yet' WHERE id = $1", order.Id);
+
+        await Eventually.TrueAsync(async () => (await _scenario.GetOrderAsync(order.Id)).Status == "paid",
+            TimeSpan.FromSeconds(15), "the retried event to find its order by payment id", TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Should_dead_letter_it_with_the_reason_after_the_retries()
+    {
+        var orphan = Infrastructure.PaymentEvents.For(Guid.NewGuid(), PaymentEventKind.Succeeded, paymentId: "pi_nobody_knows");
+
+        await _scenario.Bus.PublishAsync(orphan);
+
+        var faulted = await Eventually.ValueAsync(() => infrastructure.Broker.GetAsync("orders-payment-events_error", TestContext.Current.CancellationToken),
+            m => m is not null, TimeSpan.FromSeconds(20), "the event in the error queue", TestContext.Current.CancellationToken);
+        faulted!.Properties.MessageId.ShouldBe(orphan.EventId.ToString());
+        var reason = Encoding.UTF8.GetString((byte[])faulted.Properties.Headers!["MT-Fault-Message"]!);
+        reason.ShouldContain("No order matches");
+    }
+}
