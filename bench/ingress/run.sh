@@ -12,6 +12,7 @@ DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-3}
 out=bench/ingress/results.md
 work=$(mktemp -d /tmp/payments-bench-XXXXXX)
+chmod 755 "$work" # the postgres user must reach its data directory
 RUN_DIR=$work RABBIT_PORT=$(( 30000 + RANDOM % 5000 )) RABBIT_MGMT_PORT=$(( 35000 + RANDOM % 5000 )) RABBIT_NODE=payments-bench-$$
 source scripts/lib/infra.sh
 app_pid=

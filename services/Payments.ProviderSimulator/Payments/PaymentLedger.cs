@@ -123,6 +123,14 @@ internal sealed class PaymentLedger
         }
     }
 
+    public Charge? FindCharge(string id)
+    {
+        lock (_gate)
+        {
+            return _charges.GetValueOrDefault(id);
+        }
+    }
+
     public Refund? FindRefund(string id)
     {
         lock (_gate)

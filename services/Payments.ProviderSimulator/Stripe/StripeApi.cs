@@ -20,6 +20,7 @@ internal static class StripeApi
         v1.AddEndpointFilter<IdempotencyFilter>();
 
         v1.MapPaymentIntents();
+        v1.MapCharges();
         v1.MapRefunds();
         v1.MapWebhookEndpoints();
         v1.MapFallback(Unrecognized).WithName("StripeUnrecognizedUrl");

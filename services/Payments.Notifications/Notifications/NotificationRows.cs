@@ -1,0 +1,36 @@
+using Npgsql;
+
+namespace Payments.Notifications.Notifications;
+
+/// <summary>The writes that record a notification, to run in the consumer's inbox transaction.</summary>
+public static class NotificationRows
+{
+    public const string WakeChannel = "payments_notifications";
+
+    /// <summary>Inserts the notification unless it exists: a second guard behind the inbox, which forgets after its retention.</summary>
+    public static NpgsqlBatchCommand Insert(NotificationDraft draft)
+    {
+        var command = new NpgsqlBatchCommand(
+            """
+            INSERT INTO notifications.notifications
+                (id, event_id, order_id, kind, recipient, message_id, subject, text_body, html_body, state, last_error, parked_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $10 = 'parked' THEN now() END)
+            ON CONFLICT (id) DO NOTHING
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = draft.Id });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = draft.EventId });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = draft.OrderId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = draft.Kind });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = draft.Recipient });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = draft.MessageId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = draft.Content.Subject });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = draft.Content.Text });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = draft.Content.Html });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = draft.Unsendable is null ? NotificationState.Pending : NotificationState.Parked });
+        command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = draft.Unsendable });
+        return command;
+    }
+
+    /// <summary>Wakes the senders when the transaction commits (NOTIFY is transactional and coalesced per transaction).</summary>
+    public static NpgsqlBatchCommand Wake() => new($"SELECT pg_notify('{WakeChannel}', '')");
+}
