@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Runs the system locally: RabbitMQ and PostgreSQL (started as private processes under .run/ unless already
-# reachable), the ingress with its Development configuration, and a short demo of signed and forged webhooks.
-# Stays up until Ctrl-C; --exit-after-demo runs the demo, stops what it started and exits (non-zero on failure).
+# Runs the whole system locally and a demo flow:
+#   RabbitMQ (management UI), PostgreSQL and an SMTP catcher as private processes under .run/ (each reused if
+#   something already answers on its port, e.g. after `docker compose up rabbitmq postgres mailpit`), every service with
+#   its Development configuration, the ingress registered with the provider simulator, then a few hundred orders
+#   paid, declined and refunded through real signed webhooks while the simulator duplicates and drops some.
+# Stays up until Ctrl-C, which stops everything this command started and nothing else.
+# --exit-after-demo: run the demo, stop what was started, exit non-zero if any order differs from the provider.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/prerequisites.sh
@@ -11,45 +15,74 @@ exit_after_demo=false
 [ "${1:-}" = "--exit-after-demo" ] && exit_after_demo=true
 ensure_packages "${PAYMENTS_DEBIAN_PACKAGES[@]}"
 
-INGRESS_URL=${INGRESS_URL:-http://127.0.0.1:5080}
+DEMO_ORDERS=${DEMO_ORDERS:-300}
+SIMULATOR=http://127.0.0.1:5090
+INGRESS=http://127.0.0.1:5080
+ORDERS=http://127.0.0.1:5081
+NOTIFICATIONS=http://127.0.0.1:5083
+RECONCILIATION=http://127.0.0.1:5084
 pids=()
 cleanup() {
   trap - INT TERM EXIT
+  echo
   [ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null && wait "${pids[@]}" 2>/dev/null
   stop_infra
   echo "Stopped what this command started."
 }
 trap cleanup INT TERM EXIT
 
-echo "Building..."
+echo "Building (Release)..."
 dotnet build Payments.sln -c Release -nologo -v quiet
+mkdir -p "$RUN_DIR/logs"
 start_rabbitmq
 start_postgres
+start_smtp
+create_databases payments_orders payments_notifications payments_reconciliation
 
-mkdir -p "$RUN_DIR/logs"
-ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=$INGRESS_URL \
-  ConnectionStrings__RabbitMq="amqp://guest:guest@127.0.0.1:$RABBIT_PORT/" \
-  dotnet services/Payments.Ingress/bin/Release/net10.0/Payments.Ingress.dll > "$RUN_DIR/logs/ingress.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 60); do curl -fs "$INGRESS_URL/health/ready" >/dev/null && break; sleep 0.5; done
-curl -fs "$INGRESS_URL/health/ready" >/dev/null || { echo "The ingress did not become ready; see $RUN_DIR/logs/ingress.log"; exit 1; }
-echo "Ingress: ready at $INGRESS_URL (log: $RUN_DIR/logs/ingress.log)"
-
-# Demo: a Stripe-signed payment_intent.succeeded, the same one again, and a forgery.
-secret=$(grep -o 'whsec_dev_stripe[A-Za-z0-9_]*' services/Payments.Ingress/appsettings.Development.json)
-send() { # body, signature secret
-  local t sig
-  t=$(date +%s)
-  sig=$(printf '%s.%s' "$t" "$1" | openssl dgst -sha256 -hmac "$2" | sed 's/^.* //')
-  curl -s -o /dev/null -w '%{http_code}' -X POST "$INGRESS_URL/webhooks/stripe" \
-    -H 'Content-Type: application/json' -H "Stripe-Signature: t=$t,v1=$sig" --data-binary "$1"
+amqp="amqp://guest:guest@127.0.0.1:$RABBIT_PORT/"
+pg() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1"; }
+start_service() { # name url env...
+  local name=$1 url=$2; shift 2
+  env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" OTEL_SERVICE_NAME="$name" "$@" \
+    dotnet "services/$name/bin/Release/net10.0/$name.dll" > "$RUN_DIR/logs/$name.log" 2>&1 &
+  pids+=($!)
 }
-body='{"id":"evt_demo_1","type":"payment_intent.succeeded","created":'$(date +%s)',"data":{"object":{"id":"pi_demo_1","amount":4200,"currency":"usd","metadata":{"order_id":"demo-order-1"}}}}'
-ok=true
-a=$(send "$body" "$secret"); echo "signed webhook      -> $a (202 = durable in RabbitMQ)"; [ "$a" = 202 ] || ok=false
-b=$(send "$body" "$secret"); echo "same webhook again  -> $b (accepted again; consumers deduplicate on its event id)"; [ "$b" = 202 ] || ok=false
-c=$(send "$body" "whsec_forged"); echo "forged signature    -> $c (401, nothing published)"; [ "$c" = 401 ] || ok=false
+start_service Payments.ProviderSimulator $SIMULATOR
+start_service Payments.Ingress $INGRESS ConnectionStrings__RabbitMq="$amqp"
+start_service Payments.Orders $ORDERS ConnectionStrings__RabbitMq="$amqp" ConnectionStrings__Postgres="$(pg payments_orders)" \
+  Provider__BaseUrl=$SIMULATOR
+start_service Payments.Notifications $NOTIFICATIONS ConnectionStrings__RabbitMq="$amqp" ConnectionStrings__Postgres="$(pg payments_notifications)" \
+  Smtp__Host=127.0.0.1 Smtp__Port="$SMTP_PORT"
+start_service Payments.Reconciliation $RECONCILIATION ConnectionStrings__RabbitMq="$amqp" ConnectionStrings__Postgres="$(pg payments_reconciliation)" \
+  Provider__BaseUrl=$SIMULATOR Reconciliation__Interval=00:00:02 Reconciliation__StaleAfter=00:00:15
 
-if $exit_after_demo; then $ok && exit 0 || exit 1; fi
-echo "Health: $INGRESS_URL/health/ready  RabbitMQ UI: http://127.0.0.1:${RABBIT_MGMT_PORT:-15672}  Press Ctrl-C to stop."
+for url in $SIMULATOR $INGRESS $ORDERS $NOTIFICATIONS $RECONCILIATION; do
+  for _ in $(seq 120); do curl -fs "$url/health/ready" >/dev/null && break; sleep 0.5; done
+  curl -fs "$url/health/ready" >/dev/null || { echo "$url did not become ready; logs in $RUN_DIR/logs/"; exit 1; }
+done
+echo "Services: ready (logs in $RUN_DIR/logs/)"
+
+# The simulator delivers Stripe-signed webhooks to the ingress with the ingress's development secret, and misbehaves.
+secret=$(grep -o 'whsec_dev_stripe[A-Za-z0-9_]*' services/Payments.Ingress/appsettings.Development.json)
+curl -fs -X POST $SIMULATOR/sim/endpoints -H 'Content-Type: application/json' \
+  -d "{\"scheme\":\"stripe\",\"url\":\"$INGRESS/webhooks/stripe\",\"secret\":\"$secret\"}" >/dev/null
+curl -fs -X PUT $SIMULATOR/sim/faults -H 'Content-Type: application/json' \
+  -d '{"duplicate_rate":0.1,"drop_rate":0.05,"max_delay_ms":300,"reorder_rate":0.05}' >/dev/null
+echo "Simulator: delivering to $INGRESS/webhooks/stripe; duplicating 10%, dropping 5%, delaying and reordering some"
+
+demo_status=0
+dotnet tools/Payments.Demo/bin/Release/net10.0/Payments.Demo.dll --orders "$DEMO_ORDERS" || demo_status=$?
+
+cat <<INFO
+
+Where to look:
+  Health       $INGRESS/health/ready  $ORDERS/health/ready  $NOTIFICATIONS/health/ready  $RECONCILIATION/health/ready
+  Orders       $ORDERS/orders/{id}    Notifications  $NOTIFICATIONS/notifications?orderId={id}
+  Reconciliation report  $RECONCILIATION/reconciliation/report?from=$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)&to=$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)
+  RabbitMQ UI  http://127.0.0.1:${RABBIT_MGMT_PORT:-15672} (guest/guest)     Mails  $RUN_DIR/smtp/maildir/new/
+  Traces       set OTEL_EXPORTER_OTLP_ENDPOINT (e.g. Jaeger from docker-compose: http://localhost:4318) before running
+INFO
+
+if $exit_after_demo; then exit $demo_status; fi
+echo "Running until Ctrl-C."
 wait "${pids[@]}"

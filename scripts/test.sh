@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/prerequisites.sh
-ensure_packages "${PAYMENTS_DEBIAN_PACKAGES[@]}"
+ensure_packages "${PAYMENTS_DEBIAN_PACKAGES[@]}" docker-compose
 
 results=artifacts/test-results
 rm -rf "$results"

@@ -46,6 +46,8 @@ stop_infra() {
   local s
   for s in "${STARTED[@]}"; do
     case $s in
+      smtp)
+        kill "$(cat "$RUN_DIR/smtp/pid")" 2>/dev/null ;;
       rabbitmq)
         HOME=$RUN_DIR/rabbitmq /usr/lib/rabbitmq/bin/rabbitmqctl -n ${RABBIT_NODE:-payments-run}@localhost stop >/dev/null 2>&1 \
           || kill "$(cat "$RUN_DIR/rabbitmq/pid")" 2>/dev/null ;;
@@ -55,4 +57,27 @@ stop_infra() {
     esac
   done
   STARTED=()
+}
+
+SMTP_PORT=${SMTP_PORT:-2525}
+
+# An SMTP catcher: Debian's aiosmtpd storing every message in a Maildir (Debian's python3, not a pyenv one on PATH).
+start_smtp() {
+  if port_open "$SMTP_PORT"; then echo "SMTP: using the server already on :$SMTP_PORT"; return; fi
+  local d="$RUN_DIR/smtp"
+  mkdir -p "$d/maildir"/{cur,new,tmp}
+  setsid /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$d/maildir" > "$d/out.log" 2>&1 &
+  echo $! > "$d/pid"
+  for _ in $(seq 50); do port_open "$SMTP_PORT" && break; sleep 0.1; done
+  STARTED+=(smtp)
+  echo "SMTP catcher: started on :$SMTP_PORT (mails in $d/maildir/new)"
+}
+
+# One database per service (each service migrates its own schema at start-up).
+create_databases() {
+  local db
+  for db in "$@"; do
+    psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
+      || psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE $db" >/dev/null
+  done
 }

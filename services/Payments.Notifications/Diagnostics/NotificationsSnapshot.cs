@@ -1,0 +1,3 @@
+namespace Payments.Notifications.Diagnostics;
+
+public sealed record NotificationsSnapshot(long Pending, TimeSpan OldestPendingAge, long Parked);

@@ -1,0 +1,64 @@
+using System.Net.Mail;
+using MassTransit;
+using Payments.Contracts;
+using Payments.Messaging;
+using Payments.Notifications.Diagnostics;
+using Payments.Notifications.OrderEvents;
+using Payments.Notifications.Sending;
+
+namespace Payments.Notifications;
+
+public static class NotificationsExtensions
+{
+    /// <summary>The queue Orders' events reach this service through (one quorum queue, bound to each event's exchange).</summary>
+    public const string OrderEventsQueue = "notifications-order-events";
+
+    public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddPostgresMessaging(typeof(NotificationsExtensions).Assembly, connectionName: "payments-notifications");
+
+        services.AddOptions<NotificationsOptions>().BindConfiguration("Notifications").ValidateDataAnnotations()
+            .Validate(o => MailAddress.TryCreate(o.OperationsEmail, out _), "Notifications:OperationsEmail must be an email address.")
+            .ValidateOnStart();
+        services.AddOptions<SmtpOptions>().BindConfiguration("Smtp").ValidateDataAnnotations()
+            .Validate(o => MailAddress.TryCreate(o.From, out _), "Smtp:From must be an email address, e.g. \"Shop <shop@example.com>\".")
+            .Validate(o => o.Timeout > TimeSpan.Zero, "Smtp:Timeout must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().BindConfiguration("Notifications:Delivery")
+            .Validate(o => o.Workers > 0 && o.MaxAttempts > 0, "Notifications:Delivery:Workers and MaxAttempts must be positive.")
+            .Validate(o => o.BaseBackoff > TimeSpan.Zero && o.MaxBackoff >= o.BaseBackoff && o.PollInterval > TimeSpan.Zero,
+                "Notifications:Delivery:BaseBackoff and PollInterval must be positive, MaxBackoff at least BaseBackoff.")
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<NotificationsMetrics>();
+        services.AddHostedService<NotificationSender>();
+        services.AddHostedService<NotificationsMonitor>();
+
+        builder.AddMessageBus(
+            consumers: x =>
+            {
+                x.AddInboxConsumer<OrderPaid, OrderEventsHandler>();
+                x.AddInboxConsumer<OrderPaymentFailed, OrderEventsHandler>();
+                x.AddInboxConsumer<OrderRefunded, OrderEventsHandler>();
+                x.AddInboxConsumer<OrderNeedsAttention, OrderEventsHandler>();
+            },
+            endpoints: (context, bus) =>
+            {
+                var config = context.GetRequiredService<IConfiguration>();
+                bus.ReceiveEndpoint(OrderEventsQueue, e =>
+                {
+                    e.SetQuorumQueue();
+                    e.PrefetchCount = config.GetValue("Notifications:OrderEvents:Prefetch", 64);
+                    e.ConcurrentMessageLimit = config.GetValue("Notifications:OrderEvents:Concurrency", 16);
+                    // Only the database can fail here (SMTP is the sender's business): back off through its blips.
+                    e.UseMessageRetry(r => r.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500)));
+                    e.ConfigureInboxConsumer<OrderPaid, OrderEventsHandler>(context);
+                    e.ConfigureInboxConsumer<OrderPaymentFailed, OrderEventsHandler>(context);
+                    e.ConfigureInboxConsumer<OrderRefunded, OrderEventsHandler>(context);
+                    e.ConfigureInboxConsumer<OrderNeedsAttention, OrderEventsHandler>(context);
+                });
+            });
+        return builder;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Net.Mail;
+using Microsoft.Extensions.Options;
+using Payments.Contracts;
+using Payments.Messaging.Inbox;
+using Payments.Notifications.Notifications;
+using Payments.Notifications.Sending;
+using Payments.Notifications.Templates;
+
+namespace Payments.Notifications.OrderEvents;
+
+/// <summary>
+/// Turns each of Orders' events into the notification it owes, recorded in the inbox transaction of that event. It never
+/// talks to SMTP: a mail outage cannot slow, fail or redeliver an event; the sender catches up later.
+/// </summary>
+public sealed class OrderEventsHandler(IOptions<NotificationsOptions> options, IOptions<SmtpOptions> smtp) :
+    IInboxHandler<OrderPaid>,
+    IInboxHandler<OrderPaymentFailed>,
+    IInboxHandler<OrderRefunded>,
+    IInboxHandler<OrderNeedsAttention>
+{
+    public Task HandleAsync(InboxContext<OrderPaid> context, CancellationToken cancellationToken) =>
+        Record(context, NotificationKind.Paid, context.Message.OrderId, context.Message.CustomerEmail, PaidEmail.Render(context.Message));
+
+    public Task HandleAsync(InboxContext<OrderPaymentFailed> context, CancellationToken cancellationToken) =>
+        Record(context, NotificationKind.PaymentFailed, context.Message.OrderId, context.Message.CustomerEmail, PaymentFailedEmail.Render(context.Message));
+
+    public Task HandleAsync(InboxContext<OrderRefunded> context, CancellationToken cancellationToken) =>
+        Record(context, NotificationKind.Refunded, context.Message.OrderId, context.Message.CustomerEmail, RefundedEmail.Render(context.Message));
+
+    public Task HandleAsync(InboxContext<OrderNeedsAttention> context, CancellationToken cancellationToken) =>
+        Record(context, NotificationKind.NeedsAttention, context.Message.OrderId, options.Value.OperationsEmail, NeedsAttentionEmail.Render(context.Message));
+
+    private Task Record<T>(InboxContext<T> context, string kind, Guid orderId, string? recipient, EmailContent content) where T : class
+    {
+        var id = NotificationIds.For(context.MessageId, kind);
+        // An address no server will take is not worth retrying; park it where an operator sees it instead of failing the event.
+        var unsendable = MailAddress.TryCreate(recipient, out _) ? null : "The recipient is not a valid email address.";
+        var messageId = NotificationIds.MessageId(id, smtp.Value.FromAddress.Host);
+        context.Execute(NotificationRows.Insert(new NotificationDraft(id, context.MessageId, orderId, kind, recipient ?? "", messageId, content, unsendable)));
+        context.Execute(NotificationRows.Wake());
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Payments.Notifications.Sending;
+
+/// <summary>Notifications:Delivery: how hard the sender tries before it parks a notification for an operator.</summary>
+public sealed class DeliveryOptions
+{
+    /// <summary>Concurrent sends per instance, each with its own SMTP connection (SmtpClient is not thread-safe).</summary>
+    public int Workers { get; set; } = 4;
+
+    /// <summary>
+    /// Failed sends before a notification is parked. With the default backoff (2 s doubling to 5 min, jittered) ten
+    /// attempts span roughly 15-30 minutes of outage.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>Wait after the first failure; doubles with every further failure, with jitter, up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan BaseBackoff { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Polling fallback when no NOTIFY arrives (e.g. a notification whose backoff just ended).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

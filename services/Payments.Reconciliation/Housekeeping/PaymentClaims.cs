@@ -1,0 +1,141 @@
+using Npgsql;
+using Payments.Contracts;
+using Payments.Messaging.Outbox;
+
+namespace Payments.Reconciliation.Housekeeping;
+
+/// <summary>
+/// Housekeeping's SQL. A claim is a lease written into the row itself (next_check_at pushed to the lease's end, a
+/// claim id set) in a short transaction, so no transaction stays open across provider calls and several instances
+/// share the work with FOR UPDATE SKIP LOCKED; if an instance dies mid-check, the payment is due again when the
+/// lease ends. Settling writes the findings, their outbox rows and every payment's next check in one transaction.
+/// </summary>
+public static class PaymentClaims
+{
+    public static async Task<List<ClaimedPayment>> ClaimAsync(
+        NpgsqlDataSource dataSource, int batchSize, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var claimId = Guid.CreateVersion7();
+        await using var command = dataSource.CreateCommand(
+            """
+            WITH due AS (
+                SELECT order_id FROM reconciliation.payments
+                WHERE next_check_at <= $1
+                ORDER BY next_check_at
+                LIMIT $2
+                FOR UPDATE SKIP LOCKED)
+            UPDATE reconciliation.payments p
+            SET next_check_at = $1 + $3, claim_id = $4
+            FROM due
+            WHERE p.order_id = due.order_id
+            RETURNING p.order_id, p.payment_id, p.provider, p.amount_minor, p.currency, p.created_at, p.status, p.checks, p.provider_errors
+            """);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = batchSize });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = lease });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = claimId });
+        var claimed = new List<ClaimedPayment>(batchSize);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            claimed.Add(new ClaimedPayment(
+                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4),
+                reader.GetFieldValue<DateTimeOffset>(5), KnownStatusText.Parse(reader.GetString(6)), reader.GetInt32(7), reader.GetInt32(8), claimId));
+        }
+
+        return claimed;
+    }
+
+    /// <returns>The findings announced now (not announced before) and how many payments became stuck.</returns>
+    public static async Task<(List<PaymentEventReceived> Announced, int Stuck)> SettleAsync(
+        NpgsqlDataSource dataSource, IReadOnlyList<CheckOutcome> outcomes, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var findings = outcomes.SelectMany(o => o.Findings).ToList();
+        var announced = findings.Count == 0 ? [] : await RecordFindingsAsync(connection, transaction, findings, cancellationToken);
+
+        if (announced.Count > 0)
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var finding in announced)
+            {
+                // Mandatory: the event must reach Orders' queue; unroutable, the relay keeps it and retries.
+                batch.BatchCommands.Add(OutboxWriter.Insert(finding, finding.EventId, mandatory: true));
+            }
+
+            batch.BatchCommands.Add(OutboxWriter.Notify());
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var stuck = 0;
+        await using (var settle = Settle(outcomes, now, connection, transaction))
+        await using (var reader = await settle.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                stuck += reader.GetBoolean(0) ? 1 : 0;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (announced, stuck);
+    }
+
+    private static async Task<List<PaymentEventReceived>> RecordFindingsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<PaymentEventReceived> findings, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO reconciliation.findings (event_id, order_id, payment_id, kind, amount_minor, currency)
+            SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::bigint[], $6::text[])
+            ON CONFLICT (event_id) DO NOTHING
+            RETURNING event_id
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. findings.Select(f => f.EventId)] });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. findings.Select(f => Guid.Parse(f.OrderId!))] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. findings.Select(f => f.ProviderPaymentId)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. findings.Select(f => f.Kind.ToString())] });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. findings.Select(f => f.AmountMinor)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. findings.Select(f => f.Currency)] });
+        var fresh = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            fresh.Add(reader.GetGuid(0));
+        }
+
+        return findings.Where(f => fresh.Contains(f.EventId)).ToList();
+    }
+
+    // Only the claim's holder writes back (claim_id matches). An outcome Orders reported meanwhile wins over the
+    // schedule computed from the older view: a final status closes the watch, and an outcome is never "stuck".
+    private static NpgsqlCommand Settle(IReadOnlyList<CheckOutcome> outcomes, DateTimeOffset now, NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        var command = new NpgsqlCommand(
+            """
+            UPDATE reconciliation.payments p
+            SET next_check_at = CASE WHEN reconciliation.status_rank(p.status) >= 3 THEN NULL ELSE r.next_check_at END,
+                checks = p.checks + CASE WHEN r.error IS NULL THEN 1 ELSE 0 END,
+                provider_errors = CASE WHEN r.error IS NULL THEN 0 ELSE p.provider_errors + 1 END,
+                provider_status = coalesce(r.provider_status, p.provider_status),
+                last_checked_at = CASE WHEN r.error IS NULL THEN $7 ELSE p.last_checked_at END,
+                last_error = r.error,
+                stuck_at = CASE WHEN r.stuck AND p.status = 'awaiting_payment' THEN $7 ELSE p.stuck_at END,
+                claim_id = NULL,
+                updated_at = now()
+            FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::bool[]) AS r(order_id, claim_id, next_check_at, provider_status, error, stuck)
+            WHERE p.order_id = r.order_id AND p.claim_id = r.claim_id
+            RETURNING r.stuck AND p.stuck_at IS NOT DISTINCT FROM $7
+            """, connection, transaction);
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. outcomes.Select(o => o.Payment.OrderId)] });
+        p.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. outcomes.Select(o => o.Payment.ClaimId)] });
+        p.Add(new NpgsqlParameter<DateTimeOffset?[]> { TypedValue = [.. outcomes.Select(o => o.NextCheckAt)] });
+        p.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. outcomes.Select(o => o.ProviderStatus?.ToString())] });
+        p.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. outcomes.Select(o => o.Error)] });
+        p.Add(new NpgsqlParameter<bool[]> { TypedValue = [.. outcomes.Select(o => o.Stuck)] });
+        p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+        return command;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+
+namespace Payments.Reconciliation.Housekeeping;
+
+/// <summary>Start-up validation naming each wrong key.</summary>
+internal sealed class ReconciliationOptionsValidator : IValidateOptions<ReconciliationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ReconciliationOptions options)
+    {
+        var errors = new List<string>();
+        foreach (var (key, value) in new[]
+                 {
+                     (nameof(options.Interval), options.Interval), (nameof(options.StaleAfter), options.StaleAfter),
+                     (nameof(options.GiveUpAfter), options.GiveUpAfter), (nameof(options.MaxCheckInterval), options.MaxCheckInterval),
+                     (nameof(options.ClaimLease), options.ClaimLease),
+                 })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                errors.Add($"Reconciliation:{key} must be a positive time span (e.g. 00:15:00).");
+            }
+        }
+
+        if (options.GiveUpAfter <= options.StaleAfter)
+        {
+            errors.Add("Reconciliation:GiveUpAfter must be longer than Reconciliation:StaleAfter.");
+        }
+
+        if (options.BatchSize is < 1 or > 10_000)
+        {
+            errors.Add("Reconciliation:BatchSize must be between 1 and 10000.");
+        }
+
+        if (options.Concurrency is < 1 or > 256)
+        {
+            errors.Add("Reconciliation:Concurrency must be between 1 and 256.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

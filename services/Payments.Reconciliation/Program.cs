@@ -1,0 +1,14 @@
+using Payments.Messaging.Outbox;
+using Payments.Reconciliation;
+using Payments.Reconciliation.Report;
+using Payments.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddReconciliation();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapReconciliationReport();
+app.MapOutboxAdmin();
+app.Run();

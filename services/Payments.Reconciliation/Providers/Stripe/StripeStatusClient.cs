@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace Payments.Reconciliation.Providers.Stripe;
+
+/// <summary>
+/// Stripe's wire format (https://docs.stripe.com/api): retrieve a PaymentIntent, and for a succeeded one its latest
+/// charge (a refund shows only there); list intents by creation time for the report. Bearer key; each call runs
+/// through the provider's resilience pipeline with a fresh request per attempt.
+/// </summary>
+internal sealed class StripeStatusClient(HttpClient http, ProviderResilience resilience, IOptions<ProviderOptions> options)
+    : IPaymentStatusClient, IPaymentLister
+{
+    private const int PageSize = 100;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public string Provider => options.Value.Name;
+
+    public async Task<ProviderPayment> GetAsync(PaymentReference payment, CancellationToken cancellationToken)
+    {
+        var intent = await GetAsync<StripePaymentIntent>($"v1/payment_intents/{Uri.EscapeDataString(payment.PaymentId)}", cancellationToken);
+        if (intent is null)
+        {
+            return ProviderPayment.Missing(payment.PaymentId);
+        }
+
+        var charge = intent is { Status: "succeeded", LatestCharge: { } chargeId }
+            ? await GetAsync<StripeCharge>($"v1/charges/{Uri.EscapeDataString(chargeId)}", cancellationToken)
+            : null;
+        return StripeStatuses.ToPayment(intent, charge);
+    }
+
+    /// <summary>
+    /// Intents created in the window, newest first, paging with starting_after (https://docs.stripe.com/api/pagination).
+    /// Statuses come from the intents alone: refunds are not in a list page.
+    /// </summary>
+    public async IAsyncEnumerable<ProviderPayment> ListCreatedAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? after = null;
+        while (true)
+        {
+            var query = $"v1/payment_intents?limit={PageSize}&created[gte]={from.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}"
+                + $"&created[lte]={to.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}"
+                + (after is null ? "" : $"&starting_after={Uri.EscapeDataString(after)}");
+            var page = await GetAsync<StripeList<StripePaymentIntent>>(query, cancellationToken)
+                ?? throw new ProviderRejectedException("The payment intents list answered 404.");
+            foreach (var intent in page.Data)
+            {
+                yield return StripeStatuses.ToPayment(intent, latestCharge: null);
+            }
+
+            if (!page.HasMore || page.Data.Count == 0)
+            {
+                yield break;
+            }
+
+            after = page.Data[^1].Id;
+        }
+    }
+
+    private Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken) where T : class =>
+        resilience.For(Provider).ExecuteAsync(async token =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.ApiKey);
+            return await ProviderHttp.SendAsync<T>(http, request, Json, token);
+        }, cancellationToken).AsTask();
+}

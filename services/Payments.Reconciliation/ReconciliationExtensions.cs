@@ -1,0 +1,88 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Payments.Contracts;
+using Payments.Messaging;
+using Payments.Messaging.Broker;
+using Payments.Reconciliation.Diagnostics;
+using Payments.Reconciliation.Housekeeping;
+using Payments.Reconciliation.OrderEvents;
+using Payments.Reconciliation.Providers;
+using Payments.Reconciliation.Providers.LiqPay;
+using Payments.Reconciliation.Providers.Stripe;
+
+namespace Payments.Reconciliation;
+
+public static class ReconciliationExtensions
+{
+    /// <summary>Orders' events, from which our view of payments awaiting an outcome is built.</summary>
+    public const string OrderEventsQueue = "reconciliation-order-events";
+
+    public static WebApplicationBuilder AddReconciliation(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddPostgresMessaging(typeof(ReconciliationExtensions).Assembly, connectionName: "payments-reconciliation");
+        // What we announce must reach Orders' queue even if Orders never ran yet (Messaging:Broker:RequiredQueues).
+        services.Configure<PublisherOptions>(o => o.RequiredMessageTypes.Add(typeof(PaymentEventReceived)));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ReconciliationMetrics>();
+        services.AddOptions<ReconciliationOptions>().BindConfiguration("Reconciliation").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReconciliationOptions>, ReconciliationOptionsValidator>();
+        services.AddScoped<HousekeepingPass>();
+        services.AddHostedService<HousekeepingService>();
+        AddProviders(builder);
+
+        builder.AddMessageBus(
+            consumers: x =>
+            {
+                x.AddInboxConsumer<OrderCreated, OrderCreatedHandler>();
+                x.AddInboxConsumer<OrderPaid, OrderPaidHandler>();
+                x.AddInboxConsumer<OrderPaymentFailed, OrderPaymentFailedHandler>();
+                x.AddInboxConsumer<OrderRefunded, OrderRefundedHandler>();
+                x.AddInboxConsumer<OrderNeedsAttention, OrderNeedsAttentionHandler>();
+            },
+            endpoints: (context, bus) => bus.ReceiveEndpoint(OrderEventsQueue, e =>
+            {
+                e.SetQuorumQueue();
+                e.PrefetchCount = 64;
+                // Only database blips can fail these upserts: back off, then dead-letter with the reason.
+                e.UseMessageRetry(r => r.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500)));
+                e.ConfigureInboxConsumer<OrderCreated, OrderCreatedHandler>(context);
+                e.ConfigureInboxConsumer<OrderPaid, OrderPaidHandler>(context);
+                e.ConfigureInboxConsumer<OrderPaymentFailed, OrderPaymentFailedHandler>(context);
+                e.ConfigureInboxConsumer<OrderRefunded, OrderRefundedHandler>(context);
+                e.ConfigureInboxConsumer<OrderNeedsAttention, OrderNeedsAttentionHandler>(context);
+            }));
+        return builder;
+    }
+
+    /// <summary>The Stripe-compatible provider always; LiqPay when its merchant keys are configured.</summary>
+    private static void AddProviders(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ProviderOptions>().BindConfiguration("Provider").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ProviderResilience>();
+        services.AddScoped<ProviderClients>();
+
+        services.AddHttpClient<StripeStatusClient>((sp, http) => Configure(http, sp.GetRequiredService<IOptions<ProviderOptions>>().Value.BaseUrl, sp));
+        services.AddTransient<IPaymentStatusClient>(sp => sp.GetRequiredService<StripeStatusClient>());
+        services.AddTransient<IPaymentLister>(sp => sp.GetRequiredService<StripeStatusClient>());
+
+        if (builder.Configuration.GetSection("Provider:LiqPay").Get<LiqPayOptions>() is { IsConfigured: true })
+        {
+            services.AddHttpClient<LiqPayStatusClient>((sp, http) =>
+            {
+                var provider = sp.GetRequiredService<IOptions<ProviderOptions>>().Value;
+                Configure(http, provider.LiqPay.BaseUrl ?? provider.BaseUrl, sp);
+            });
+            services.AddTransient<IPaymentStatusClient>(sp => sp.GetRequiredService<LiqPayStatusClient>());
+        }
+    }
+
+    // The pipeline bounds each attempt; the client's own timeout is only a backstop above it.
+    private static void Configure(HttpClient http, string baseUrl, IServiceProvider services)
+    {
+        http.BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/");
+        http.Timeout = services.GetRequiredService<IOptions<ProviderOptions>>().Value.Resilience.AttemptTimeout + TimeSpan.FromSeconds(1);
+    }
+}

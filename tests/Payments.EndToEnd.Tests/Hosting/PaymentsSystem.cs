@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using Payments.EndToEnd.Tests.Telemetry;
+using Payments.Testing.Postgres;
+using Payments.Testing.RabbitMq;
+using Payments.Testing.Services;
+
+namespace Payments.EndToEnd.Tests.Hosting;
+
+/// <summary>
+/// The services as separate processes on a throwaway broker and database, each exporting traces and metrics over
+/// OTLP/HTTP to the receiver in this test process, as they would to Jaeger.
+/// </summary>
+public sealed class PaymentsSystem : IAsyncLifetime
+{
+    public const string StripeSecret = "whsec_end_to_end_5d3a";
+
+    private readonly RabbitMqFixture _broker = new();
+    private readonly PostgresFixture _postgres = new();
+    private StubProvider? _provider;
+    private HttpClient? _orders;
+    private HttpClient? _ingress;
+
+    public OtlpReceiver Telemetry { get; private set; } = null!;
+
+    public ServiceProcess Ingress { get; } = new("Payments.Ingress");
+
+    public ServiceProcess Orders { get; } = new("Payments.Orders");
+
+    public async ValueTask InitializeAsync()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await Task.WhenAll(_broker.InitializeAsync().AsTask(), _postgres.InitializeAsync().AsTask());
+        Telemetry = await OtlpReceiver.StartAsync(cancellationToken);
+        _provider = await StubProvider.StartAsync(cancellationToken);
+
+        Exporting(Ingress)
+            .With("ConnectionStrings:RabbitMq", _broker.AmqpUri)
+            .With("Ingress:Sources:stripe:Scheme", "stripe")
+            .With("Ingress:Sources:stripe:Secrets:0", StripeSecret)
+            .With("Ingress:Broker:RequiredQueues:0", "orders-payment-events");
+        Exporting(Orders)
+            .With("ConnectionStrings:RabbitMq", _broker.AmqpUri)
+            .With("ConnectionStrings:Postgres", await _postgres.CreateDatabaseAsync("orders", cancellationToken))
+            .With("Provider:BaseUrl", _provider.BaseUrl)
+            .With("Provider:ApiKey", "sk_test_end_to_end")
+            .With("Messaging:Outbox:PollInterval", "00:00:00.200");
+        await Task.WhenAll(
+            Ingress.StartAsync(cancellationToken: cancellationToken),
+            Orders.StartAsync(cancellationToken: cancellationToken));
+        _ingress = new HttpClient { BaseAddress = new Uri(Ingress.BaseUrl) };
+        _orders = new HttpClient { BaseAddress = new Uri(Orders.BaseUrl) };
+    }
+
+    /// <summary>POST /orders; the order's payment intent is created at the stub provider before the answer.</summary>
+    public async Task<(Guid OrderId, string PaymentId)> CreateOrderAsync(long amountMinor, string currency, string email, CancellationToken cancellationToken)
+    {
+        using var response = await _orders!.PostAsJsonAsync("/orders", new { amountMinor, currency, customerEmail = email }, cancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(cancellationToken));
+        var order = (await response.Content.ReadFromJsonAsync<CreatedOrder>(cancellationToken))!;
+        return (order.Id, order.Payment?.PaymentId ?? throw new InvalidOperationException("The order has no payment id: the stub provider was not called."));
+    }
+
+    public async Task<HttpResponseMessage> SendWebhookAsync(HttpRequestMessage webhook, CancellationToken cancellationToken)
+    {
+        using (webhook)
+        {
+            return await _ingress!.SendAsync(webhook, cancellationToken);
+        }
+    }
+
+    /// <summary>Everything the services logged, for failure messages.</summary>
+    public string Logs() => $"--- Payments.Ingress ---\n{Ingress.ReadLog()}\n--- Payments.Orders ---\n{Orders.ReadLog()}";
+
+    public async ValueTask DisposeAsync()
+    {
+        _ingress?.Dispose();
+        _orders?.Dispose();
+        await Ingress.DisposeAsync();
+        await Orders.DisposeAsync();
+        if (_provider is not null)
+        {
+            await _provider.DisposeAsync();
+        }
+
+        if (Telemetry is not null)
+        {
+            await Telemetry.DisposeAsync();
+        }
+
+        await _postgres.DisposeAsync();
+        await _broker.DisposeAsync();
+    }
+
+    // Standard SDK variables (https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/),
+    // with short export intervals so a test sees its telemetry within a second or two.
+    private ServiceProcess Exporting(ServiceProcess service) => service
+        .With("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint)
+        .With("OTEL_BSP_SCHEDULE_DELAY", "200")
+        .With("OTEL_METRIC_EXPORT_INTERVAL", "1000");
+
+    private sealed record CreatedOrder(Guid Id, CreatedOrderPayment? Payment);
+
+    private sealed record CreatedOrderPayment(string PaymentId);
+}

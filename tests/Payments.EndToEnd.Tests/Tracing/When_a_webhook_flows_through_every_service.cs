@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using OpenTelemetry.Proto.Trace.V1;
+using Payments.EndToEnd.Tests.Hosting;
+using Payments.EndToEnd.Tests.Telemetry;
+using Payments.Testing;
+
+namespace Payments.EndToEnd.Tests.Tracing;
+
+/// <summary>
+/// Issue 6, "One trace per webhook": what an SRE sees in Jaeger for one paid webhook, checked on the spans the
+/// services really exported over OTLP/HTTP from their own processes.
+/// </summary>
+public sealed class When_a_webhook_flows_through_every_service(PaymentsSystem system) : IClassFixture<PaymentsSystem>
+{
+    private const string Ingress = "Payments.Ingress";
+    private const string Orders = "Payments.Orders";
+
+    private static readonly TimeSpan TelemetryTimeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Should_show_as_one_trace_across_every_service()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var eventId = await PayAnOrderAsync(cancellationToken);
+
+        var trace = await Eventually.ValueAsync(
+            () => Task.FromResult(TraceOf(eventId)),
+            tree => tree is not null
+                && tree.Spans.Any(s => s.Service == Ingress && s.Kind == Span.Types.SpanKind.Server)
+                && tree.Spans.Any(s => s.Service == Orders && s.Kind == Span.Types.SpanKind.Consumer)
+                && tree.Spans.Any(IsRelayPublish),
+            TelemetryTimeout, "the webhook's trace to reach the outbox relay's publish of OrderPaid", cancellationToken);
+        TestContext.Current.SendDiagnosticMessage(trace!.ToString());
+        var tree = trace.ToString();
+
+        var server = trace.Roots.ShouldHaveSingleItem(tree);
+        server.Service.ShouldBe(Ingress, tree);
+        server.Kind.ShouldBe(Span.Types.SpanKind.Server, tree);
+        server.Name.ShouldBe("POST /webhooks/{source}", tree);
+        server.Attribute("http.route").ShouldBe("/webhooks/{source}", tree);
+        server.Attribute("http.response.status_code").ShouldBe("202", tree);
+
+        var publish = trace.ChildrenOf(server).Where(s => s.Kind == Span.Types.SpanKind.Producer).ShouldHaveSingleItem(tree);
+        publish.Service.ShouldBe(Ingress, tree);
+        publish.Attribute("messaging.message.id").ShouldBe(eventId.ToString(), tree);
+
+        var consume = trace.ChildrenOf(publish).ShouldHaveSingleItem(tree);
+        consume.Service.ShouldBe(Orders, tree);
+        consume.Kind.ShouldBe(Span.Types.SpanKind.Consumer, tree);
+
+        var underConsume = trace.DescendantsOf(consume).ToList();
+        underConsume.ShouldContain(s => s.Scope == "Npgsql", "the consumer's database work belongs to the consume span\n" + tree);
+        var relay = trace.Spans.Where(IsRelayPublish).ShouldHaveSingleItem(tree);
+        underConsume.ShouldContain(relay, "the relay continues the trace of the transaction that wrote the outbox row\n" + tree);
+
+        trace.Spans.Select(s => s.Service).Distinct().Order().ShouldBe([Ingress, Orders], tree);
+    }
+
+    [Fact]
+    public async Task Should_export_ack_latency_outbox_and_signature_failure_metrics()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await PayAnOrderAsync(cancellationToken);
+        using (var forged = await system.SendWebhookAsync(
+            StripeWebhook.PaymentSucceeded(Guid.NewGuid(), "pi_forged", 100, "EUR", "whsec_not_ours"), cancellationToken))
+        {
+            forged.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        (string Service, string Name, Func<MetricPoint, bool> Holds)[] expected =
+        [
+            (Ingress, "payments.ingress.ack.duration", p => p.Value >= 1),
+            (Ingress, "payments.ingress.webhooks.rejected", p => p.Attributes.GetValueOrDefault("reason") == "signature_mismatch" && p.Value >= 1),
+            (Orders, "payments.outbox.lag", p => p.Value >= 1),
+            (Orders, "payments.outbox.pending", _ => true),
+            (Orders, "payments.outbox.parked_count", _ => true),
+        ];
+        await Eventually.ValueAsync(
+            () => Task.FromResult(string.Join(", ", expected
+                .Where(e => !system.Telemetry.Metrics.Any(m => m.Service == e.Service && m.Name == e.Name && m.Points.Any(e.Holds)))
+                .Select(e => $"{e.Service}/{e.Name}"))),
+            missing => missing.Length == 0,
+            TelemetryTimeout, "the services' metrics to arrive over OTLP (value: the ones still missing)", cancellationToken);
+    }
+
+    private async Task<Guid> PayAnOrderAsync(CancellationToken cancellationToken)
+    {
+        var (orderId, paymentId) = await system.CreateOrderAsync(4200, "EUR", "ada@example.com", cancellationToken);
+        using var response = await system.SendWebhookAsync(
+            StripeWebhook.PaymentSucceeded(orderId, paymentId, 4200, "EUR", PaymentsSystem.StripeSecret), cancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(cancellationToken));
+        return (await response.Content.ReadFromJsonAsync<Accepted>(cancellationToken))!.EventId;
+    }
+
+    /// <summary>The trace holding the ingress's publish of this event (its span carries the event id).</summary>
+    private TraceTree? TraceOf(Guid eventId)
+    {
+        var spans = system.Telemetry.Spans;
+        var publish = spans.FirstOrDefault(s => s.Service == Ingress && s.Attribute("messaging.message.id") == eventId.ToString());
+        return publish is null ? null : new TraceTree(publish.TraceId, spans);
+    }
+
+    private static bool IsRelayPublish(ReceivedSpan span) =>
+        span is { Service: Orders, Scope: "Payments.Messaging", Kind: Span.Types.SpanKind.Producer }
+        && span.Attribute("messaging.destination.name") == "Payments.Contracts:OrderPaid";
+
+    private sealed record Accepted(Guid EventId);
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Payments.Testing.Services;
+
+namespace Payments.Reconciliation.Tests.Infrastructure;
+
+/// <summary>The provider simulator as a real process, and what the tests do with it: Stripe's API and the /sim controls.</summary>
+public sealed class Simulator : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private readonly HttpClient _http;
+
+    private Simulator(ServiceProcess process)
+    {
+        Process = process;
+        _http = new HttpClient { BaseAddress = new Uri(process.BaseUrl) };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Keys.ApiKey);
+    }
+
+    public ServiceProcess Process { get; }
+
+    public string BaseUrl => Process.BaseUrl;
+
+    public static async Task<Simulator> StartAsync()
+    {
+        var process = new ServiceProcess("Payments.ProviderSimulator")
+            .With("Simulator:ApiKeys:0", Keys.ApiKey)
+            .With("Simulator:LiqPay:PublicKey", Keys.LiqPayPublicKey)
+            .With("Simulator:LiqPay:PrivateKey", Keys.LiqPayPrivateKey)
+            // Stripe's retry schedule (first retry after a minute) compressed a thousandfold.
+            .With("Simulator:TimeScale", "0.001")
+            .With("Logging:LogLevel:Default", "Warning");
+        await process.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        return new Simulator(process);
+    }
+
+    public async Task RegisterStripeEndpointAsync(string url, string secret)
+    {
+        var response = await _http.PostAsJsonAsync("/sim/endpoints", new { scheme = "stripe", url, secret }, SnakeCase, Token);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Replaces every fault setting (a field left out is off).</summary>
+    public async Task SetFaultsAsync(double dropRate = 0, double apiErrorRate = 0, int? seed = null)
+    {
+        var response = await _http.PutAsJsonAsync("/sim/faults", new { drop_rate = dropRate, api_error_rate = apiErrorRate, seed }, SnakeCase, Token);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<JsonElement> StatsAsync() => await _http.GetFromJsonAsync<JsonElement>("/sim/stats", SnakeCase, Token);
+
+    public async Task<string> CreateIntentAsync(long amount, string currency, Guid? orderId = null)
+    {
+        var form = new Dictionary<string, string> { ["amount"] = amount.ToString(CultureInfo.InvariantCulture), ["currency"] = currency.ToLowerInvariant() };
+        if (orderId is { } id)
+        {
+            form["metadata[order_id]"] = id.ToString();
+        }
+
+        var response = await _http.PostAsync("/v1/payment_intents", new FormUrlEncodedContent(form), Token);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Confirms with a Stripe test card: pm_card_visa succeeds, pm_card_chargeDeclined answers 402.</summary>
+    public async Task ConfirmAsync(string paymentId, string paymentMethod)
+    {
+        var response = await _http.PostAsync($"/v1/payment_intents/{paymentId}/confirm",
+            new FormUrlEncodedContent([new("payment_method", paymentMethod)]), Token);
+        if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.PaymentRequired)
+        {
+            throw new HttpRequestException($"Confirm {paymentId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Token)}");
+        }
+    }
+
+    public async Task RefundAsync(string paymentId)
+    {
+        var response = await _http.PostAsync("/v1/refunds", new FormUrlEncodedContent([new("payment_intent", paymentId)]), Token);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await Process.DisposeAsync();
+    }
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+}

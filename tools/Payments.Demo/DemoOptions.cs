@@ -1,0 +1,29 @@
+namespace Payments.Demo;
+
+internal sealed record DemoOptions(
+    int Orders,
+    int Concurrency,
+    string OrdersUrl,
+    string SimulatorUrl,
+    string NotificationsUrl,
+    string ApiKey,
+    TimeSpan Deadline)
+{
+    public static DemoOptions Parse(string[] args)
+    {
+        string Get(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, "--" + name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+
+        return new DemoOptions(
+            int.Parse(Get("orders", "300")),
+            int.Parse(Get("concurrency", "16")),
+            Get("orders-url", "http://127.0.0.1:5081"),
+            Get("simulator-url", "http://127.0.0.1:5090"),
+            Get("notifications-url", "http://127.0.0.1:5083"),
+            Get("api-key", "sk_test_sandbox_dev"),
+            TimeSpan.FromSeconds(int.Parse(Get("deadline-seconds", "180"))));
+    }
+}
