@@ -1,0 +1,90 @@
+using System.Net.Http.Json;
+using Payments.Testing.Postgres;
+using Payments.Testing.RabbitMq;
+using Payments.Testing.Services;
+using Payments.Testing.Smtp;
+
+namespace Payments.Chaos.Tests;
+
+/// <summary>
+/// The whole system as real processes on throwaway infrastructure: RabbitMQ, PostgreSQL, an SMTP server, the provider
+/// simulator delivering Stripe-signed webhooks to the ingress, and <paramref name="instances"/> instances of every consumer.
+/// </summary>
+public sealed class PaymentsSystem(int instances) : IAsyncDisposable
+{
+    public const string ApiKey = "sk_test_chaos";
+    private const string WebhookSecret = "whsec_chaos_suite_secret";
+
+    public RabbitMqFixture Broker { get; } = new();
+
+    public PostgresFixture Postgres { get; } = new();
+
+    public SmtpFixture Smtp { get; } = new();
+
+    public ServiceProcess Simulator { get; } = new("Payments.ProviderSimulator");
+
+    public ServiceProcess Ingress { get; } = new("Payments.Ingress");
+
+    public List<ServiceProcess> Orders { get; } = [];
+
+    public List<ServiceProcess> Notifications { get; } = [];
+
+    public List<ServiceProcess> Reconciliation { get; } = [];
+
+    public string OrdersDatabase { get; private set; } = "";
+
+    public IEnumerable<ServiceProcess> All => [Simulator, Ingress, .. Orders, .. Notifications, .. Reconciliation];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(Broker.InitializeAsync().AsTask(), Postgres.InitializeAsync().AsTask(), Smtp.InitializeAsync().AsTask());
+        var ordersDb = OrdersDatabase = await Postgres.CreateDatabaseAsync("orders", cancellationToken);
+        var notificationsDb = await Postgres.CreateDatabaseAsync("notifications", cancellationToken);
+        var reconciliationDb = await Postgres.CreateDatabaseAsync("reconciliation", cancellationToken);
+
+        Simulator.With("Simulator:ApiKeys:0", ApiKey).With("Simulator:TimeScale", "0.005")
+            .With("Simulator:LiqPay:PublicKey", "sandbox_public").With("Simulator:LiqPay:PrivateKey", "sandbox_private");
+        Ingress.With("ConnectionStrings:RabbitMq", Broker.AmqpUri)
+            .With("Ingress:Sources:stripe:Scheme", "stripe").With("Ingress:Sources:stripe:Secrets:0", WebhookSecret)
+            .With("Ingress:Broker:RequiredQueues:0", "orders-payment-events");
+        for (var i = 0; i < instances; i++)
+        {
+            Orders.Add(Consumer("Payments.Orders", ordersDb).With("Provider:BaseUrl", Simulator.BaseUrl).With("Provider:ApiKey", ApiKey)
+                .With("Provider:FallbackDelay", "00:00:02"));
+            Notifications.Add(Consumer("Payments.Notifications", notificationsDb).With("Smtp:Host", Smtp.Host)
+                .With("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .With("Smtp:From", "shop@example.com").With("Notifications:OperationsEmail", "ops@example.com"));
+            Reconciliation.Add(Consumer("Payments.Reconciliation", reconciliationDb).With("Provider:BaseUrl", Simulator.BaseUrl)
+                .With("Provider:ApiKey", ApiKey).With("Reconciliation:Interval", "00:00:02").With("Reconciliation:StaleAfter", "00:00:08"));
+        }
+
+        await Task.WhenAll(All.Select(s => s.StartAsync(cancellationToken: cancellationToken)));
+
+        using var http = new HttpClient();
+        var registered = await http.PostAsJsonAsync($"{Simulator.BaseUrl}/sim/endpoints",
+            new { scheme = "stripe", url = $"{Ingress.BaseUrl}/webhooks/stripe", secret = WebhookSecret }, cancellationToken);
+        registered.EnsureSuccessStatusCode();
+    }
+
+    public async Task SetFaultsAsync(object faults, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient();
+        (await http.PutAsJsonAsync($"{Simulator.BaseUrl}/sim/faults", faults, cancellationToken)).EnsureSuccessStatusCode();
+    }
+
+    private ServiceProcess Consumer(string name, string database) => new ServiceProcess(name)
+        .With("ConnectionStrings:RabbitMq", Broker.AmqpUri).With("ConnectionStrings:Postgres", database)
+        .With("Messaging:Outbox:PollInterval", "00:00:00.500");
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var service in All)
+        {
+            await service.DisposeAsync();
+        }
+
+        await Smtp.DisposeAsync();
+        await Broker.DisposeAsync();
+        await Postgres.DisposeAsync();
+    }
+}

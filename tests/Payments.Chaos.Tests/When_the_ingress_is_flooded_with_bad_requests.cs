@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+using Payments.Testing;
+
+namespace Payments.Chaos.Tests;
+
+/// <summary>10,000 malformed or forged requests at the real ingress process: no 5xx other than 503, nothing gets in.</summary>
+public sealed class When_the_ingress_is_flooded_with_bad_requests : IAsyncLifetime
+{
+    private readonly PaymentsSystem _system = new(instances: 1);
+
+    public async ValueTask InitializeAsync() => await _system.StartAsync(TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync() => await _system.DisposeAsync();
+
+    [Fact]
+    public async Task Should_answer_no_5xx_but_503_and_publish_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 32 }) { Timeout = TimeSpan.FromSeconds(30) };
+        var statuses = new ConcurrentDictionary<HttpStatusCode, int>();
+        var seed = Random.Shared.Next();
+        TestContext.Current.SendDiagnosticMessage($"seed {seed}");
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, 10_000), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (i, token) =>
+        {
+            using var request = BadRequest(new Random(seed + i), i);
+            using var response = await http.SendAsync(request, token);
+            statuses.AddOrUpdate(response.StatusCode, 1, (_, n) => n + 1);
+        });
+
+        var summary = string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(int)s.Key}: {s.Value}"));
+        TestContext.Current.SendDiagnosticMessage(summary);
+        statuses.Keys.Where(s => (int)s >= 500 && s != HttpStatusCode.ServiceUnavailable).ShouldBeEmpty(summary);
+        statuses.Keys.ShouldNotContain(HttpStatusCode.Accepted, summary);
+        statuses.Values.Sum().ShouldBe(10_000);
+        (await _system.Broker.MessageCountAsync("orders-payment-events", ct)).ShouldBe(0u);
+        await using var orders = new NpgsqlConnection(_system.OrdersDatabase);
+        await orders.OpenAsync(ct);
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM orders.payment_events", orders);
+        ((long)(await count.ExecuteScalarAsync(ct))!).ShouldBe(0, "nothing unverified may reach an order");
+    }
+
+    private HttpRequestMessage BadRequest(Random random, int i)
+    {
+        var body = $$"""{"id":"evt_forged_{{i}}","type":"payment_intent.succeeded","created":{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}},"data":{"object":{"id":"pi_{{i}}","amount":100,"currency":"eur"} } }""";
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{_system.Ingress.BaseUrl}/webhooks/stripe")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        var t = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        switch (i % 6)
+        {
+            case 0: // forged: signed with a key we do not hold
+                request.Headers.TryAddWithoutValidation("Stripe-Signature", $"t={t},v1={Convert.ToHexStringLower(HMACSHA256.HashData("whsec_forger"u8, Encoding.UTF8.GetBytes($"{t}.{body}")))}");
+                break;
+            case 1: // replayed from long ago
+                request.Headers.TryAddWithoutValidation("Stripe-Signature", $"t={t - 3600},v1={Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))}");
+                break;
+            case 2: // garbage header and body
+                request.Headers.TryAddWithoutValidation("Stripe-Signature", Convert.ToBase64String(RandomNumberGenerator.GetBytes(random.Next(1, 200))));
+                request.Content = new ByteArrayContent(RandomNumberGenerator.GetBytes(random.Next(0, 4000)));
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+                break;
+            case 3: // wrong media type
+                request.Content = new StringContent(body, Encoding.UTF8, "text/plain");
+                break;
+            case 4: // unknown source
+                request.RequestUri = new Uri($"{_system.Ingress.BaseUrl}/webhooks/nobody-{random.Next()}");
+                break;
+            default: // too large
+                request.Content = new ByteArrayContent(new byte[300 * 1024]);
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+                break;
+        }
+
+        return request;
+    }
+}
