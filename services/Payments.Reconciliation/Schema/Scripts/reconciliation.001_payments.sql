@@ -17,7 +17,7 @@ $$;
 -- Our view of every payment Orders announced, and when to ask its provider about it next.
 CREATE TABLE IF NOT EXISTS reconciliation.payments (
     order_id        uuid        PRIMARY KEY,
-    payment_id      text        UNIQUE,
+    payment_id      text,
     provider        text,                   -- null until OrderCreated arrives (an outcome may overtake it)
     amount_minor    bigint      NOT NULL,
     currency        text        NOT NULL,
@@ -38,6 +38,9 @@ CREATE TABLE IF NOT EXISTS reconciliation.payments (
 -- Only watched payments are in this index, so a pass over many pending payments with few due reads only the due ones.
 CREATE INDEX IF NOT EXISTS payments_due ON reconciliation.payments (next_check_at) WHERE next_check_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS payments_created ON reconciliation.payments (created_at);
+-- Not unique: Orders guarantees that, and a second unique index would make concurrent upserts of one order (an
+-- outcome racing OrderCreated) fail on it instead of meeting on the primary key.
+CREATE INDEX IF NOT EXISTS payments_payment_id ON reconciliation.payments (payment_id);
 
 -- What reconciliation itself announced: one row per payment and outcome, so a finding is published once however
 -- often a pass sees it (the event id is deterministic, but an outbox row may still be waiting for the relay).

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+using Payments.Testing;
+using Payments.Testing.RabbitMq;
+
+namespace Payments.Reconciliation.Tests.Infrastructure;
+
+/// <summary>
+/// The real Reconciliation service in-process, on a fresh database, with housekeeping fast enough for a test
+/// (checks after 2 s, passes every 300 ms) and a provider circuit that opens and closes within seconds.
+/// </summary>
+public sealed class ReconciliationApp(string amqpUri, string postgres, string providerUrl, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public string Postgres => postgres;
+
+    /// <summary>Starts on a fresh database and an empty queue, and waits until ready (schema migrated, queue bound).</summary>
+    public static async Task<(ReconciliationApp App, HttpClient Client)> StartAsync(
+        RabbitMqFixture broker, Payments.Testing.Postgres.PostgresFixture server, string providerUrl, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        // Orders' events left from an earlier test class would otherwise be this one's first messages.
+        await broker.DeleteQueueAsync(ReconciliationExtensions.OrderEventsQueue, TestContext.Current.CancellationToken);
+        var app = new ReconciliationApp(broker.AmqpUri, await server.CreateDatabaseAsync("reconciliation", TestContext.Current.CancellationToken), providerUrl, settings);
+        var client = app.CreateClient();
+        await Eventually.TrueAsync(
+            async () => (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(60), "Reconciliation to become ready", TestContext.Current.CancellationToken);
+        return (app, client);
+    }
+
+    public async Task<T?> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(postgres);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var all = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:RabbitMq"] = amqpUri,
+            ["ConnectionStrings:Postgres"] = postgres,
+            ["Provider:BaseUrl"] = providerUrl,
+            ["Provider:ApiKey"] = Keys.ApiKey,
+            ["Provider:LiqPay:PublicKey"] = Keys.LiqPayPublicKey,
+            ["Provider:LiqPay:PrivateKey"] = Keys.LiqPayPrivateKey,
+            ["Provider:Resilience:AttemptTimeout"] = "00:00:02",
+            ["Provider:Resilience:RetryDelay"] = "00:00:00.050",
+            ["Provider:Resilience:BreakerMinimumThroughput"] = "4",
+            ["Provider:Resilience:BreakerSamplingDuration"] = "00:00:02",
+            ["Provider:Resilience:BreakerBreakDuration"] = "00:00:01",
+            ["Reconciliation:Interval"] = "00:00:00.300",
+            ["Reconciliation:StaleAfter"] = "00:00:02",
+            ["Reconciliation:MaxCheckInterval"] = "00:00:04",
+            ["Reconciliation:GiveUpAfter"] = "00:05:00",
+            ["Messaging:Outbox:PollInterval"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "None",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        foreach (var (key, value) in all)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

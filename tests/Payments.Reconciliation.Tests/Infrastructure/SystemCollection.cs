@@ -1,0 +1,7 @@
+namespace Payments.Reconciliation.Tests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class SystemCollection : ICollectionFixture<PaymentSystem>
+{
+    public const string Name = "system";
+}
