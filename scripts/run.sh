@@ -44,7 +44,7 @@ pg() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1"; }
 start_service() { # name url env...
   local name=$1 url=$2; shift 2
   env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" OTEL_SERVICE_NAME="$name" "$@" \
-    dotnet "services/$name/bin/Release/net10.0/$name.dll" > "$RUN_DIR/logs/$name.log" 2>&1 &
+    dotnet "services/$name/bin/Release/net10.0/$name.dll" --contentRoot "$PWD/services/$name/bin/Release/net10.0" > "$RUN_DIR/logs/$name.log" 2>&1 &
   pids+=($!)
 }
 start_service Payments.ProviderSimulator $SIMULATOR

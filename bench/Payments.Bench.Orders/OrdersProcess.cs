@@ -12,7 +12,7 @@ internal sealed class OrdersProcess(string amqpUri, string postgres, string logP
         var root = RepositoryRoot();
         var dll = Path.Combine(root, "services", "Payments.Orders", "bin", "Release", "net10.0", "Payments.Orders.dll");
         var port = 47000 + Random.Shared.Next(1000);
-        var start = new ProcessStartInfo("dotnet", [dll])
+        var start = new ProcessStartInfo("dotnet", [dll, "--contentRoot", Path.GetDirectoryName(dll)!])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -29,7 +29,7 @@ sim_port=$(( 41000 + RANDOM % 4000 ))
 api_key="sk_test_bench_$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$sim_port Simulator__ApiKeys__0=$api_key \
 Simulator__LiqPay__PublicKey=bench_public Simulator__LiqPay__PrivateKey=bench_private Logging__LogLevel__Default=Warning \
-  dotnet services/Payments.ProviderSimulator/bin/Release/net10.0/Payments.ProviderSimulator.dll > "$work/simulator.log" 2>&1 &
+  dotnet services/Payments.ProviderSimulator/bin/Release/net10.0/Payments.ProviderSimulator.dll --contentRoot "$PWD/services/Payments.ProviderSimulator/bin/Release/net10.0" > "$work/simulator.log" 2>&1 &
 sim_pid=$!
 for _ in $(seq 80); do
   curl -fs -o /dev/null "http://127.0.0.1:$sim_port/health/ready" && break

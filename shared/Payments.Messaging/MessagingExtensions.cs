@@ -29,7 +29,13 @@ public static class MessagingExtensions
             connectionString.MaxAutoPrepare = 64; // every statement here is a fixed text: prepare them once per connection
         }
 
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString.ConnectionString).Build();
+        var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString.ConnectionString);
+        // Database spans only as part of a trace (a request, a message): relay polls, claims and health checks
+        // would otherwise each start a trace of their own and bury the webhooks' traces.
+        dataSourceBuilder.ConfigureTracing(tracing => tracing
+            .ConfigureCommandFilter(_ => System.Diagnostics.Activity.Current is not null)
+            .ConfigureBatchFilter(_ => System.Diagnostics.Activity.Current is not null));
+        var dataSource = dataSourceBuilder.Build();
         services.AddSingleton(dataSource);
         services.AddSingleton(SchemaScripts.From(typeof(MessagingExtensions).Assembly));
         services.AddSingleton(SchemaScripts.From(serviceSchema));

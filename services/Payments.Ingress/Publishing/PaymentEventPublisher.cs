@@ -26,7 +26,12 @@ internal sealed class PaymentEventPublisher(ConfirmedPublisher publisher, Ingres
 
         var started = Stopwatch.GetTimestamp();
         var messageId = @event.EventId.ToString();
-        var headers = TraceHeaders(activity ?? Activity.Current);
+        var headers = new Dictionary<string, string>(3);
+        if ((activity ?? Activity.Current) is { } producer)
+        {
+            TraceHeaders.Write(headers, producer);
+        }
+
         var body = MessageEnvelope.Write(messageId, MessageType,
             JsonSerializer.SerializeToUtf8Bytes(@event, ContractsJsonContext.Default.PaymentEventReceived), headers, DateTimeOffset.UtcNow);
         var properties = new BasicProperties
@@ -35,7 +40,7 @@ internal sealed class PaymentEventPublisher(ConfirmedPublisher publisher, Ingres
             MessageId = messageId,
             ContentType = MessageEnvelope.ContentType,
             Type = MessageType,
-            Headers = headers?.ToDictionary(h => h.Key, h => (object?)h.Value),
+            Headers = headers.ToDictionary(h => h.Key, h => (object?)h.Value),
         };
 
         try
@@ -49,9 +54,4 @@ internal sealed class PaymentEventPublisher(ConfirmedPublisher publisher, Ingres
             throw;
         }
     }
-
-    // MassTransit 8 restores the consumer's parent span from Diagnostic-Id (a W3C traceparent value);
-    // traceparent serves any other consumer (https://www.w3.org/TR/trace-context/).
-    private static Dictionary<string, string>? TraceHeaders(Activity? activity) =>
-        activity?.Id is { } id ? new() { ["Diagnostic-Id"] = id, ["traceparent"] = id } : null;
 }

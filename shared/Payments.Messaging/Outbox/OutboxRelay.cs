@@ -124,17 +124,16 @@ internal sealed partial class OutboxRelay(
     private async Task<string?> PublishAsync(OutboxRow row, CancellationToken cancellationToken)
     {
         var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(row.Headers) ?? [];
-        ActivityContext.TryParse(headers.GetValueOrDefault("traceparent"), headers.GetValueOrDefault("tracestate"), out var parent);
+        ActivityContext.TryParse(headers.GetValueOrDefault(TraceHeaders.TraceParent), headers.GetValueOrDefault(TraceHeaders.TraceState), out var parent);
         using var activity = MessagingTelemetry.Source.StartActivity($"{row.Destination} publish", ActivityKind.Producer, parent);
         activity?.SetTag("messaging.system", "rabbitmq");
         activity?.SetTag("messaging.operation.type", "publish");
         activity?.SetTag("messaging.destination.name", row.Destination);
         activity?.SetTag("messaging.message.id", row.Id.ToString());
-        if (activity?.Id is { } id)
+        if (activity is not null)
         {
-            // MassTransit restores the consumer's parent from Diagnostic-Id; continue the trace from the relay's span.
-            headers["Diagnostic-Id"] = id;
-            headers["traceparent"] = id;
+            // The row carries the writer's context; the consumer continues the trace from the relay's span.
+            TraceHeaders.Write(headers, activity);
         }
 
         var messageId = row.Id.ToString();

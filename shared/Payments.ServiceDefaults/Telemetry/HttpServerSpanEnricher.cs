@@ -13,6 +13,13 @@ internal sealed class HttpServerSpanEnricher(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        // Probes every few seconds are not what anyone follows in Jaeger: do not record them (nor what they query).
+        if (context.Request.Path.StartsWithSegments("/health") && context.Features.Get<IHttpActivityFeature>()?.Activity is { } probe)
+        {
+            probe.IsAllDataRequested = false;
+            probe.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
+        }
+
         try
         {
             await next(context);

@@ -4,6 +4,7 @@ using Payments.EndToEnd.Tests.Telemetry;
 using Payments.Testing.Postgres;
 using Payments.Testing.RabbitMq;
 using Payments.Testing.Services;
+using Payments.Testing.Smtp;
 
 namespace Payments.EndToEnd.Tests.Hosting;
 
@@ -17,6 +18,7 @@ public sealed class PaymentsSystem : IAsyncLifetime
 
     private readonly RabbitMqFixture _broker = new();
     private readonly PostgresFixture _postgres = new();
+    private readonly SmtpFixture _smtp = new();
     private StubProvider? _provider;
     private HttpClient? _orders;
     private HttpClient? _ingress;
@@ -27,10 +29,12 @@ public sealed class PaymentsSystem : IAsyncLifetime
 
     public ServiceProcess Orders { get; } = new("Payments.Orders");
 
+    public ServiceProcess Notifications { get; } = new("Payments.Notifications");
+
     public async ValueTask InitializeAsync()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await Task.WhenAll(_broker.InitializeAsync().AsTask(), _postgres.InitializeAsync().AsTask());
+        await Task.WhenAll(_broker.InitializeAsync().AsTask(), _postgres.InitializeAsync().AsTask(), _smtp.InitializeAsync().AsTask());
         Telemetry = await OtlpReceiver.StartAsync(cancellationToken);
         _provider = await StubProvider.StartAsync(cancellationToken);
 
@@ -45,9 +49,18 @@ public sealed class PaymentsSystem : IAsyncLifetime
             .With("Provider:BaseUrl", _provider.BaseUrl)
             .With("Provider:ApiKey", "sk_test_end_to_end")
             .With("Messaging:Outbox:PollInterval", "00:00:00.200");
+        Exporting(Notifications)
+            .With("ConnectionStrings:RabbitMq", _broker.AmqpUri)
+            .With("ConnectionStrings:Postgres", await _postgres.CreateDatabaseAsync("notifications", cancellationToken))
+            .With("Smtp:Host", _smtp.Host)
+            .With("Smtp:Port", _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("Smtp:From", "Payments Shop <shop@payments.example>")
+            .With("Notifications:OperationsEmail", "operations@payments.example")
+            .With("Notifications:Delivery:PollInterval", "00:00:00.200");
         await Task.WhenAll(
             Ingress.StartAsync(cancellationToken: cancellationToken),
-            Orders.StartAsync(cancellationToken: cancellationToken));
+            Orders.StartAsync(cancellationToken: cancellationToken),
+            Notifications.StartAsync(cancellationToken: cancellationToken));
         _ingress = new HttpClient { BaseAddress = new Uri(Ingress.BaseUrl) };
         _orders = new HttpClient { BaseAddress = new Uri(Orders.BaseUrl) };
     }
@@ -69,15 +82,13 @@ public sealed class PaymentsSystem : IAsyncLifetime
         }
     }
 
-    /// <summary>Everything the services logged, for failure messages.</summary>
-    public string Logs() => $"--- Payments.Ingress ---\n{Ingress.ReadLog()}\n--- Payments.Orders ---\n{Orders.ReadLog()}";
-
     public async ValueTask DisposeAsync()
     {
         _ingress?.Dispose();
         _orders?.Dispose();
         await Ingress.DisposeAsync();
         await Orders.DisposeAsync();
+        await Notifications.DisposeAsync();
         if (_provider is not null)
         {
             await _provider.DisposeAsync();
@@ -88,6 +99,7 @@ public sealed class PaymentsSystem : IAsyncLifetime
             await Telemetry.DisposeAsync();
         }
 
+        await _smtp.DisposeAsync();
         await _postgres.DisposeAsync();
         await _broker.DisposeAsync();
     }

@@ -16,5 +16,5 @@ public sealed record ReceivedSpan(
 {
     public string? Attribute(string key) => Attributes.GetValueOrDefault(key);
 
-    public override string ToString() => $"{Service} | {Name} [{Kind.ToString().Replace("SpanKind", "", StringComparison.Ordinal)}] ({Scope})";
+    public override string ToString() => $"{Service} | {Name} [{Kind}] ({Scope})";
 }

@@ -15,6 +15,7 @@ public sealed class When_a_webhook_flows_through_every_service(PaymentsSystem sy
 {
     private const string Ingress = "Payments.Ingress";
     private const string Orders = "Payments.Orders";
+    private const string Notifications = "Payments.Notifications";
 
     private static readonly TimeSpan TelemetryTimeout = TimeSpan.FromSeconds(30);
 
@@ -29,8 +30,10 @@ public sealed class When_a_webhook_flows_through_every_service(PaymentsSystem sy
             tree => tree is not null
                 && tree.Spans.Any(s => s.Service == Ingress && s.Kind == Span.Types.SpanKind.Server)
                 && tree.Spans.Any(s => s.Service == Orders && s.Kind == Span.Types.SpanKind.Consumer)
-                && tree.Spans.Any(IsRelayPublish),
-            TelemetryTimeout, "the webhook's trace to reach the outbox relay's publish of OrderPaid", cancellationToken);
+                && tree.Spans.Any(IsRelayPublish)
+                && tree.Spans.Any(s => s.Service == Notifications && s.Kind == Span.Types.SpanKind.Consumer)
+                && tree.Spans.Any(IsSmtpSend),
+            TelemetryTimeout, "the webhook's trace to reach the email's SMTP send", cancellationToken);
         TestContext.Current.SendDiagnosticMessage(trace!.ToString());
         var tree = trace.ToString();
 
@@ -54,11 +57,17 @@ public sealed class When_a_webhook_flows_through_every_service(PaymentsSystem sy
         var relay = trace.Spans.Where(IsRelayPublish).ShouldHaveSingleItem(tree);
         underConsume.ShouldContain(relay, "the relay continues the trace of the transaction that wrote the outbox row\n" + tree);
 
-        trace.Spans.Select(s => s.Service).Distinct().Order().ShouldBe([Ingress, Orders], tree);
+        var notify = trace.ChildrenOf(relay).ShouldHaveSingleItem(tree);
+        notify.Service.ShouldBe(Notifications, tree);
+        notify.Kind.ShouldBe(Span.Types.SpanKind.Consumer, tree);
+        var send = trace.Spans.Where(IsSmtpSend).ShouldHaveSingleItem(tree);
+        trace.DescendantsOf(notify).ShouldContain(send, "the sender continues the trace of the transaction that recorded the notification\n" + tree);
+
+        trace.Spans.Select(s => s.Service).Distinct().ShouldBe([Ingress, Orders, Notifications], ignoreOrder: true, customMessage: tree);
     }
 
     [Fact]
-    public async Task Should_export_ack_latency_outbox_and_signature_failure_metrics()
+    public async Task Should_export_its_metrics_the_same_way()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         await PayAnOrderAsync(cancellationToken);
@@ -75,6 +84,9 @@ public sealed class When_a_webhook_flows_through_every_service(PaymentsSystem sy
             (Orders, "payments.outbox.lag", p => p.Value >= 1),
             (Orders, "payments.outbox.pending", _ => true),
             (Orders, "payments.outbox.parked_count", _ => true),
+            (Notifications, "payments.notifications.sent", p => p.Value >= 1),
+            (Notifications, "payments.notifications.pending", _ => true),
+            (Notifications, "payments.notifications.parked_count", _ => true),
         ];
         await Eventually.ValueAsync(
             () => Task.FromResult(string.Join(", ", expected
@@ -104,6 +116,9 @@ public sealed class When_a_webhook_flows_through_every_service(PaymentsSystem sy
     private static bool IsRelayPublish(ReceivedSpan span) =>
         span is { Service: Orders, Scope: "Payments.Messaging", Kind: Span.Types.SpanKind.Producer }
         && span.Attribute("messaging.destination.name") == "Payments.Contracts:OrderPaid";
+
+    private static bool IsSmtpSend(ReceivedSpan span) =>
+        span is { Service: Notifications, Scope: Notifications, Kind: Span.Types.SpanKind.Client, Name: "notification send" };
 
     private sealed record Accepted(Guid EventId);
 }

@@ -45,7 +45,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         _directory ??= await FixtureDirectory.CreateAsync($"svc-{_name.ToLowerInvariant()}", cancellationToken);
         var dll = Locate(_name);
-        _process = ServerProcess.Start(_directory, $"{_name}-{++_starts}", "/usr/bin/env", ["dotnet", dll], _environment);
+                // Its own directory as content root, so appsettings.json loads wherever the process is started from.
+        _process = ServerProcess.Start(_directory, $"{_name}-{++_starts}", "/usr/bin/env", ["dotnet", dll, "--contentRoot", Path.GetDirectoryName(dll)!], _environment);
         if (waitUntilReady)
         {
             await WaitUntilReadyAsync(timeout ?? TimeSpan.FromSeconds(60), cancellationToken);
