@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Payments.Contracts;
 using Payments.Messaging;
 using Payments.Notifications.Diagnostics;
@@ -29,9 +30,12 @@ public static class NotificationsExtensions
             .Validate(o => o.Workers > 0 && o.MaxAttempts > 0, "Notifications:Delivery:Workers and MaxAttempts must be positive.")
             .Validate(o => o.BaseBackoff > TimeSpan.Zero && o.MaxBackoff >= o.BaseBackoff && o.PollInterval > TimeSpan.Zero,
                 "Notifications:Delivery:BaseBackoff and PollInterval must be positive, MaxBackoff at least BaseBackoff.")
+            .Validate<IOptions<SmtpOptions>>((o, smtp) => o.Lease >= smtp.Value.Timeout + NotificationSender.LeaseMargin + TimeSpan.FromSeconds(5),
+                "Notifications:Delivery:Lease must exceed Smtp:Timeout by at least 15 s.")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<NotificationsMetrics>();
+        services.AddSingleton<SenderWake>();
         services.AddHostedService<NotificationSender>();
         services.AddHostedService<NotificationsMonitor>();
 
@@ -42,6 +46,7 @@ public static class NotificationsExtensions
                 x.AddInboxConsumer<OrderPaymentFailed, OrderEventsHandler>();
                 x.AddInboxConsumer<OrderRefunded, OrderEventsHandler>();
                 x.AddInboxConsumer<OrderNeedsAttention, OrderEventsHandler>();
+                x.AddConsumeObserver<SenderWakeObserver>();
             },
             endpoints: (context, bus) =>
             {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Payments.Notifications.Sending;
 
 namespace Payments.Notifications.Notifications;
 
@@ -32,20 +33,24 @@ public static class NotificationEndpoints
     /// deduplicating receiver would drop it anyway, so neither the operator nor the customer would get what they expect.
     /// </summary>
     internal static async Task<Results<Accepted<NotificationResponse>, ProblemHttpResult>> ResendAsync(
-        string id, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string id, NpgsqlDataSource dataSource, SenderWake wake, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var notificationId))
         {
             return TypedResults.Problem("A notification id is a UUID.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid notification id");
         }
 
-        return await NotificationQueries.ResendAsync(dataSource, notificationId, cancellationToken) switch
+        switch (await NotificationQueries.ResendAsync(dataSource, notificationId, cancellationToken))
         {
-            ResendResult.Requeued requeued => TypedResults.Accepted($"/notifications?orderId={requeued.Notification.OrderId}", requeued.Notification),
-            ResendResult.NotParked notParked => TypedResults.Problem(
-                $"Only a parked notification can be resent; this one is {notParked.Notification.State}.",
-                statusCode: StatusCodes.Status409Conflict, title: "Notification not parked"),
-            _ => TypedResults.Problem($"No notification {notificationId}.", statusCode: StatusCodes.Status404NotFound, title: "Notification not found"),
-        };
+            case ResendResult.Requeued requeued:
+                wake.Pulse();
+                return TypedResults.Accepted($"/notifications?orderId={requeued.Notification.OrderId}", requeued.Notification);
+            case ResendResult.NotParked notParked:
+                return TypedResults.Problem(
+                    $"Only a parked notification can be resent; this one is {notParked.Notification.State}.",
+                    statusCode: StatusCodes.Status409Conflict, title: "Notification not parked");
+            default:
+                return TypedResults.Problem($"No notification {notificationId}.", statusCode: StatusCodes.Status404NotFound, title: "Notification not found");
+        }
     }
 }

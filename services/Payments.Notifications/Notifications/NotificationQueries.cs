@@ -22,8 +22,8 @@ internal static class NotificationQueries
     }
 
     /// <summary>
-    /// Puts a parked notification back in the queue with a fresh attempt budget and the same Message-ID, and wakes the
-    /// senders. Anything else is left alone.
+    /// Puts a parked notification back in the queue with a fresh attempt budget and the same Message-ID.
+    /// Anything else is left alone.
     /// </summary>
     public static async Task<ResendResult> ResendAsync(NpgsqlDataSource dataSource, Guid id, CancellationToken cancellationToken)
     {
@@ -40,7 +40,6 @@ internal static class NotificationQueries
         current.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
         batch.BatchCommands.Add(requeue);
         batch.BatchCommands.Add(current);
-        batch.BatchCommands.Add(NotificationRows.Wake());
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         if (await reader.ReadAsync(cancellationToken))

@@ -2,19 +2,17 @@ using Npgsql;
 
 namespace Payments.Notifications.Notifications;
 
-/// <summary>The writes that record a notification, to run in the consumer's inbox transaction.</summary>
+/// <summary>The write that records a notification, to run in the consumer's inbox transaction.</summary>
 public static class NotificationRows
 {
-    public const string WakeChannel = "payments_notifications";
-
     /// <summary>Inserts the notification unless it exists: a second guard behind the inbox, which forgets after its retention.</summary>
     public static NpgsqlBatchCommand Insert(NotificationDraft draft)
     {
         var command = new NpgsqlBatchCommand(
             """
             INSERT INTO notifications.notifications
-                (id, event_id, order_id, kind, recipient, message_id, subject, text_body, html_body, state, last_error, parked_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $10 = 'parked' THEN now() END)
+                (id, event_id, order_id, kind, recipient, message_id, subject, text_body, html_body, state, last_error, parked_at, traceparent, tracestate)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $10 = 'parked' THEN now() END, $12, $13)
             ON CONFLICT (id) DO NOTHING
             """);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = draft.Id });
@@ -28,9 +26,8 @@ public static class NotificationRows
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = draft.Content.Html });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = draft.Unsendable is null ? NotificationState.Pending : NotificationState.Parked });
         command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = draft.Unsendable });
+        command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = draft.TraceParent });
+        command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = draft.TraceState });
         return command;
     }
-
-    /// <summary>Wakes the senders when the transaction commits (NOTIFY is transactional and coalesced per transaction).</summary>
-    public static NpgsqlBatchCommand Wake() => new($"SELECT pg_notify('{WakeChannel}', '')");
 }

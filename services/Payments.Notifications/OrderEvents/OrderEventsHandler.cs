@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
 using Payments.Contracts;
@@ -36,8 +37,9 @@ public sealed class OrderEventsHandler(IOptions<NotificationsOptions> options, I
         // An address no server will take is not worth retrying; park it where an operator sees it instead of failing the event.
         var unsendable = MailAddress.TryCreate(recipient, out _) ? null : "The recipient is not a valid email address.";
         var messageId = NotificationIds.MessageId(id, smtp.Value.FromAddress.Host);
-        context.Execute(NotificationRows.Insert(new NotificationDraft(id, context.MessageId, orderId, kind, recipient ?? "", messageId, content, unsendable)));
-        context.Execute(NotificationRows.Wake());
+        var trace = Activity.Current; // the consume span: the send continues its trace
+        context.Execute(NotificationRows.Insert(new NotificationDraft(id, context.MessageId, orderId, kind, recipient ?? "", messageId, content, unsendable,
+            trace?.Id, trace?.TraceStateString)));
         return Task.CompletedTask;
     }
 }

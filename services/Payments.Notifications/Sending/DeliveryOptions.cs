@@ -17,6 +17,13 @@ public sealed class DeliveryOptions
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a claimed notification is reserved for the instance that claimed it. Should that instance die, another
+    /// sends it once the lease has run out. Must exceed Smtp:Timeout by at least 15 s (a send starts only with
+    /// Smtp:Timeout + 10 s of lease left).
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Polling fallback when no NOTIFY arrives (e.g. a notification whose backoff just ended).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -1,18 +1,18 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Payments.Messaging.Postgres;
 using Payments.Notifications.Diagnostics;
-using Payments.Notifications.Notifications;
 
 namespace Payments.Notifications.Sending;
 
 /// <summary>
-/// Sends recorded notifications. Each worker claims one due row with FOR UPDATE SKIP LOCKED, sends it over its own SMTP
-/// connection while holding the row lock, and commits the outcome in the same transaction, so any number of workers
-/// and instances share the work and a crash before the commit only leaves the row pending (see README: the one window
-/// in which an email can go out twice). Wakes on NOTIFY from the consumer's transaction, polls as a fallback.
+/// Sends recorded notifications: one claimer leases due rows (FOR UPDATE SKIP LOCKED, so any number of instances share
+/// the work) and hands them to the mailers, each with its own SMTP connection (SmtpClient is not thread-safe); the
+/// <see cref="OutcomeRecorder"/> commits what became of them, many per commit. Woken in-process when this instance
+/// records or re-queues a notification (<see cref="SenderWake"/>); polls for retries that came due and for rows other
+/// instances recorded or left behind.
 /// </summary>
 internal sealed partial class NotificationSender(
     NpgsqlDataSource dataSource,
@@ -20,91 +20,107 @@ internal sealed partial class NotificationSender(
     IOptions<DeliveryOptions> delivery,
     IOptions<SmtpOptions> smtp,
     NotificationsMetrics metrics,
+    SenderWake wake,
     TimeProvider time,
     ILogger<NotificationSender> logger) : BackgroundService
 {
-    private readonly DeliveryOptions _options = delivery.Value;
-    private readonly WakeSignal _wake = new();
+    // A mailer starts a send only with at least this much of the row's lease left beyond Smtp:Timeout, so the outcome is
+    // recorded before the lease could run out and another sender claim the row.
+    internal static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(10);
 
-    // Accepted by the SMTP server, but the commit that records it failed (database blip): if this process claims the
-    // row again it records the send instead of repeating it. A crash loses this memory; that is the documented window.
-    private readonly ConcurrentDictionary<Guid, bool> _sentButUnrecorded = new();
+    // Rows claimed ahead per mailer: one claim (a commit) then feeds several sends.
+    private const int ClaimAheadPerWorker = 8;
+
+    private readonly DeliveryOptions _options = delivery.Value;
+    private readonly WakeSignal _room = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await readiness.WaitAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        if (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
         if (!SmtpSocketTuning.IsAvailable)
         {
             LogNagleTuningUnavailable();
         }
 
-        var loops = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => WorkAsync(stoppingToken)).Append(ListenAsync(stoppingToken));
-        await Task.WhenAll(loops);
+        var claimed = Channel.CreateUnbounded<PendingNotification>(new UnboundedChannelOptions { SingleWriter = true });
+        var recorder = new OutcomeRecorder(dataSource, metrics, logger);
+        var recording = recorder.RunAsync();
+        // One thread per mailer (see SmtpMailer.Send): sending keeps its pace however busy the thread pool is.
+        var mailers = Enumerable.Range(0, _options.Workers)
+            .Select(_ => Task.Factory.StartNew(() => Mail(claimed.Reader, recorder, stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToList();
+        await ClaimAsync(claimed, recorder, stoppingToken);
+
+        // Stopping: sends in flight finish (bounded by Smtp:Timeout), unsent rows are released, every outcome is recorded.
+        claimed.Writer.TryComplete();
+        await Task.WhenAll(mailers);
+        recorder.Complete();
+        await recording;
     }
 
-    private async Task WorkAsync(CancellationToken stoppingToken)
+    private async Task ClaimAsync(Channel<PendingNotification> claimed, OutcomeRecorder recorder, CancellationToken stoppingToken)
     {
-        using var mailer = new SmtpMailer(smtp.Value, time);
+        var capacity = _options.Workers * ClaimAheadPerWorker;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wake = _wake.Next;
-            var claimed = false;
+            // Claim again once half the claimed rows are taken: the claim's commit overlaps the sends of the other half.
+            var room = _room.Next;
+            var queued = claimed.Reader.Count;
+            if (queued > capacity / 2)
+            {
+                await WakeSignal.WaitAsync(room, _options.PollInterval, stoppingToken);
+                continue;
+            }
+
+            var woken = wake.Next;
+            var rows = new List<PendingNotification>();
             try
             {
-                claimed = await SendNextAsync(mailer, stoppingToken);
+                rows = await NotificationClaims.ClaimAsync(dataSource, capacity - queued, _options.Lease, stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                LogSendLoopFailed(ex.GetType().Name, SendFailure.Redact(ex.Message));
+                LogClaimFailed(ex.GetType().Name, SendFailure.Redact(ex.Message));
             }
 
-            if (!claimed)
+            foreach (var row in rows.Where(row => !recorder.IsAwaitingRecord(row.Id)))
             {
-                await WakeSignal.WaitAsync(wake, _options.PollInterval, stoppingToken);
+                claimed.Writer.TryWrite(row);
+            }
+
+            if (rows.Count < capacity - queued)
+            {
+                await WakeSignal.WaitAsync(woken, _options.PollInterval, stoppingToken); // nothing more is due now
             }
         }
     }
 
-    /// <returns>Whether a notification was claimed (and so another may be waiting).</returns>
-    private async Task<bool> SendNextAsync(SmtpMailer mailer, CancellationToken stoppingToken)
+    private void Mail(ChannelReader<PendingNotification> claimed, OutcomeRecorder recorder, CancellationToken stoppingToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-        await using var transaction = await connection.BeginTransactionAsync(stoppingToken);
-        var notification = await NotificationClaims.ClaimAsync(connection, transaction, stoppingToken);
-        if (notification is null)
+        using var mailer = new SmtpMailer(smtp.Value, time);
+        while (claimed.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
         {
-            return false;
+            while (claimed.TryRead(out var notification))
+            {
+                _room.Pulse();
+                var leaseLeft = _options.Lease - Stopwatch.GetElapsedTime(notification.ClaimedAt);
+                recorder.Add(stoppingToken.IsCancellationRequested || leaseLeft < smtp.Value.Timeout + LeaseMargin
+                    ? new SendResult(notification, SendOutcome.Released)
+                    : Send(mailer, notification));
+            }
         }
-
-        // From here on no stopping token: a send in flight finishes (bounded by Smtp:Timeout) and its outcome is recorded.
-        var (outcome, command, failure) = _sentButUnrecorded.ContainsKey(notification.Id)
-            ? (SendOutcome.Sent, NotificationClaims.Sent(notification.Id), null)
-            : await SendAsync(mailer, notification);
-        command.Connection = connection;
-        command.Transaction = transaction;
-        try
-        {
-            await command.ExecuteNonQueryAsync(CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
-        }
-        catch when (outcome == SendOutcome.Sent)
-        {
-            _sentButUnrecorded.TryAdd(notification.Id, true);
-            throw;
-        }
-        finally
-        {
-            await command.DisposeAsync();
-        }
-
-        _sentButUnrecorded.TryRemove(notification.Id, out _);
-        Report(notification, outcome, failure);
-        return true;
     }
 
-    private async Task<(SendOutcome, NpgsqlCommand, SendFailure?)> SendAsync(SmtpMailer mailer, PendingNotification notification)
+    private SendResult Send(SmtpMailer mailer, PendingNotification notification)
     {
-        using var activity = NotificationsTelemetry.Source.StartActivity("notification send", ActivityKind.Client);
+        // A child of the consume span that recorded the notification (this thread has no current activity of its own).
+        ActivityContext.TryParse(notification.TraceParent, notification.TraceState, out var parent);
+        using var activity = NotificationsTelemetry.Source.StartActivity("notification send", ActivityKind.Client, parent);
         activity?.SetTag("payments.notification.id", notification.Id.ToString());
         activity?.SetTag("payments.order.id", notification.OrderId.ToString());
         activity?.SetTag("payments.notification.kind", notification.Kind);
@@ -112,86 +128,23 @@ internal sealed partial class NotificationSender(
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await mailer.SendAsync(notification);
+            mailer.Send(notification);
             metrics.SendCompleted(notification.Kind, Stopwatch.GetElapsedTime(started), succeeded: true);
-            return (SendOutcome.Sent, NotificationClaims.Sent(notification.Id), null);
+            return new SendResult(notification, SendOutcome.Sent);
         }
         catch (Exception ex)
         {
             metrics.SendCompleted(notification.Kind, Stopwatch.GetElapsedTime(started), succeeded: false);
             var failure = SendFailure.From(ex);
             activity?.SetStatus(ActivityStatusCode.Error, failure.Reason);
-            if (failure.Permanent || notification.Attempts + 1 >= _options.MaxAttempts)
-            {
-                return (SendOutcome.Parked, NotificationClaims.Park(notification.Id, failure.Reason), failure);
-            }
-
-            return (SendOutcome.RetryLater, NotificationClaims.RetryLater(notification.Id, failure.Reason, Backoff.After(notification.Attempts + 1, _options)), failure);
+            return failure.Permanent || notification.Attempts + 1 >= _options.MaxAttempts
+                ? new SendResult(notification, SendOutcome.Parked, failure)
+                : new SendResult(notification, SendOutcome.RetryLater, failure, Backoff.After(notification.Attempts + 1, _options));
         }
     }
 
-    private void Report(PendingNotification notification, SendOutcome outcome, SendFailure? failure)
-    {
-        switch (outcome)
-        {
-            case SendOutcome.Sent:
-                metrics.Sent(notification.Kind);
-                break;
-            case SendOutcome.RetryLater:
-                metrics.Failed(notification.Kind);
-                LogRetrying(notification.Id, notification.OrderId, notification.Kind, notification.Attempts + 1, failure!.Reason);
-                break;
-            case SendOutcome.Parked:
-                metrics.Failed(notification.Kind);
-                metrics.Parked(notification.Kind);
-                LogParked(notification.Id, notification.OrderId, notification.Kind, notification.Attempts + 1, failure!.Reason);
-                break;
-        }
-    }
-
-    private async Task ListenAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => _wake.Pulse();
-                await using (var listen = new NpgsqlCommand($"LISTEN {NotificationRows.WakeChannel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                _wake.Pulse(); // rows recorded while we were not listening
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogListenFailed(ex.GetType().Name, ex.Message);
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    // Ids only: the recipient is personal data and never goes to a log (nor does an unredacted SMTP reply).
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} (order {OrderId}, {Kind}) attempt {Attempt} failed, will retry: {Reason}")]
-    private partial void LogRetrying(Guid notificationId, Guid orderId, string kind, int attempt, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Notification {NotificationId} (order {OrderId}, {Kind}) parked after {Attempts} attempts: {Reason}")]
-    private partial void LogParked(Guid notificationId, Guid orderId, string kind, int attempts, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification sender loop failed ({Error}: {Reason}); trying again")]
-    private partial void LogSendLoopFailed(string error, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification LISTEN connection lost ({Error}: {Reason}); polling until it is back")]
-    private partial void LogListenFailed(string error, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming notifications failed ({Error}: {Reason}); trying again")]
+    private partial void LogClaimFailed(string error, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot switch Nagle's algorithm off for SMTP connections on this runtime; every email will wait ~40 ms for a delayed ACK")]
     private partial void LogNagleTuningUnavailable();

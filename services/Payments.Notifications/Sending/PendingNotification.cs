@@ -1,6 +1,9 @@
 namespace Payments.Notifications.Sending;
 
-/// <summary>A claimed notification, locked by the sender's transaction until its outcome commits.</summary>
+/// <summary>
+/// A claimed notification. <paramref name="ClaimedAt"/> is a <see cref="System.Diagnostics.Stopwatch"/> timestamp taken
+/// when the claim returned; <paramref name="TraceParent"/> and <paramref name="TraceState"/> are the recording span's.
+/// </summary>
 internal sealed record PendingNotification(
     Guid Id,
     Guid OrderId,
@@ -10,4 +13,7 @@ internal sealed record PendingNotification(
     string Subject,
     string TextBody,
     string HtmlBody,
-    int Attempts);
+    int Attempts,
+    long ClaimedAt,
+    string? TraceParent = null,
+    string? TraceState = null);

@@ -19,7 +19,6 @@ internal sealed partial record SendFailure(string Reason, bool Permanent)
                 IsPermanentRecipientRefusal(recipient.StatusCode)),
             SmtpException smtp => ($"SMTP {(int)smtp.StatusCode} ({smtp.StatusCode}): {smtp.Message}{Inner(smtp)}", false),
             FormatException => ("The recipient is not a valid email address.", true),
-            TimeoutException timeout => (timeout.Message, false),
             _ => ($"{exception.GetType().Name}: {exception.Message}{Inner(exception)}", false),
         };
         return new SendFailure(Redact(reason), permanent);

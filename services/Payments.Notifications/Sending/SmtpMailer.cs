@@ -3,33 +3,32 @@ using System.Net.Mail;
 
 namespace Payments.Notifications.Sending;
 
-/// <summary>One SMTP connection's worth of sending. SmtpClient is not thread-safe: each sender worker owns one mailer.</summary>
+/// <summary>One SMTP connection's worth of sending. SmtpClient is not thread-safe: each mailer thread owns one.</summary>
 internal sealed class SmtpMailer(SmtpOptions options, TimeProvider time) : IDisposable
 {
     private readonly MailAddress _from = options.FromAddress;
     private SmtpClient? _client;
     private DateTimeOffset _lastUsed;
 
-    /// <summary>Returns once the server accepted the message (250 after DATA); throws otherwise.</summary>
-    /// <remarks>Not cancellable from outside on purpose: a send cut off mid-dialogue is a send we cannot account for.</remarks>
-    public async Task SendAsync(PendingNotification notification)
+    /// <summary>Returns once the server accepted the message (250 after DATA); throws otherwise, after at most Smtp:Timeout.</summary>
+    /// <remarks>
+    /// Synchronous on purpose, on a thread of its own (see <see cref="NotificationSender"/>): SmtpClient's async path
+    /// reads the reply to the end of data synchronously anyway, and a dedicated thread keeps the connection's pace
+    /// independent of how busy the thread pool is with consuming events. Not cancellable: a send cut off mid-dialogue
+    /// is a send we cannot account for.
+    /// </remarks>
+    public void Send(PendingNotification notification)
     {
         using var message = MailMessages.Create(notification, _from);
         var client = Client();
-        using var timeout = new CancellationTokenSource(options.Timeout);
         try
         {
-            await client.SendMailAsync(message, timeout.Token);
+            client.Send(message);
         }
-        catch (Exception ex)
+        catch
         {
             // The dialogue may have stopped anywhere: start the next send on a fresh connection.
             Close();
-            if (ex is OperationCanceledException && timeout.IsCancellationRequested)
-            {
-                throw new TimeoutException($"The SMTP server did not complete the send within {options.Timeout}.", ex);
-            }
-
             throw;
         }
         finally
@@ -53,6 +52,7 @@ internal sealed class SmtpMailer(SmtpOptions options, TimeProvider time) : IDisp
         {
             EnableSsl = options.UseTls,
             DeliveryMethod = SmtpDeliveryMethod.Network,
+            Timeout = (int)options.Timeout.TotalMilliseconds,
             Credentials = options.Username is { Length: > 0 } user ? new NetworkCredential(user, options.Password) : null,
         };
     }

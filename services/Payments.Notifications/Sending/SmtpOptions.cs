@@ -24,9 +24,8 @@ public sealed class SmtpOptions
     public string From { get; set; } = "";
 
     /// <summary>
-    /// The longest one send may take (connect to final reply). System.Net.Mail's own Timeout does not apply to
-    /// SendMailAsync, so this is enforced with cancellation; keep it below the host's shutdown timeout, so a send in
-    /// flight at shutdown finishes and is recorded instead of being cut off mid-dialogue.
+    /// The longest one send may take, connect to final reply (SmtpClient.Timeout). Keep it below the host's shutdown
+    /// timeout, so a send in flight at shutdown finishes and is recorded instead of being cut off mid-dialogue.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
 

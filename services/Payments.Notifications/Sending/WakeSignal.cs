@@ -1,8 +1,8 @@
 namespace Payments.Notifications.Sending;
 
 /// <summary>
-/// Wakes every idle sender worker at once (a NOTIFY may announce many rows). A worker takes <see cref="Next"/> before it
-/// looks for work, so a pulse that arrives while it looks is not missed.
+/// Wakes every waiter at once. A waiter takes <see cref="Next"/> before it looks for work, so a pulse that arrives
+/// while it looks is not missed.
 /// </summary>
 internal sealed class WakeSignal
 {

@@ -3,7 +3,7 @@ using Payments.Contracts;
 namespace Payments.Notifications.Tests.Infrastructure;
 
 /// <summary>Orders' events as its outbox relay would publish them, each for a new order and a customer address of its own.</summary>
-public static class OrderEvents
+public static class SampleEvents
 {
     public static string NewCustomer() => $"customer-{Guid.NewGuid():N}@example.com";
 

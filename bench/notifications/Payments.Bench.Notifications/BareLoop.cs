@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using Payments.Contracts;
+using Payments.Notifications.Notifications;
+using Payments.Notifications.Sending;
+using Payments.Notifications.Templates;
+
+namespace Payments.Bench.Notifications;
+
+/// <summary>The ceiling: WORKERS mailers sending rendered emails as fast as the SMTP server takes them.</summary>
+internal static class BareLoop
+{
+    public static Task<int> RunAsync(string host, int port, int workers, int count)
+    {
+        var options = new SmtpOptions { Host = host, Port = port, From = "Bench Shop <shop@bench.test>" };
+        var left = count;
+        var started = Stopwatch.GetTimestamp();
+        // As the service does: one thread per connection, synchronous sends.
+        var threads = Enumerable.Range(0, workers).Select(_ => new Thread(() =>
+        {
+            using var mailer = new SmtpMailer(options, TimeProvider.System);
+            while (Interlocked.Decrement(ref left) >= 0)
+            {
+                mailer.Send(Notification());
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        Console.WriteLine($"{count} {seconds:F3} {count / seconds:F1}");
+        return Task.FromResult(0);
+    }
+
+    private static PendingNotification Notification()
+    {
+        var paid = Pipeline.Event(Guid.NewGuid().ToString("N"));
+        var content = PaidEmail.Render(paid);
+        var id = NotificationIds.For(Guid.NewGuid(), NotificationKind.Paid);
+        return new PendingNotification(id, paid.OrderId, NotificationKind.Paid, paid.CustomerEmail, NotificationIds.MessageId(id, "bench.test"),
+            content.Subject, content.Text, content.Html, 0, Stopwatch.GetTimestamp());
+    }
+}

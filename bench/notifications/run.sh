@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Notifications benchmark: emails/s to a local SMTP sink (Debian's aiosmtpd, discarding) through the whole consumer
+# path (OrderPaid published to the broker -> queue -> inbox -> notification row -> sender -> SMTP), against a bare
+# SMTP send loop with the service's own mailer and the same number of connections, in one run on one machine.
+# Runs bare, pipeline, bare (to see the drift) on a throwaway RabbitMQ and PostgreSQL (default durability).
+# Writes bench/notifications/results.md.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source scripts/lib/prerequisites.sh
+ensure_packages "${PAYMENTS_DEBIAN_PACKAGES[@]}"
+
+COUNT=${COUNT:-5000}
+WARMUP=${WARMUP:-500}
+WORKERS=${WORKERS:-4}
+out=bench/notifications/results.md
+work=$(mktemp -d /tmp/payments-bench-XXXXXX)
+chmod 755 "$work" # the postgres user must reach its data directory
+RUN_DIR=$work RABBIT_PORT=$(( 30000 + RANDOM % 5000 )) RABBIT_MGMT_PORT=$(( 35000 + RANDOM % 5000 )) RABBIT_NODE=payments-bench-$$
+PG_PORT=$(( 41000 + RANDOM % 4000 ))
+source scripts/lib/infra.sh
+sink_pid= app_pid=
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
+  [ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null
+  stop_infra; rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+dotnet build bench/notifications/Payments.Bench.Notifications -c Release -nologo -v quiet
+start_rabbitmq
+start_postgres
+create_databases payments_notifications_bench
+amqp="amqp://guest:guest@127.0.0.1:$RABBIT_PORT/"
+postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=payments_notifications_bench"
+bench="dotnet bench/notifications/Payments.Bench.Notifications/bin/Release/net10.0/Payments.Bench.Notifications.dll"
+smtp_port=$(( 45000 + RANDOM % 4000 ))
+
+start_sink() { # report-file
+  /usr/bin/python3 -I bench/notifications/counting_sink.py --port "$smtp_port" --report "$1" &
+  sink_pid=$!
+  for _ in $(seq 50); do port_open "$smtp_port" && return 0; sleep 0.1; done
+  echo "SMTP sink did not start"; exit 1
+}
+stop_sink() { kill -TERM "$sink_pid"; wait "$sink_pid" 2>/dev/null || true; sink_pid=; }
+
+# CPU seconds (user + system) a process and its children used so far, and those of our PostgreSQL and RabbitMQ.
+ticks() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+cpu_of() { local t=0 p; for p in "$@"; do t=$(( t + $(ticks "$p") )); done; echo "$t"; }
+pg_pids() { local pm; pm=$(head -1 "$RUN_DIR/postgres/data/postmaster.pid"); echo "$pm $(pgrep -P "$pm" | tr '\n' ' ' || true)"; }
+rabbit_pids() { # ours among every beam.smp on the machine: the one started with our node name
+  local p; for p in $(pgrep beam.smp || true); do
+    grep -qz "^RABBITMQ_NODENAME=$RABBIT_NODE@" "/proc/$p/environ" 2>/dev/null && echo -n "$p "
+  done; return 0
+}
+hz=$(getconf CLK_TCK)
+secs() { awk -v t="$1" -v hz="$hz" 'BEGIN { printf "%.1f", t / hz }'; }
+
+declare -A rate seconds received cpu cpu_total
+bare() { # label
+  start_sink "$work/sink-$1.txt"
+  $bench bare 127.0.0.1 "$smtp_port" "$WORKERS" "$WARMUP" > /dev/null
+  local sink0; sink0=$(ticks "$sink_pid")
+  read -r _ s r < <(/usr/bin/time -f "%U %S" -o "$work/time-$1.txt" $bench bare 127.0.0.1 "$smtp_port" "$WORKERS" "$COUNT")
+  local sink1; sink1=$(ticks "$sink_pid")
+  stop_sink
+  rate[$1]=$r; seconds[$1]=$s; received[$1]=$(cat "$work/sink-$1.txt")
+  cpu[$1]="driver $(awk '{ printf "%.1f", $1 + $2 }' "$work/time-$1.txt") s, SMTP sink $(secs $(( sink1 - sink0 ))) s"
+  cpu_total[$1]=$(awk -v t=$(( sink1 - sink0 )) -v hz="$hz" '{ printf "%.2f", $1 + $2 + t / hz }' "$work/time-$1.txt")
+  echo "$1: $COUNT emails in $s s = $r emails/s (sink: messages, distinct Message-IDs = ${received[$1]}; CPU: ${cpu[$1]})"
+}
+
+pipeline() {
+  start_sink "$work/sink-pipeline.txt"
+  local port=$(( 40000 + RANDOM % 1000 ))
+  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$port \
+  ConnectionStrings__RabbitMq=$amqp ConnectionStrings__Postgres="$postgres" \
+  Smtp__Host=127.0.0.1 Smtp__Port=$smtp_port Smtp__From="Bench Shop <shop@bench.test>" Notifications__OperationsEmail=ops@bench.test \
+  Notifications__Delivery__Workers=$WORKERS Logging__LogLevel__Default=Warning \
+    dotnet services/Payments.Notifications/bin/Release/net10.0/Payments.Notifications.dll --contentRoot "$PWD/services/Payments.Notifications/bin/Release/net10.0" > "$work/app.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 120); do curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" && break; sleep 0.25; done
+  curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" || { echo "service did not start"; cat "$work/app.log"; exit 1; }
+  $bench pipeline "$amqp" "$postgres" "$WARMUP" > /dev/null
+  local pgs rabbits before=() after=()
+  pgs=$(pg_pids); rabbits=$(rabbit_pids)
+  before=("$(ticks "$app_pid")" "$(cpu_of $pgs)" "$(cpu_of $rabbits)" "$(ticks "$sink_pid")")
+  read -r _ s r p < <(/usr/bin/time -f "%U %S" -o "$work/time-pipeline.txt" $bench pipeline "$amqp" "$postgres" "$COUNT")
+  after=("$(ticks "$app_pid")" "$(cpu_of $pgs)" "$(cpu_of $rabbits)" "$(ticks "$sink_pid")")
+  kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=
+  stop_sink
+  rate[pipeline]=$r; seconds[pipeline]=$s; received[pipeline]=$(cat "$work/sink-pipeline.txt")
+  cpu[pipeline]="driver $(awk '{ printf "%.1f", $1 + $2 }' "$work/time-pipeline.txt") s, SMTP sink $(secs $(( after[3] - before[3] ))) s, service $(secs $(( after[0] - before[0] ))) s, PostgreSQL $(secs $(( after[1] - before[1] ))) s, RabbitMQ $(secs $(( after[2] - before[2] ))) s"
+  cpu_total[pipeline]=$(awk -v t=$(( after[0] - before[0] + after[1] - before[1] + after[2] - before[2] + after[3] - before[3] )) -v hz="$hz" \
+    '{ printf "%.2f", $1 + $2 + t / hz }' "$work/time-pipeline.txt")
+  echo "pipeline: $COUNT emails in $s s = $r emails/s (published in $p s; sink: messages, distinct Message-IDs = ${received[pipeline]}; CPU: ${cpu[pipeline]})"
+}
+
+bare bare-1
+pipeline
+bare bare-2
+
+best_bare=$(awk -v a="${rate[bare-1]}" -v b="${rate[bare-2]}" 'BEGIN { print (a > b ? a : b) }')
+ratio=$(awk -v p="${rate[pipeline]}" -v b="$best_bare" 'BEGIN { printf "%.2f", (b > 0 ? p / b : 0) }')
+met=$(awk -v r="$ratio" 'BEGIN { print (r >= 0.7 ? "met" : "NOT met") }')
+expected="$(( COUNT + WARMUP )) $(( COUNT + WARMUP ))"
+exact=$([ "${received[pipeline]}" = "$expected" ] && echo "yes" || echo "NO")
+{
+  echo "# Notifications benchmark"
+  echo
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/notifications/run.sh\` on $(nproc) cores ($(awk '/model name/ { sub(/.*: /, ""); print; exit }' /proc/cpuinfo)),"
+  echo "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), RabbitMQ $(dpkg-query -W -f='${Version}' rabbitmq-server 2>/dev/null), PostgreSQL $(dpkg-query -W -f='${Version}' postgresql 2>/dev/null) (default durability),"
+  echo "aiosmtpd $(dpkg-query -W -f='${Version}' python3-aiosmtpd 2>/dev/null), .NET $(dotnet --version). Broker, database, service, SMTP sink and load generator share the cores."
+  echo
+  echo "Each run sends $COUNT \`OrderPaid\` emails (text + HTML, ~2 KiB) after a $WARMUP-email warm-up, with $WORKERS SMTP connections"
+  echo "(the service's \`Notifications:Delivery:Workers\`; the bare loop uses the service's own mailer with as many connections)."
+  echo "The pipeline is timed from the first publish until the service has recorded the last email as sent, which it does"
+  echo "only after the SMTP server accepted it. The sink counts messages and distinct Message-ID headers."
+  echo
+  echo "| run | emails | seconds | emails/s | sink: messages / distinct Message-IDs | CPU used during the measured part |"
+  echo "|---|---|---|---|---|---|"
+  for run in bare-1 pipeline bare-2; do
+    echo "| $run | $COUNT | ${seconds[$run]} | ${rate[$run]} | ${received[$run]/ / \/ } | ${cpu[$run]} |"
+  done
+  echo
+  echo "- Pipeline / best bare loop: **$ratio** (target ≥ 0.7: $met)"
+  for run in bare-1 pipeline bare-2; do
+    awk -v r="$run" -v c="${cpu_total[$run]}" -v n="$COUNT" -v s="${seconds[$run]}" \
+      'BEGIN { printf "- %s: %.2f ms of CPU per email, %.2f of the %d cores busy on average\n", r, c * 1000 / n, c / s, '"$(nproc)"' }'
+  done
+  echo "- Load average when the run ended: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine competes for the same cores)."
+  echo "- Every pipeline email arrived exactly once (warm-up + measured = $(( COUNT + WARMUP )) messages, as many distinct Message-IDs): $exact"
+} > "$out"
+cat "$out"
