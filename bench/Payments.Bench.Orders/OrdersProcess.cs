@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Payments.Bench.Orders;
 
 /// <summary>The real Orders service, built in Release, as its own process.</summary>
-internal sealed class OrdersProcess(string amqpUri, string postgres, string logPath) : IAsyncDisposable
+internal sealed class OrdersProcess(string amqpUri, string postgres, string logPath, int concurrency = 32) : IAsyncDisposable
 {
     private Process? _process;
 
@@ -25,6 +25,7 @@ internal sealed class OrdersProcess(string amqpUri, string postgres, string logP
                 ["Provider__BaseUrl"] = "http://127.0.0.1:9", // unused: the benchmark creates orders directly
                 ["Provider__ApiKey"] = "sk_bench",
                 ["Logging__LogLevel__Default"] = "Warning",
+                ["Orders__PaymentEvents__Concurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
         };
         _process = Process.Start(start)!;

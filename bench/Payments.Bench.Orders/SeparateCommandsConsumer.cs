@@ -9,7 +9,7 @@ namespace Payments.Bench.Orders;
 
 /// <summary>
 /// The baseline: the same transaction as the Orders service (inbox claim, lock the order, decide, history row,
-/// state change, outbox row, notify) written the plain way, one command and one round trip at a time.
+/// state change, outbox row) written the plain way, one command and one round trip at a time.
 /// </summary>
 internal sealed class SeparateCommandsConsumer(NpgsqlDataSource dataSource) : IConsumer<PaymentEventReceived>
 {
@@ -85,8 +85,6 @@ internal sealed class SeparateCommandsConsumer(NpgsqlDataSource dataSource) : IC
                 await insert.ExecuteNonQueryAsync();
             }
 
-            await using var notify = new NpgsqlCommand($"SELECT pg_notify('{OutboxWriter.NotifyChannel}', '')", connection, transaction);
-            await notify.ExecuteNonQueryAsync();
         }
 
         await transaction.CommitAsync();

@@ -9,6 +9,7 @@ ensure_packages "${PAYMENTS_DEBIAN_PACKAGES[@]}"
 
 EVENTS=${EVENTS:-20000}
 RELAY_ROWS=${RELAY_ROWS:-50000}
+CONCURRENCY=${CONCURRENCY:-32}
 work=$(mktemp -d /tmp/payments-bench-XXXXXX)
 chmod 755 "$work" # the postgres user must reach its data directory
 RUN_DIR=$work RABBIT_PORT=$(( 30000 + RANDOM % 5000 )) RABBIT_MGMT_PORT=$(( 35000 + RANDOM % 5000 )) RABBIT_NODE=payments-bench-$$
@@ -22,4 +23,4 @@ start_rabbitmq
 start_postgres
 dotnet bench/Payments.Bench.Orders/bin/Release/net10.0/Payments.Bench.Orders.dll \
   "amqp://guest:guest@127.0.0.1:$RABBIT_PORT/" "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres" \
-  "$EVENTS" "$RELAY_ROWS" bench/orders/results.md
+  "$EVENTS" "$RELAY_ROWS" bench/orders/results.md "$CONCURRENCY"

@@ -49,6 +49,7 @@ public static class MessagingExtensions
             .Validate(o => o.BatchSize > 0 && o.Workers > 0 && o.MaxAttempts > 0, "Messaging:Outbox:BatchSize, Workers and MaxAttempts must be positive.")
             .ValidateOnStart();
         services.AddConfirmedPublisher("Messaging:Broker", o => o.ConnectionName = connectionName);
+        services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<OutboxMonitor>();
         services.AddHostedService<InboxCleanup>();

@@ -14,6 +14,7 @@ namespace Payments.Orders.Orders;
 /// </summary>
 internal sealed partial class OrderCreation(
     NpgsqlDataSource dataSource,
+    OutboxSignal outbox,
     PaymentProviderClient provider,
     IOptions<ProviderOptions> providerOptions,
     OrdersMetrics metrics,
@@ -82,7 +83,7 @@ internal sealed partial class OrderCreation(
         try
         {
             var paymentId = await provider.CreatePaymentIntentAsync(orderId, request.AmountMinor!.Value, request.Currency!, timeout.Token);
-            await PaymentRecording.RecordAsync(dataSource, orderId, commandId, provider.Provider, paymentId, cancellationToken);
+            await PaymentRecording.RecordAsync(dataSource, outbox, orderId, commandId, provider.Provider, paymentId, cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {

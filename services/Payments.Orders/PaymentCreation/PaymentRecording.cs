@@ -22,7 +22,7 @@ internal static class PaymentRecording
     }
 
     /// <summary>Inline, after the order's own transaction: record, announce and cancel the deferred command, atomically.</summary>
-    public static async Task<bool> RecordAsync(NpgsqlDataSource dataSource, Guid orderId, Guid deferredCommandId, string provider, string paymentId, CancellationToken cancellationToken)
+    public static async Task<bool> RecordAsync(NpgsqlDataSource dataSource, OutboxSignal signal, Guid orderId, Guid deferredCommandId, string provider, string paymentId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -46,11 +46,11 @@ internal static class PaymentRecording
         {
             batch.BatchCommands.Add(OutboxWriter.Insert(created));
             batch.BatchCommands.Add(OutboxWriter.Cancel(deferredCommandId));
-            batch.BatchCommands.Add(OutboxWriter.Notify());
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+        signal.Wake();
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Npgsql;
 using Payments.Messaging.Diagnostics;
+using Payments.Messaging.Outbox;
 using Payments.Messaging.Postgres;
 
 namespace Payments.Messaging.Inbox;
@@ -14,6 +15,7 @@ public sealed class InboxConsumer<TMessage, THandler>(
     NpgsqlDataSource dataSource,
     THandler handler,
     DatabaseReadiness readiness,
+    OutboxSignal outbox,
     MessagingMetrics metrics) : IConsumer<TMessage>
     where TMessage : class
     where THandler : class, IInboxHandler<TMessage>
@@ -44,6 +46,11 @@ public sealed class InboxConsumer<TMessage, THandler>(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (inbox.Published)
+        {
+            outbox.Wake();
+        }
+
         metrics.Handled(ConsumerName);
     }
 }

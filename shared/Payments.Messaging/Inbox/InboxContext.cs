@@ -5,7 +5,8 @@ namespace Payments.Messaging.Inbox;
 
 /// <summary>
 /// What a handler sees: the message, and a transaction shaped for few round trips. The inbox claim rides along with
-/// the handler's first query; writes and published messages are deferred and sent as one batch before the commit.
+/// the handler's first query; writes and published messages are deferred and sent as one batch before the commit,
+/// after which the relay is woken in-process (no NOTIFY: see <see cref="OutboxSignal"/>).
 /// </summary>
 public sealed class InboxContext<TMessage> where TMessage : class
 {
@@ -73,6 +74,9 @@ public sealed class InboxContext<TMessage> where TMessage : class
         _published++;
     }
 
+    /// <summary>Whether the transaction wrote outbox rows (the relay is woken after the commit).</summary>
+    internal bool Published => _published > 0;
+
     /// <summary>Sends the deferred batch; throws <see cref="DuplicateMessageException"/> if the claim fails.</summary>
     internal async Task FlushAsync(CancellationToken cancellationToken)
     {
@@ -86,11 +90,6 @@ public sealed class InboxContext<TMessage> where TMessage : class
         foreach (var command in _deferred)
         {
             batch.BatchCommands.Add(command);
-        }
-
-        if (_published > 0)
-        {
-            batch.BatchCommands.Add(OutboxWriter.Notify());
         }
 
         if (batch.BatchCommands.Count == 0)

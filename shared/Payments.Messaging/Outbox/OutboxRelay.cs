@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +12,8 @@ using RabbitMQ.Client;
 namespace Payments.Messaging.Outbox;
 
 /// <summary>
-/// Publishes committed outbox rows. Wakes on NOTIFY (polling as a fallback), claims bounded batches with
+/// Publishes committed outbox rows. Wakes when this process commits outbox rows (<see cref="OutboxSignal"/>), on NOTIFY
+/// from anywhere else, and by polling as a fallback; claims bounded batches with
 /// FOR UPDATE SKIP LOCKED so any number of instances share the work, publishes each batch concurrently with
 /// confirms, then deletes what was confirmed in the same transaction. A crash before that commit only means the
 /// rows are published again (consumers deduplicate on the message id); a row that keeps failing backs off and is
@@ -25,10 +25,10 @@ internal sealed partial class OutboxRelay(
     DatabaseReadiness readiness,
     IOptions<OutboxOptions> options,
     MessagingMetrics metrics,
+    OutboxSignal signal,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private readonly OutboxOptions _options = options.Value;
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -56,22 +56,8 @@ internal sealed partial class OutboxRelay(
 
             if (relayed < _options.BatchSize)
             {
-                await WaitForWorkAsync(stoppingToken);
+                await signal.WaitAsync(_options.PollInterval, stoppingToken);
             }
-        }
-    }
-
-    private async Task WaitForWorkAsync(CancellationToken stoppingToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(_options.PollInterval);
-        try
-        {
-            await _wake.Reader.ReadAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // Poll interval elapsed (or stopping): look again.
         }
     }
 
@@ -173,13 +159,13 @@ internal sealed partial class OutboxRelay(
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => _wake.Writer.TryWrite(true);
+                connection.Notification += (_, _) => signal.Wake();
                 await using (var listen = new NpgsqlCommand($"LISTEN {OutboxWriter.NotifyChannel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
-                _wake.Writer.TryWrite(true); // rows written while we were not listening
+                signal.Wake(); // rows written while we were not listening
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken);

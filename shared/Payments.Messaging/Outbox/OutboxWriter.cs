@@ -56,6 +56,10 @@ public static class OutboxWriter
         return command;
     }
 
-    /// <summary>Wakes the relays when the transaction commits (NOTIFY is transactional and coalesced per transaction).</summary>
+    /// <summary>
+    /// Wakes every relay when the transaction commits (NOTIFY is transactional and coalesced per transaction). For rare
+    /// writers outside the services' processes; on hot paths prefer <see cref="OutboxSignal"/>: notifying transactions
+    /// commit one at a time.
+    /// </summary>
     public static NpgsqlBatchCommand Notify() => new($"SELECT pg_notify('{NotifyChannel}', '')");
 }
