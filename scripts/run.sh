@@ -40,7 +40,7 @@ start_smtp
 create_databases payments_orders payments_notifications payments_reconciliation
 
 amqp="amqp://guest:guest@127.0.0.1:$RABBIT_PORT/"
-pg() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1"; }
+pg() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1;Maximum Pool Size=40"; }
 start_service() { # name url env...
   local name=$1 url=$2; shift 2
   env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" OTEL_SERVICE_NAME="$name" "$@" \

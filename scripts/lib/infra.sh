@@ -37,7 +37,7 @@ start_postgres() {
   [ "$(id -u)" = 0 ] && as=(runuser -u postgres --)
   install -d ${as:+-o postgres} "$d"
   [ -f "$d/data/PG_VERSION" ] || "${as[@]}" "$bin/initdb" -D "$d/data" -A trust -U postgres >/dev/null
-  "${as[@]}" "$bin/pg_ctl" -D "$d/data" -o "-p $PG_PORT -k $d -c listen_addresses=127.0.0.1" -l "$d/log" -w start >/dev/null
+  "${as[@]}" "$bin/pg_ctl" -D "$d/data" -o "-p $PG_PORT -k $d -c listen_addresses=127.0.0.1 -c max_connections=300" -l "$d/log" -w start >/dev/null
   STARTED+=(postgres)
   echo "PostgreSQL: started on :$PG_PORT (user postgres, trust auth on loopback)"
 }

@@ -55,6 +55,7 @@ public static class MessagingExtensions
         services.AddHostedService<InboxCleanup>();
         services.AddSingleton<ParkedMessages>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: [HealthEndpoints.ReadyTag]);
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         return builder;
     }
 
