@@ -50,7 +50,9 @@ stop_infra() {
         kill "$(cat "$RUN_DIR/smtp/pid")" 2>/dev/null ;;
       rabbitmq)
         HOME=$RUN_DIR/rabbitmq /usr/lib/rabbitmq/bin/rabbitmqctl -n ${RABBIT_NODE:-payments-run}@localhost stop >/dev/null 2>&1 \
-          || kill "$(cat "$RUN_DIR/rabbitmq/pid")" 2>/dev/null ;;
+          || kill "$(cat "$RUN_DIR/rabbitmq/pid")" 2>/dev/null
+        # The pid above is setsid's wrapper: whatever Erlang VM still runs on this node's data directory goes too.
+        pkill -KILL -f -- "$RUN_DIR/rabbitmq/mnesia" 2>/dev/null || true ;;
       postgres)
         local as=(); [ "$(id -u)" = 0 ] && as=(runuser -u postgres --)
         "${as[@]}" /usr/lib/postgresql/15/bin/pg_ctl -D "$RUN_DIR/postgres/data" -m fast stop >/dev/null 2>&1 ;;

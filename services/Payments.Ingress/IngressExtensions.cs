@@ -41,7 +41,7 @@ public static class IngressExtensions
         services.AddSingleton<IngressMetrics>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PaymentEventPublisher>();
-        services.AddScoped<WebhookIntake>();
+        services.AddSingleton<WebhookIntake>(); // stateless, over singletons: nothing to resolve per request
         services.AddProblemDetails();
         return builder;
     }

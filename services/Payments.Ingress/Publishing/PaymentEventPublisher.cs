@@ -27,7 +27,8 @@ internal sealed class PaymentEventPublisher(ConfirmedPublisher publisher, Ingres
         var started = Stopwatch.GetTimestamp();
         var messageId = @event.EventId.ToString();
         var headers = new Dictionary<string, string>(3);
-        if ((activity ?? Activity.Current) is { } producer)
+        // Only a recorded trace is worth continuing; without a listener the request's activity is not recorded.
+        if ((activity ?? Activity.Current) is { Recorded: true } producer)
         {
             TraceHeaders.Write(headers, producer);
         }
