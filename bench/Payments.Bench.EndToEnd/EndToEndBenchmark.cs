@@ -12,7 +12,9 @@ internal sealed class EndToEndBenchmark(E2eSettings settings)
         await SeedAsync(settings.OrdersDb, "INSERT INTO orders.orders (id, amount_minor, currency, customer_email, provider, payment_id) " +
             "SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid, 4200, 'EUR', 'bench' || n || '@example.com', 'stripe', 'pi_' || n FROM generate_series(0, $1 - 1) n", total);
         await SeedAsync(settings.SyncDb, "CREATE TABLE IF NOT EXISTS sync_orders (id uuid PRIMARY KEY, status text NOT NULL, amount_minor bigint NOT NULL, " +
-            "currency text NOT NULL, customer_email text NOT NULL, updated_at timestamptz); TRUNCATE sync_orders; INSERT INTO sync_orders " +
+            "currency text NOT NULL, customer_email text NOT NULL, updated_at timestamptz)", null);
+        await SeedAsync(settings.SyncDb, "TRUNCATE sync_orders", null);
+        await SeedAsync(settings.SyncDb, "INSERT INTO sync_orders " +
             "SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid, 'awaiting_payment', 4200, 'EUR', 'bench' || n || '@example.com' FROM generate_series(0, $1 - 1) n", total);
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { Timeout = TimeSpan.FromSeconds(60) };
@@ -76,11 +78,15 @@ internal sealed class EndToEndBenchmark(E2eSettings settings)
         return rows;
     }
 
-    private static async Task SeedAsync(string database, string sql, int total)
+    private static async Task SeedAsync(string database, string sql, int? total)
     {
         await using var dataSource = NpgsqlDataSource.Create(database);
         await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue(total);
+        if (total is { } count)
+        {
+            command.Parameters.AddWithValue(count);
+        }
+
         await command.ExecuteNonQueryAsync();
     }
 

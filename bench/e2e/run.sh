@@ -13,7 +13,7 @@ SECONDS_PER_RATE=${SECONDS_PER_RATE:-10}
 work=$(mktemp -d /tmp/payments-bench-XXXXXX)
 chmod 755 "$work" # the postgres user must reach its data directory
 RUN_DIR=$work RABBIT_PORT=$(( 30000 + RANDOM % 5000 )) RABBIT_MGMT_PORT=$(( 35000 + RANDOM % 5000 )) RABBIT_NODE=payments-bench-$$
-PG_PORT=$(( 41000 + RANDOM % 4000 )) SMTP_PORT=$(( 45000 + RANDOM % 4000 ))
+PG_PORT=$(( 41000 + RANDOM % 4000 )) SMTP_PORT=$(( 45000 + RANDOM % 4000 )) SMTP_SINK=1
 source scripts/lib/infra.sh
 pids=()
 cleanup() { [ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null; stop_infra; rm -rf "$work"; }
@@ -46,7 +46,7 @@ run bench/Payments.Bench.Baselines/bin/Release/net10.0/Payments.Bench.Baselines.
   SyncDb="$(pg bench_sync)" SmtpHost=127.0.0.1 SmtpPort="$SMTP_PORT" Secret="$secret" RabbitMq="$amqp"
 for port in $base $((base + 1)) $((base + 2)); do
   for _ in $(seq 120); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
-  curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "service on :$port not ready"; tail -20 "$work"/*.log; exit 1; }
+  curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "service on :$port not ready"; for f in "$work"/*.log; do echo "== $f"; tail -n 5 "$f"; done; exit 1; }
 done
 
 dotnet bench/Payments.Bench.EndToEnd/bin/Release/net10.0/Payments.Bench.EndToEnd.dll \
