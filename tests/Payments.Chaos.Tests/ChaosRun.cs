@@ -65,7 +65,8 @@ public static class ChaosRun
         outcome.RecordedTwice.ShouldBeEmpty("an event must change an order at most once");
         outcome.NotificationsSent.ShouldBe(outcome.Transitions, "one email per business event");
         outcome.DistinctMessageIds.ShouldBe(outcome.Transitions);
-        // The one documented window (SMTP accepted, crash before 'sent' commits) can repeat a mail, with the same Message-ID.
-        (outcome.EmailsReceived - outcome.DistinctMessageIds).ShouldBeLessThanOrEqualTo(1);
+        // The one documented window (SMTP accepted, crash before 'sent' commits) can repeat a mail, with the same
+        // Message-ID: the kill -9 of Notifications lands on at most Notifications:Delivery:Workers (4) sends in flight.
+        (outcome.EmailsReceived - outcome.DistinctMessageIds).ShouldBeLessThanOrEqualTo(4);
     }
 }
