@@ -33,7 +33,7 @@ internal sealed class Demo(DemoOptions options, DemoApis apis)
         }
 
         Console.WriteLine();
-        await new DemoSummary([.. _orders], await apis.SimulatorStatsAsync(cancellationToken)).PrintAsync();
+        new DemoSummary([.. _orders], await apis.SimulatorStatsAsync(cancellationToken)).Print();
         return _orders.All(o => o.Matches);
     }
 

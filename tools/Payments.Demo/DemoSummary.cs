@@ -5,7 +5,7 @@ namespace Payments.Demo;
 /// <summary>The table at the end of the demo: what the system did, measured from its own APIs.</summary>
 internal sealed class DemoSummary(IReadOnlyList<DemoOrder> orders, JsonDocument simulatorStats)
 {
-    public Task PrintAsync()
+    public void Print()
     {
         var stats = simulatorStats.RootElement;
         long Stat(string name) => stats.TryGetProperty(name, out var value) ? value.GetInt64() : 0;
@@ -30,7 +30,6 @@ internal sealed class DemoSummary(IReadOnlyList<DemoOrder> orders, JsonDocument 
         Console.WriteLine(mismatched.Count == 0
             ? $"  Every one of {orders.Count} orders matches the provider's state."
             : $"  {mismatched.Count} orders do NOT match the provider: {string.Join(", ", mismatched.Take(5).Select(o => $"{o.Id} is {o.Status}, provider says {o.Plan.ExpectedStatus()}"))}");
-        return Task.CompletedTask;
     }
 
     private static void PrintLatency(string label, IEnumerable<double> milliseconds)

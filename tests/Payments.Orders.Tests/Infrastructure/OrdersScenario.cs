@@ -1,7 +1,8 @@
-using Payments.Testing.Messaging;
 using System.Net;
 using System.Net.Http.Json;
 using Payments.Orders.Orders;
+using Payments.Testing.Messaging;
+using Payments.Testing.Services;
 
 namespace Payments.Orders.Tests.Infrastructure;
 

@@ -7,11 +7,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Payments.Orders.Tests.Infrastructure;
+namespace Payments.Testing.Services;
 
 /// <summary>
 /// A real HTTP server on loopback answering Stripe's POST /v1/payment_intents with Idempotency-Key semantics,
-/// which can be told to fail for a while. (The provider simulator covers the whole API; Orders needs only this.)
+/// which can be told to fail for a while. (The provider simulator covers the whole API; Orders needs only this, and
+/// tests that are not about the provider save a process on two cores.)
 /// </summary>
 public sealed class StubProvider : IAsyncDisposable
 {
@@ -29,7 +30,7 @@ public sealed class StubProvider : IAsyncDisposable
     /// <summary>The next <paramref name="count"/> calls answer 503.</summary>
     public void FailNext(int count) => Interlocked.Exchange(ref _failuresLeft, count);
 
-    public static async Task<StubProvider> StartAsync()
+    public static async Task<StubProvider> StartAsync(CancellationToken cancellationToken = default)
     {
         var stub = new StubProvider();
         var builder = WebApplication.CreateSlimBuilder();
@@ -49,7 +50,7 @@ public sealed class StubProvider : IAsyncDisposable
             var id = stub._byIdempotencyKey.GetOrAdd(key.Length > 0 ? key : Guid.NewGuid().ToString(), _ => "pi_" + Guid.NewGuid().ToString("N")[..24]);
             return Results.Json(new { id, @object = "payment_intent", amount = long.Parse(form["amount"]!), currency = form["currency"].ToString(), status = "requires_payment_method" });
         });
-        await app.StartAsync();
+        await app.StartAsync(cancellationToken);
         stub._app = app;
         stub.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return stub;
