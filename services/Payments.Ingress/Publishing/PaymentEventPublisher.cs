@@ -26,10 +26,12 @@ internal sealed class PaymentEventPublisher(ConfirmedPublisher publisher, Ingres
 
         var started = Stopwatch.GetTimestamp();
         var messageId = @event.EventId.ToString();
-        var headers = new Dictionary<string, string>(3);
-        // Only a recorded trace is worth continuing; without a listener the request's activity is not recorded.
+        // Only a recorded trace is worth continuing; without a listener the request's activity is not recorded,
+        // and an untraced publish builds no header dictionaries at all.
+        Dictionary<string, string>? headers = null;
         if ((activity ?? Activity.Current) is { Recorded: true } producer)
         {
+            headers = new Dictionary<string, string>(3);
             TraceHeaders.Write(headers, producer);
         }
 
@@ -41,7 +43,7 @@ internal sealed class PaymentEventPublisher(ConfirmedPublisher publisher, Ingres
             MessageId = messageId,
             ContentType = MessageEnvelope.ContentType,
             Type = MessageType,
-            Headers = headers.ToDictionary(h => h.Key, h => (object?)h.Value),
+            Headers = headers?.ToDictionary(h => h.Key, h => (object?)h.Value),
         };
 
         try
