@@ -44,7 +44,10 @@ public static class MessagingExtensions
         services.AddHostedService<SchemaMigrationService>();
 
         services.AddSingleton<MessagingMetrics>();
-        services.AddOptions<InboxOptions>().BindConfiguration("Messaging:Inbox");
+        services.AddOptions<InboxOptions>().BindConfiguration("Messaging:Inbox")
+            .Validate(o => o.GroupCommit.Leaders > 0 && o.GroupCommit.MaxSize > 0, "Messaging:Inbox:GroupCommit:Leaders and MaxSize must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<InboxGroupCommit>();
         services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox")
             .Validate(o => o.BatchSize > 0 && o.Workers > 0 && o.MaxAttempts > 0, "Messaging:Outbox:BatchSize, Workers and MaxAttempts must be positive.")
             .ValidateOnStart();

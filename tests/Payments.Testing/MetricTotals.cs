@@ -8,6 +8,7 @@ public sealed class MetricTotals : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, long> _totals = new();
+    private readonly ConcurrentDictionary<string, long> _counts = new();
 
     public MetricTotals(params string[] instruments)
     {
@@ -19,11 +20,18 @@ public sealed class MetricTotals : IDisposable
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => _totals.AddOrUpdate(instrument.Name, value, (_, total) => total + value));
+        _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            _totals.AddOrUpdate(instrument.Name, value, (_, total) => total + value);
+            _counts.AddOrUpdate(instrument.Name, 1, (_, count) => count + 1);
+        });
         _listener.Start();
     }
 
     public long this[string instrument] => _totals.GetValueOrDefault(instrument);
+
+    /// <summary>How many measurements were recorded (for a histogram: how many values, where the indexer gives their sum).</summary>
+    public long Count(string instrument) => _counts.GetValueOrDefault(instrument);
 
     public void Dispose() => _listener.Dispose();
 }

@@ -8,7 +8,9 @@ namespace Payments.Orders.PaymentEvents;
 /// <summary>
 /// Applies a canonical payment event to its order: lock the order, decide, record the event in the order's history,
 /// move the order and announce it. Deduplication, the transaction and the outbox are the inbox's business.
+/// It touches nothing outside the inbox transaction, so busy deliveries share commits.
 /// </summary>
+[GroupCommit]
 public sealed class PaymentEventHandler(OrdersMetrics metrics, TimeProvider time) : IInboxHandler<PaymentEventReceived>
 {
     public async Task HandleAsync(InboxContext<PaymentEventReceived> context, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Reflection;
 using MassTransit;
 using Npgsql;
 using Payments.Messaging.Diagnostics;
@@ -8,13 +9,15 @@ namespace Payments.Messaging.Inbox;
 
 /// <summary>
 /// The MassTransit consumer around an <see cref="IInboxHandler{TMessage}"/>: one transaction holding the inbox claim,
-/// the business change and the outbox rows. A duplicate commits nothing and is acknowledged as success; an exception
-/// rolls everything back and goes to the endpoint's retry policy, then to its error queue.
+/// the business change and the outbox rows (shared with other deliveries when the handler allows
+/// <see cref="GroupCommitAttribute">group commit</see>). A duplicate commits nothing and is acknowledged as success; an
+/// exception rolls everything back and goes to the endpoint's retry policy, then to its error queue.
 /// </summary>
 public sealed class InboxConsumer<TMessage, THandler>(
     NpgsqlDataSource dataSource,
     THandler handler,
     DatabaseReadiness readiness,
+    InboxGroupCommit groupCommit,
     OutboxSignal outbox,
     MessagingMetrics metrics) : IConsumer<TMessage>
     where TMessage : class
@@ -23,6 +26,8 @@ public sealed class InboxConsumer<TMessage, THandler>(
     /// <summary>The inbox key's consumer part; stable across deployments as long as the handler keeps its name.</summary>
     public static readonly string ConsumerName = typeof(THandler).Name;
 
+    private static readonly bool GroupCommit = typeof(THandler).GetCustomAttribute<GroupCommitAttribute>() is not null;
+
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         var cancellationToken = context.CancellationToken;
@@ -30,25 +35,24 @@ public sealed class InboxConsumer<TMessage, THandler>(
             ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} without a message id cannot be deduplicated.");
         await readiness.WaitAsync(cancellationToken);
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var inbox = new InboxContext<TMessage>(context.Message, messageId, ConsumerName, connection, transaction);
-        try
+        var work = new InboxWork<TMessage>(context.Message, messageId, ConsumerName, handler);
+        // A retried delivery failed before: it runs alone rather than fail a group again.
+        var outcome = GroupCommit && context.GetRetryAttempt() == 0 && context.GetRedeliveryCount() == 0
+            ? await groupCommit.CommitAsync(work, cancellationToken)
+            : InboxOutcome.RunAlone;
+        if (outcome == InboxOutcome.RunAlone)
         {
-            await handler.HandleAsync(inbox, cancellationToken);
-            await inbox.FlushAsync(cancellationToken);
-        }
-        catch (DuplicateMessageException)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            metrics.Duplicate(ConsumerName);
-            return;
+            outcome = await work.RunAloneAsync(dataSource, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        if (inbox.Published)
+        switch (outcome)
         {
-            outbox.Wake();
+            case InboxOutcome.Duplicate:
+                metrics.Duplicate(ConsumerName);
+                return;
+            case InboxOutcome.Published:
+                outbox.Wake();
+                break;
         }
 
         metrics.Handled(ConsumerName);

@@ -8,17 +8,21 @@ namespace Payments.Messaging.Inbox;
 /// the handler's first query; writes and published messages are deferred and sent as one batch before the commit,
 /// after which the relay is woken in-process (no NOTIFY: see <see cref="OutboxSignal"/>).
 /// </summary>
-public sealed class InboxContext<TMessage> where TMessage : class
+public sealed class InboxContext<TMessage> : IInboxWrites where TMessage : class
 {
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
     private readonly string _consumer;
     private readonly List<NpgsqlBatchCommand> _deferred = [];
+    private readonly QueryRound? _round;
     private bool _claimed;
     private int _published;
 
-    internal InboxContext(TMessage message, Guid messageId, string consumer, NpgsqlConnection connection, NpgsqlTransaction transaction)
+    /// <param name="round">In a group commit: the group already claimed the message, and queries go out with the group's.</param>
+    internal InboxContext(TMessage message, Guid messageId, string consumer, NpgsqlConnection connection, NpgsqlTransaction transaction, QueryRound? round = null)
     {
+        _round = round;
+        _claimed = round is not null;
         Message = message;
         MessageId = messageId;
         _consumer = consumer;
@@ -33,6 +37,11 @@ public sealed class InboxContext<TMessage> where TMessage : class
     /// <summary>Runs a query now (in the transaction) and maps its rows. Lock rows you will change with FOR UPDATE.</summary>
     public async Task<List<T>> QueryAsync<T>(NpgsqlBatchCommand query, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
     {
+        if (_round is not null)
+        {
+            return await _round.Park(query, map);
+        }
+
         await using var batch = new NpgsqlBatch(_connection, _transaction);
         var claiming = !_claimed;
         if (claiming)
@@ -75,10 +84,12 @@ public sealed class InboxContext<TMessage> where TMessage : class
     }
 
     /// <summary>Whether the transaction wrote outbox rows (the relay is woken after the commit).</summary>
-    internal bool Published => _published > 0;
+    bool IInboxWrites.Published => _published > 0;
+
+    IReadOnlyList<NpgsqlBatchCommand> IInboxWrites.Deferred => _deferred;
 
     /// <summary>Sends the deferred batch; throws <see cref="DuplicateMessageException"/> if the claim fails.</summary>
-    internal async Task FlushAsync(CancellationToken cancellationToken)
+    async Task IInboxWrites.FlushAsync(CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(_connection, _transaction);
         var claiming = !_claimed;

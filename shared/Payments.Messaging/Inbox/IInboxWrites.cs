@@ -1,0 +1,14 @@
+using Npgsql;
+
+namespace Payments.Messaging.Inbox;
+
+/// <summary>What a handler left to write when it returned: the deferred commands and whether any of them publishes.</summary>
+internal interface IInboxWrites
+{
+    IReadOnlyList<NpgsqlBatchCommand> Deferred { get; }
+
+    bool Published { get; }
+
+    /// <summary>Sends the deferred writes (with the claim, if no query carried it); throws <see cref="DuplicateMessageException"/> if the claim fails.</summary>
+    Task FlushAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,240 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using Payments.Messaging.Diagnostics;
+
+namespace Payments.Messaging.Inbox;
+
+/// <summary>
+/// Group commit for <see cref="GroupCommitAttribute"/> handlers. Deliveries that arrive while others are being
+/// committed wait in a queue; whichever consumer finds a free leader slot commits everything queued, up to
+/// Messaging:Inbox:GroupCommit:MaxSize, in one transaction: one statement claims the whole group, each handler runs
+/// its queries in turn, one batch flushes every write, one commit (one WAL flush) covers them all. Nobody waits for a
+/// group to fill: an idle consumer commits alone, a busy one commits in groups as large as the backlog.
+/// If anything in a group fails, the group rolls back and each delivery runs alone in its own transaction, so a
+/// failure (an order not found, a poison message) stays that delivery's own and meets the endpoint's retry policy.
+/// </summary>
+public sealed class InboxGroupCommit(
+    NpgsqlDataSource dataSource,
+    IOptions<InboxOptions> options,
+    MessagingMetrics metrics,
+    ILogger<InboxGroupCommit> logger)
+{
+    private readonly ConcurrentQueue<InboxWork> _queue = new();
+    private readonly SemaphoreSlim _leaders = new(options.Value.GroupCommit.Leaders);
+    private readonly int _maxSize = options.Value.GroupCommit.MaxSize;
+
+    /// <summary>Queues the delivery and leads groups while there is work and a free slot; returns how the delivery ended.</summary>
+    internal async Task<InboxOutcome> CommitAsync(InboxWork work, CancellationToken cancellationToken)
+    {
+        _queue.Enqueue(work);
+        // A leader re-checks the queue after giving its slot back, so a delivery queued while every slot was taken
+        // is never stranded: either its own consumer takes the freed slot, or the leaders that freed it come back.
+        do
+        {
+            if (!_leaders.Wait(0))
+            {
+                break;
+            }
+
+            try
+            {
+                await LeadAsync(cancellationToken);
+            }
+            finally
+            {
+                _leaders.Release();
+            }
+        }
+        while (!_queue.IsEmpty);
+
+        return await work.Decided;
+    }
+
+    private async Task LeadAsync(CancellationToken cancellationToken)
+    {
+        var group = new List<InboxWork>(_maxSize);
+        while (true)
+        {
+            while (group.Count < _maxSize && _queue.TryDequeue(out var next))
+            {
+                group.Add(next);
+            }
+
+            if (group.Count > 0)
+            {
+                metrics.Group(group.Count);
+            }
+
+            switch (group.Count)
+            {
+                case 0:
+                    return;
+                case 1:
+                    await CommitAloneAsync(group[0], cancellationToken); // holding the slot, so the next arrivals form a group
+                    break;
+                default:
+                    await CommitGroupAsync(group, cancellationToken);
+                    break;
+            }
+
+            group.Clear();
+        }
+    }
+
+    /// <summary>A group of one: alone, the claim rides the first query, one round trip fewer than a group's.</summary>
+    private async Task CommitAloneAsync(InboxWork work, CancellationToken cancellationToken)
+    {
+        var leader = Activity.Current;
+        Activity.Current = work.Activity;
+        try
+        {
+            work.Decide(await work.RunAloneAsync(dataSource, cancellationToken));
+        }
+        catch (Exception ex)
+        {
+            work.Fail(ex);
+        }
+        finally
+        {
+            Activity.Current = leader;
+        }
+    }
+
+    private async Task CommitGroupAsync(List<InboxWork> group, CancellationToken cancellationToken)
+    {
+        InboxOutcome[] outcomes;
+        try
+        {
+            outcomes = await CommitTogetherAsync(group, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            logger.LogDebug(ex, "A group of {Count} deliveries failed; each runs alone.", group.Count);
+            outcomes = new InboxOutcome[group.Count];
+            Array.Fill(outcomes, InboxOutcome.RunAlone);
+        }
+
+        for (var i = 0; i < group.Count; i++)
+        {
+            group[i].Decide(outcomes[i]);
+        }
+    }
+
+    private async Task<InboxOutcome[]> CommitTogetherAsync(List<InboxWork> group, CancellationToken cancellationToken)
+    {
+        var outcomes = new InboxOutcome[group.Count];
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var claimed = await ClaimAsync(connection, transaction, group, cancellationToken);
+
+        // Every claimed handler starts now; their queries go out in rounds, one batch per round.
+        var round = new QueryRound();
+        var handlers = new Task<IInboxWrites>?[group.Count];
+        var running = 0;
+        var leader = Activity.Current;
+        try
+        {
+            for (var i = 0; i < group.Count; i++)
+            {
+                if (!claimed[i])
+                {
+                    outcomes[i] = InboxOutcome.Duplicate;
+                    continue;
+                }
+
+                Activity.Current = group[i].Activity; // flows into the handler's continuations
+                handlers[i] = HandleInRoundAsync(group[i], connection, transaction, round, cancellationToken);
+                running++;
+            }
+        }
+        finally
+        {
+            Activity.Current = leader;
+        }
+
+        try
+        {
+            while ((running = await round.SettleAsync(running, cancellationToken)) > 0)
+            {
+                await round.RunAsync(connection, transaction, cancellationToken);
+            }
+        }
+        catch (Exception ex)
+        {
+            round.Abandon(ex); // no handler is left waiting for rows that will not come
+            throw;
+        }
+
+        var writes = new List<NpgsqlBatchCommand>();
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (handlers[i] is { } handler)
+            {
+                var handled = await handler; // a handler's exception fails the group
+                writes.AddRange(handled.Deferred);
+                outcomes[i] = handled.Published ? InboxOutcome.Published : InboxOutcome.Handled;
+            }
+        }
+
+        if (writes.Count > 0)
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var write in writes)
+            {
+                batch.BatchCommands.Add(write);
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
+    private static async Task<IInboxWrites> HandleInRoundAsync(
+        InboxWork work, NpgsqlConnection connection, NpgsqlTransaction transaction, QueryRound round, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await work.HandleAsync(connection, transaction, round, cancellationToken);
+        }
+        finally
+        {
+            round.Finished();
+        }
+    }
+
+    /// <summary>Claims the group in one statement; a message delivered twice within the group is claimed once.</summary>
+    private static async Task<bool[]> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<InboxWork> group, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO messaging.inbox (consumer, message_id)
+            SELECT * FROM unnest($1::text[], $2::uuid[])
+            ON CONFLICT DO NOTHING
+            RETURNING consumer, message_id
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = group.Select(w => w.Consumer).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = group.Select(w => w.MessageId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        var fresh = new HashSet<(string, Guid)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                fresh.Add((reader.GetString(0), reader.GetGuid(1)));
+            }
+        }
+
+        var claimed = new bool[group.Count];
+        for (var i = 0; i < group.Count; i++)
+        {
+            claimed[i] = fresh.Remove((group[i].Consumer, group[i].MessageId));
+        }
+
+        return claimed;
+    }
+}
