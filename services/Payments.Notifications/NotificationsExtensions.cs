@@ -54,8 +54,8 @@ public static class NotificationsExtensions
                 bus.ReceiveEndpoint(OrderEventsQueue, e =>
                 {
                     e.SetQuorumQueue();
-                    e.PrefetchCount = config.GetValue("Notifications:OrderEvents:Prefetch", 64);
-                    e.ConcurrentMessageLimit = config.GetValue("Notifications:OrderEvents:Concurrency", 16);
+                    e.PrefetchCount = config.GetValue("Notifications:OrderEvents:Prefetch", 128);
+                    e.ConcurrentMessageLimit = config.GetValue("Notifications:OrderEvents:Concurrency", 64);
                     // Only the database can fail here (SMTP is the sender's business): back off through its blips.
                     e.UseMessageRetry(r => r.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500)));
                     e.ConfigureInboxConsumer<OrderPaid, OrderEventsHandler>(context);

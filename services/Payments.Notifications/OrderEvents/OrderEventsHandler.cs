@@ -11,8 +11,10 @@ namespace Payments.Notifications.OrderEvents;
 
 /// <summary>
 /// Turns each of Orders' events into the notification it owes, recorded in the inbox transaction of that event. It never
-/// talks to SMTP: a mail outage cannot slow, fail or redeliver an event; the sender catches up later.
+/// talks to SMTP: a mail outage cannot slow, fail or redeliver an event; the sender catches up later. Touching only the
+/// inbox transaction, busy deliveries share commits.
 /// </summary>
+[GroupCommit]
 public sealed class OrderEventsHandler(IOptions<NotificationsOptions> options, IOptions<SmtpOptions> smtp) :
     IInboxHandler<OrderPaid>,
     IInboxHandler<OrderPaymentFailed>,
