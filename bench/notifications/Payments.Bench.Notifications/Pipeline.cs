@@ -18,29 +18,13 @@ internal static class Pipeline
     public static OrderPaid Event(string tag) =>
         new(Guid.NewGuid(), "pi_bench_" + tag[..12], 4200, "EUR", $"customer-{tag}@bench.test", DateTimeOffset.UtcNow, Guid.NewGuid());
 
+    /// <summary>Live: the service consumes while this process publishes (and competes with it for the cores).</summary>
     public static async Task<int> RunAsync(string amqp, string postgres, int count)
     {
         await using var dataSource = NpgsqlDataSource.Create(postgres);
         var before = await SentAsync(dataSource);
-        await using var connection = await new ConnectionFactory { Uri = new Uri(amqp) }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
-        var exchange = MessageUrn.ExchangeFor(typeof(OrderPaid));
-        var bodies = Enumerable.Range(0, count).Select(_ => Envelope()).ToList();
-
         var started = Stopwatch.GetTimestamp();
-        var publishes = new List<Task>(count);
-        foreach (var (id, body) in bodies)
-        {
-            var properties = new BasicProperties { Persistent = true, MessageId = id, ContentType = MessageEnvelope.ContentType };
-            publishes.Add(channel.BasicPublishAsync(exchange, "", mandatory: false, properties, body).AsTask());
-            if (publishes.Count % 256 == 0)
-            {
-                await Task.WhenAll(publishes); // bound the unconfirmed window
-            }
-        }
-
-        await Task.WhenAll(publishes);
-        var published = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var published = await PublishAsync(amqp, count);
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * Math.Max(60, count / 20);
         // Cheap poll first (the pending rows' partial index), the full count only once nothing is pending: the driver
         // shares the CPU with what it measures.
@@ -60,6 +44,72 @@ internal static class Pipeline
         return 0;
     }
 
+    /// <summary>Backlog, first half: COUNT events into the queue while the service is not running.</summary>
+    public static async Task<int> PublishOnlyAsync(string amqp, int count)
+    {
+        var published = await PublishAsync(amqp, count);
+        Console.WriteLine($"{count} {published:F3}");
+        return 0;
+    }
+
+    /// <summary>
+    /// Backlog, second half (the service was started on a full queue): waits until the newest COUNT notifications are
+    /// sent, then times them by the database's own clock, from the commit that recorded the first of them as sent to the
+    /// one that recorded the last. The emails recorded by that first commit were sent before the clock started, so
+    /// they are not counted: the rate is (COUNT − those) / (last − first).
+    /// </summary>
+    public static async Task<int> DrainAsync(string postgres, int count)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(postgres);
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * Math.Max(60, count / 20);
+        while (await PendingAsync(dataSource) || await NewestSentAsync(dataSource, count) < count)
+        {
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                Console.Error.WriteLine($"only {await NewestSentAsync(dataSource, count)} of {count} sent before the deadline");
+                return 1;
+            }
+
+            await Task.Delay(200); // the timing is the database's: poll rarely, the cores are the service's
+        }
+
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT extract(epoch FROM max(sent_at) - min(sent_at))::float8, count(*) FILTER (WHERE sent_at > first)
+            FROM (SELECT sent_at, min(sent_at) OVER () AS first FROM notifications.notifications ORDER BY created_at DESC LIMIT $1) newest
+            """);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var seconds = reader.GetDouble(0);
+        var timed = reader.GetInt64(1);
+        Console.WriteLine($"{timed} {seconds:F3} {timed / seconds:F1}");
+        return 0;
+    }
+
+    private static async Task<double> PublishAsync(string amqp, int count)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(amqp) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        var exchange = MessageUrn.ExchangeFor(typeof(OrderPaid));
+        var bodies = Enumerable.Range(0, count).Select(_ => Envelope()).ToList();
+
+        var started = Stopwatch.GetTimestamp();
+        var publishes = new List<Task>(count);
+        foreach (var (id, body) in bodies)
+        {
+            var properties = new BasicProperties { Persistent = true, MessageId = id, ContentType = MessageEnvelope.ContentType };
+            publishes.Add(channel.BasicPublishAsync(exchange, "", mandatory: false, properties, body).AsTask());
+            if (publishes.Count % 256 == 0)
+            {
+                await Task.WhenAll(publishes); // bound the unconfirmed window
+            }
+        }
+
+        await Task.WhenAll(publishes);
+        return Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
     private static (string Id, byte[] Body) Envelope()
     {
         var id = Guid.CreateVersion7().ToString();
@@ -76,6 +126,14 @@ internal static class Pipeline
     private static async Task<long> SentAsync(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("SELECT count(*) FROM notifications.notifications WHERE state = 'sent'");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<long> NewestSentAsync(NpgsqlDataSource dataSource, int count)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT count(*) FILTER (WHERE state = 'sent') FROM (SELECT state FROM notifications.notifications ORDER BY created_at DESC LIMIT $1) newest");
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }
