@@ -39,7 +39,7 @@ public sealed class Outcome
         var notificationsUrl = system.Notifications[0].BaseUrl;
 
         // Settled: every order in its provider-side state, and every transition has its email sent.
-        var histories = await Eventually.ValueAsync(async () =>
+        var histories = (await Eventually.ValueAsync(async () =>
         {
             var all = new Dictionary<PlacedOrder, JsonElement>();
             foreach (var order in orders)
@@ -47,9 +47,8 @@ public sealed class Outcome
                 all[order] = await http.GetFromJsonAsync<JsonElement>($"{ordersUrl}/orders/{order.Id}", cancellationToken);
             }
 
-            return all;
-        }, all => all.All(p => p.Value.GetProperty("status").GetString() == p.Key.ExpectedStatus), TimeSpan.FromMinutes(3),
-            "every order to reach its provider-side state", cancellationToken);
+            return new OrderStates(all);
+        }, states => states.Settled, TimeSpan.FromMinutes(3), "every order to reach its provider-side state", cancellationToken)).All;
 
         var transitions = histories.Values.Sum(h => h.GetProperty("history").EnumerateArray().Count(e => e.GetProperty("outcome").GetString() != "unchanged"));
         var sent = await Eventually.ValueAsync(async () =>
@@ -90,4 +89,14 @@ public sealed class Outcome
                 .Any(e => e.GetProperty("source").GetString() == "reconciliation" && e.GetProperty("outcome").GetString() == "applied")),
         };
     }
+}
+
+/// <summary>Orders as Orders reports them; a timeout shows the ones not (yet) in their provider-side state.</summary>
+internal sealed record OrderStates(Dictionary<PlacedOrder, JsonElement> All)
+{
+    public bool Settled => All.All(p => p.Value.GetProperty("status").GetString() == p.Key.ExpectedStatus);
+
+    public override string ToString() => string.Join("; ", All
+        .Where(p => p.Value.GetProperty("status").GetString() != p.Key.ExpectedStatus)
+        .Select(p => $"{p.Key.Id} expected {p.Key.ExpectedStatus}: {p.Value}"));
 }

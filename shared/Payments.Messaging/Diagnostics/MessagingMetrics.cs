@@ -8,6 +8,7 @@ public sealed class MessagingMetrics
     private readonly Counter<long> _handled;
     private readonly Counter<long> _duplicates;
     private readonly Histogram<long> _groupSize;
+    private readonly Counter<long> _groupFailures;
     private readonly Counter<long> _published;
     private readonly Counter<long> _publishFailures;
     private readonly Counter<long> _parked;
@@ -21,6 +22,8 @@ public sealed class MessagingMetrics
         _duplicates = meter.CreateCounter<long>("payments.inbox.duplicates", "{message}", "Deliveries recognised as duplicates (committed nothing).");
         _groupSize = meter.CreateHistogram<long>("payments.inbox.group_size", "{message}",
             "Deliveries per inbox transaction under group commit (1 when a delivery found no company).");
+        _groupFailures = meter.CreateCounter<long>("payments.inbox.group_failures", "{transaction}",
+            "Groups rolled back because one of their deliveries failed (each delivery then ran alone).");
         _published = meter.CreateCounter<long>("payments.outbox.published", "{message}", "Outbox messages confirmed by the broker.");
         _publishFailures = meter.CreateCounter<long>("payments.outbox.publish_failures", "{message}", "Outbox publishes that failed and were backed off.");
         _parked = meter.CreateCounter<long>("payments.outbox.parked", "{message}", "Outbox messages parked after their last attempt.");
@@ -39,6 +42,8 @@ public sealed class MessagingMetrics
     public void Duplicate(string consumer) => _duplicates.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
 
     public void Group(int size) => _groupSize.Record(size);
+
+    public void GroupFailed() => _groupFailures.Add(1);
 
     public void Published(string messageType, TimeSpan duration, TimeSpan lag)
     {

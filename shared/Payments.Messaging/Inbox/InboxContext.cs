@@ -14,15 +14,15 @@ public sealed class InboxContext<TMessage> : IInboxWrites where TMessage : class
     private readonly NpgsqlTransaction _transaction;
     private readonly string _consumer;
     private readonly List<NpgsqlBatchCommand> _deferred = [];
-    private readonly QueryRound? _round;
+    private readonly GroupTransaction? _group;
     private bool _claimed;
     private int _published;
 
-    /// <param name="round">In a group commit: the group already claimed the message, and queries go out with the group's.</param>
-    internal InboxContext(TMessage message, Guid messageId, string consumer, NpgsqlConnection connection, NpgsqlTransaction transaction, QueryRound? round = null)
+    /// <param name="group">In a group commit: the group already claimed the message, and queries carry earlier handlers' writes.</param>
+    internal InboxContext(TMessage message, Guid messageId, string consumer, NpgsqlConnection connection, NpgsqlTransaction transaction, GroupTransaction? group = null)
     {
-        _round = round;
-        _claimed = round is not null;
+        _group = group;
+        _claimed = group is not null;
         Message = message;
         MessageId = messageId;
         _consumer = consumer;
@@ -37,9 +37,9 @@ public sealed class InboxContext<TMessage> : IInboxWrites where TMessage : class
     /// <summary>Runs a query now (in the transaction) and maps its rows. Lock rows you will change with FOR UPDATE.</summary>
     public async Task<List<T>> QueryAsync<T>(NpgsqlBatchCommand query, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
     {
-        if (_round is not null)
+        if (_group is not null)
         {
-            return await _round.Park(query, map);
+            return await _group.QueryAsync(query, map, cancellationToken);
         }
 
         await using var batch = new NpgsqlBatch(_connection, _transaction);

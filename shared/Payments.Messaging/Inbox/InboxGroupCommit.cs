@@ -11,9 +11,10 @@ namespace Payments.Messaging.Inbox;
 /// <summary>
 /// Group commit for <see cref="GroupCommitAttribute"/> handlers. Deliveries that arrive while others are being
 /// committed wait in a queue; whichever consumer finds a free leader slot commits everything queued, up to
-/// Messaging:Inbox:GroupCommit:MaxSize, in one transaction: one statement claims the whole group, each handler runs
-/// its queries in turn, one batch flushes every write, one commit (one WAL flush) covers them all. Nobody waits for a
-/// group to fill: an idle consumer commits alone, a busy one commits in groups as large as the backlog.
+/// Messaging:Inbox:GroupCommit:MaxSize, in one transaction: one statement claims the whole group, the handlers run one
+/// after another (each sees what the ones before it wrote), a handler's writes ride with the next one's query, and one
+/// commit (one WAL flush) covers them all. Nobody waits for a group to fill: an idle consumer commits alone, a busy one
+/// commits in groups as large as the backlog.
 /// If anything in a group fails, the group rolls back and each delivery runs alone in its own transaction, so a
 /// failure (an order not found, a poison message) stays that delivery's own and meets the endpoint's retry policy.
 /// </summary>
@@ -113,6 +114,7 @@ public sealed class InboxGroupCommit(
         }
         catch (Exception ex)
         {
+            metrics.GroupFailed();
             logger.LogDebug(ex, "A group of {Count} deliveries failed; each runs alone.", group.Count);
             outcomes = new InboxOutcome[group.Count];
             Array.Fill(outcomes, InboxOutcome.RunAlone);
@@ -131,10 +133,8 @@ public sealed class InboxGroupCommit(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var claimed = await ClaimAsync(connection, transaction, group, cancellationToken);
 
-        // Every claimed handler starts now; their queries go out in rounds, one batch per round.
-        var round = new QueryRound();
-        var handlers = new Task<IInboxWrites>?[group.Count];
-        var running = 0;
+        // One handler after another on the shared transaction: each meets the database as the ones before it left it.
+        var shared = new GroupTransaction(connection, transaction);
         var leader = Activity.Current;
         try
         {
@@ -146,9 +146,10 @@ public sealed class InboxGroupCommit(
                     continue;
                 }
 
-                Activity.Current = group[i].Activity; // flows into the handler's continuations
-                handlers[i] = HandleInRoundAsync(group[i], connection, transaction, round, cancellationToken);
-                running++;
+                Activity.Current = group[i].Activity; // the message's own trace: its outbox rows continue it
+                var handled = await group[i].HandleAsync(connection, transaction, shared, cancellationToken);
+                shared.Finished(handled);
+                outcomes[i] = handled.Published ? InboxOutcome.Published : InboxOutcome.Handled;
             }
         }
         finally
@@ -156,56 +157,9 @@ public sealed class InboxGroupCommit(
             Activity.Current = leader;
         }
 
-        try
-        {
-            while ((running = await round.SettleAsync(running, cancellationToken)) > 0)
-            {
-                await round.RunAsync(connection, transaction, cancellationToken);
-            }
-        }
-        catch (Exception ex)
-        {
-            round.Abandon(ex); // no handler is left waiting for rows that will not come
-            throw;
-        }
-
-        var writes = new List<NpgsqlBatchCommand>();
-        for (var i = 0; i < group.Count; i++)
-        {
-            if (handlers[i] is { } handler)
-            {
-                var handled = await handler; // a handler's exception fails the group
-                writes.AddRange(handled.Deferred);
-                outcomes[i] = handled.Published ? InboxOutcome.Published : InboxOutcome.Handled;
-            }
-        }
-
-        if (writes.Count > 0)
-        {
-            await using var batch = new NpgsqlBatch(connection, transaction);
-            foreach (var write in writes)
-            {
-                batch.BatchCommands.Add(write);
-            }
-
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await shared.FlushAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcomes;
-    }
-
-    private static async Task<IInboxWrites> HandleInRoundAsync(
-        InboxWork work, NpgsqlConnection connection, NpgsqlTransaction transaction, QueryRound round, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await work.HandleAsync(connection, transaction, round, cancellationToken);
-        }
-        finally
-        {
-            round.Finished();
-        }
     }
 
     /// <summary>Claims the group in one statement; a message delivered twice within the group is claimed once.</summary>

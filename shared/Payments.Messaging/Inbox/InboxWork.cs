@@ -22,8 +22,8 @@ internal abstract class InboxWork(string consumer, Guid messageId)
     /// <summary>The delivery failed (committed alone by a leader): its consumer rethrows, and the retry policy takes it.</summary>
     public void Fail(Exception exception) => _decided.TrySetException(exception);
 
-    /// <summary>Runs the handler on the transaction; with a <paramref name="round"/> when a group claimed the message and batches its queries.</summary>
-    public abstract Task<IInboxWrites> HandleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, QueryRound? round, CancellationToken cancellationToken);
+    /// <summary>Runs the handler on the transaction, or on a <paramref name="group"/>'s when a group claimed the message.</summary>
+    public abstract Task<IInboxWrites> HandleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, GroupTransaction? group, CancellationToken cancellationToken);
 
     /// <summary>The delivery in a transaction of its own: the claim rides the first query, the writes go in one flush.</summary>
     public async Task<InboxOutcome> RunAloneAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ internal abstract class InboxWork(string consumer, Guid messageId)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            var writes = await HandleAsync(connection, transaction, round: null, cancellationToken);
+            var writes = await HandleAsync(connection, transaction, group: null, cancellationToken);
             await writes.FlushAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return writes.Published ? InboxOutcome.Published : InboxOutcome.Handled;
@@ -48,9 +48,9 @@ internal abstract class InboxWork(string consumer, Guid messageId)
 internal sealed class InboxWork<TMessage>(TMessage message, Guid messageId, string consumer, IInboxHandler<TMessage> handler)
     : InboxWork(consumer, messageId) where TMessage : class
 {
-    public override async Task<IInboxWrites> HandleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, QueryRound? round, CancellationToken cancellationToken)
+    public override async Task<IInboxWrites> HandleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, GroupTransaction? group, CancellationToken cancellationToken)
     {
-        var context = new InboxContext<TMessage>(message, MessageId, Consumer, connection, transaction, round);
+        var context = new InboxContext<TMessage>(message, MessageId, Consumer, connection, transaction, group);
         await handler.HandleAsync(context, cancellationToken);
         return context;
     }

@@ -1,0 +1,70 @@
+using Payments.Contracts;
+using Payments.Orders.Tests.Infrastructure;
+using Payments.Testing;
+
+namespace Payments.Orders.Tests.Inbox;
+
+/// <summary>
+/// Succeeded, failed and refunded for the same order, back to back in a backlog, so they share groups: each must meet
+/// the order as the one before it left it, as if committed in turn. Deciding them all against the order as it was
+/// before the group would let several of them "move" it from awaiting payment and announce each move.
+/// </summary>
+[Collection(OrdersCollection.Name)]
+public sealed class When_one_group_holds_several_events_for_one_order(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+{
+    private const int Orders = 40;
+    private readonly MetricTotals _metrics = new("payments.inbox.group_size", "payments.inbox.group_failures");
+    private OrdersScenario _scenario = null!;
+
+    public async ValueTask InitializeAsync() => _scenario = await OrdersScenario.CreateAsync(infrastructure);
+
+    public async ValueTask DisposeAsync()
+    {
+        _metrics.Dispose();
+        await _scenario.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Should_apply_them_in_turn_as_separate_transactions_would()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var orders = new List<Guid>();
+        for (var i = 0; i < Orders; i++)
+        {
+            orders.Add((await _scenario.CreateOrderAsync(2000, "EUR")).Id);
+        }
+
+        await _scenario.StopAppsAsync();
+        var watch = await _scenario.Bus.WatchAsync(typeof(OrderPaid), typeof(OrderPaymentFailed), typeof(OrderRefunded));
+        foreach (var id in orders)
+        {
+            await _scenario.Bus.PublishAsync(Infrastructure.PaymentEvents.For(id, PaymentEventKind.Succeeded, 2000, "EUR"));
+            await _scenario.Bus.PublishAsync(Infrastructure.PaymentEvents.For(id, PaymentEventKind.Failed, 2000, "EUR"));
+            await _scenario.Bus.PublishAsync(Infrastructure.PaymentEvents.For(id, PaymentEventKind.Refunded, 2000, "EUR"));
+        }
+
+        await _scenario.StartAppAsync();
+
+        await Eventually.TrueAsync(async () => await _scenario.App.ScalarAsync<long>("SELECT count(*) FROM orders.payment_events") == 3 * Orders,
+            TimeSpan.FromSeconds(30), "every event recorded", ct);
+        (await _scenario.App.ScalarAsync<long>("SELECT count(*) FROM orders.orders WHERE status = 'refunded'")).ShouldBe(Orders);
+        // Applied in turn, only the first of an order's events met it awaiting payment, whatever the order they came in.
+        (await _scenario.App.ScalarAsync<long>("SELECT count(*) FROM orders.payment_events WHERE from_status = 'awaiting_payment'")).ShouldBe(Orders);
+        (await _scenario.App.ScalarAsync<long>("SELECT count(DISTINCT order_id) FROM orders.payment_events WHERE from_status = 'awaiting_payment'")).ShouldBe(Orders);
+
+        var announced = new List<string>();
+        var transitions = await _scenario.App.ScalarAsync<long>("SELECT count(*) FROM orders.payment_events WHERE outcome = 'applied'");
+        await Eventually.TrueAsync(async () =>
+        {
+            announced.AddRange((await _scenario.Bus.DrainAsync(watch)).Select(m => m.Type));
+            return announced.Count >= transitions;
+        }, TimeSpan.FromSeconds(20), "an event per transition", ct);
+        announced.Count.ShouldBe((int)transitions); // one announcement per transition, none for an event that moved nothing
+        announced.Count(t => t.EndsWith(":OrderRefunded", StringComparison.Ordinal)).ShouldBe(Orders);
+        announced.Count(t => t.EndsWith(":OrderPaid", StringComparison.Ordinal)).ShouldBeLessThanOrEqualTo(Orders);
+
+        // They did share transactions, and no group had to fall back to running its deliveries alone.
+        ((double)_metrics["payments.inbox.group_size"] / Math.Max(1, _metrics.Count("payments.inbox.group_size"))).ShouldBeGreaterThan(1.5);
+        _metrics["payments.inbox.group_failures"].ShouldBe(0);
+    }
+}
