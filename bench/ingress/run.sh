@@ -9,7 +9,7 @@ source scripts/lib/prerequisites.sh
 ensure_packages "${PAYMENTS_DEBIAN_PACKAGES[@]}" wrk
 
 DURATION=${DURATION:-15}
-WARMUP=${WARMUP:-3}
+WARMUP=${WARMUP:-10} # every target: the JIT settles its hot paths (tiering) in about 10 s under load
 out=bench/ingress/results.md
 work=$(mktemp -d /tmp/payments-bench-XXXXXX)
 chmod 755 "$work" # the postgres user must reach its data directory
