@@ -53,20 +53,21 @@ internal static class Pipeline
     }
 
     /// <summary>
-    /// Backlog, second half (the service was started on a full queue): waits until the newest COUNT notifications are
-    /// sent, then times them by the database's own clock, from the commit that recorded the first of them as sent to the
-    /// one that recorded the last. The emails recorded by that first commit were sent before the clock started, so
-    /// they are not counted: the rate is (COUNT − those) / (last − first).
+    /// Backlog, second half (the service was started on a queue holding WARMUP + COUNT events): waits until the newest
+    /// WARMUP + COUNT notifications are sent, then times the steady part by the database's own clock: from the commit
+    /// that recorded the WARMUP-th send (JIT and connection set-up are behind it) to the one that recorded the last.
+    /// Only the emails recorded after that first commit count.
     /// </summary>
-    public static async Task<int> DrainAsync(string postgres, int count)
+    public static async Task<int> DrainAsync(string postgres, int warmup, int count)
     {
+        var total = warmup + count;
         await using var dataSource = NpgsqlDataSource.Create(postgres);
-        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * Math.Max(60, count / 20);
-        while (await PendingAsync(dataSource) || await NewestSentAsync(dataSource, count) < count)
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * Math.Max(60, total / 20);
+        while (await PendingAsync(dataSource) || await NewestSentAsync(dataSource, total) < total)
         {
             if (Stopwatch.GetTimestamp() > deadline)
             {
-                Console.Error.WriteLine($"only {await NewestSentAsync(dataSource, count)} of {count} sent before the deadline");
+                Console.Error.WriteLine($"only {await NewestSentAsync(dataSource, total)} of {total} sent before the deadline");
                 return 1;
             }
 
@@ -75,10 +76,13 @@ internal static class Pipeline
 
         await using var command = dataSource.CreateCommand(
             """
-            SELECT extract(epoch FROM max(sent_at) - min(sent_at))::float8, count(*) FILTER (WHERE sent_at > first)
-            FROM (SELECT sent_at, min(sent_at) OVER () AS first FROM notifications.notifications ORDER BY created_at DESC LIMIT $1) newest
+            WITH newest AS (SELECT sent_at FROM notifications.notifications ORDER BY created_at DESC LIMIT $1),
+                 start AS (SELECT sent_at AS t0 FROM newest ORDER BY sent_at OFFSET $2 - 1 LIMIT 1)
+            SELECT extract(epoch FROM max(sent_at) - t0)::float8, count(*) FILTER (WHERE sent_at > t0)
+            FROM newest, start GROUP BY t0
             """);
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = total });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Math.Max(warmup, 1) });
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         var seconds = reader.GetDouble(0);
