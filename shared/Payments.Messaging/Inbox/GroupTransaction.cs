@@ -12,10 +12,6 @@ internal sealed class GroupTransaction(NpgsqlConnection connection, NpgsqlTransa
 {
     private readonly List<NpgsqlBatchCommand> _unsent = [];
 
-    public NpgsqlConnection Connection => connection;
-
-    public NpgsqlTransaction Transaction => transaction;
-
     /// <summary>Sends the earlier handlers' writes, then the query; deferred writes return no rows, so the reader starts on the query's.</summary>
     public async Task<List<T>> QueryAsync<T>(NpgsqlBatchCommand query, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
     {
