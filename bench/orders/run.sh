@@ -9,7 +9,7 @@ ensure_packages "${PAYMENTS_DEBIAN_PACKAGES[@]}"
 
 EVENTS=${EVENTS:-20000}
 RELAY_ROWS=${RELAY_ROWS:-50000}
-CONCURRENCY=${CONCURRENCY:-64}
+CONCURRENCY=${CONCURRENCY:-128}
 work=$(mktemp -d /tmp/payments-bench-XXXXXX)
 chmod 755 "$work" # the postgres user must reach its data directory
 RUN_DIR=$work RABBIT_PORT=$(( 30000 + RANDOM % 5000 )) RABBIT_MGMT_PORT=$(( 35000 + RANDOM % 5000 )) RABBIT_NODE=payments-bench-$$

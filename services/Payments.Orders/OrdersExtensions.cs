@@ -44,8 +44,8 @@ public static class OrdersExtensions
                 bus.ReceiveEndpoint(PaymentEventsQueue, e =>
                 {
                     e.SetQuorumQueue();
-                    e.PrefetchCount = config.GetValue("Orders:PaymentEvents:Prefetch", 128);
-                    e.ConcurrentMessageLimit = config.GetValue("Orders:PaymentEvents:Concurrency", 64);
+                    e.PrefetchCount = config.GetValue("Orders:PaymentEvents:Prefetch", 256);
+                    e.ConcurrentMessageLimit = config.GetValue("Orders:PaymentEvents:Concurrency", 128);
                     // An event may race its order's creation: retry with delay, then dead-letter (the _error queue keeps the reason).
                     var notFoundIntervals = config.GetSection("Orders:PaymentEvents:NotFoundRetryIntervals").Get<int[]>() ?? [500, 2_000, 5_000, 10_000, 20_000];
                     e.UseMessageRetry(r =>
