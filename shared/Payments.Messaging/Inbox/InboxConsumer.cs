@@ -35,11 +35,12 @@ public sealed class InboxConsumer<TMessage, THandler>(
             ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} without a message id cannot be deduplicated.");
         await readiness.WaitAsync(cancellationToken);
 
-        var work = new InboxWork<TMessage>(context.Message, messageId, ConsumerName, handler);
-        // A retried delivery failed before: it runs alone rather than fail a group again.
-        var outcome = GroupCommit && context.GetRetryAttempt() == 0 && context.GetRedeliveryCount() == 0
-            ? await groupCommit.CommitAsync(work, cancellationToken)
-            : InboxOutcome.RunAlone;
+        // Under group commit a leader commits every delivery (a retried one alone: it failed before).
+        var work = new InboxWork<TMessage>(context.Message, messageId, ConsumerName, handler)
+        {
+            Alone = context.GetRetryAttempt() > 0 || context.GetRedeliveryCount() > 0,
+        };
+        var outcome = GroupCommit ? await groupCommit.CommitAsync(work, cancellationToken) : InboxOutcome.RunAlone;
         if (outcome == InboxOutcome.RunAlone)
         {
             outcome = await work.RunAloneAsync(dataSource, cancellationToken);

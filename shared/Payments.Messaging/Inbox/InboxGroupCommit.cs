@@ -15,8 +15,10 @@ namespace Payments.Messaging.Inbox;
 /// after another (each sees what the ones before it wrote), a handler's writes ride with the next one's query, and one
 /// commit (one WAL flush) covers them all. Nobody waits for a group to fill: an idle consumer commits alone, a busy one
 /// commits in groups as large as the backlog.
-/// If anything in a group fails, the group rolls back and each delivery runs alone in its own transaction, so a
-/// failure (an order not found, a poison message) stays that delivery's own and meets the endpoint's retry policy.
+/// If anything in a group fails, the group rolls back and the leader runs each delivery alone in its own transaction,
+/// so a failure (an order not found, a poison message) stays that delivery's own and meets the endpoint's retry policy.
+/// Every transaction of these consumers is a leader's: the service holds at most Leaders connections for them, however
+/// many deliveries are in flight.
 /// </summary>
 public sealed class InboxGroupCommit(
     NpgsqlDataSource dataSource,
@@ -65,6 +67,18 @@ public sealed class InboxGroupCommit(
                 group.Add(next);
             }
 
+            if (group.Count == 0)
+            {
+                return;
+            }
+
+            // A retried delivery failed before: it runs alone rather than fail a group again.
+            foreach (var retried in group.Where(w => w.Alone))
+            {
+                await CommitAloneAsync(retried, cancellationToken);
+            }
+
+            group.RemoveAll(w => w.Alone);
             if (group.Count > 0)
             {
                 metrics.Group(group.Count);
@@ -73,7 +87,7 @@ public sealed class InboxGroupCommit(
             switch (group.Count)
             {
                 case 0:
-                    return;
+                    break;
                 case 1:
                     await CommitAloneAsync(group[0], cancellationToken); // holding the slot, so the next arrivals form a group
                     break;
@@ -116,8 +130,14 @@ public sealed class InboxGroupCommit(
         {
             metrics.GroupFailed();
             logger.LogDebug(ex, "A group of {Count} deliveries failed; each runs alone.", group.Count);
-            outcomes = new InboxOutcome[group.Count];
-            Array.Fill(outcomes, InboxOutcome.RunAlone);
+            // Each delivery again, alone and one after another, here in the leader's slot: the failure stays its own
+            // delivery's, and a failing group never has all its consumers open connections at once.
+            foreach (var work in group)
+            {
+                await CommitAloneAsync(work, cancellationToken);
+            }
+
+            return;
         }
 
         for (var i = 0; i < group.Count; i++)

@@ -12,6 +12,6 @@ internal enum InboxOutcome
     /// <summary>Committed with outbox rows: the relay has something to publish.</summary>
     Published,
 
-    /// <summary>Not decided by its group (the group failed, or was a group of one): the delivery runs in a transaction of its own.</summary>
+    /// <summary>Not for group commit: the consumer runs the delivery in a transaction of its own.</summary>
     RunAlone,
 }

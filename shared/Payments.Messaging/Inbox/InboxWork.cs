@@ -17,6 +17,9 @@ internal abstract class InboxWork(string consumer, Guid messageId)
 
     public Task<InboxOutcome> Decided => _decided.Task;
 
+    /// <summary>To be committed alone, never in a group (a retried delivery: it failed before).</summary>
+    public bool Alone { get; init; }
+
     public void Decide(InboxOutcome outcome) => _decided.TrySetResult(outcome);
 
     /// <summary>The delivery failed (committed alone by a leader): its consumer rethrows, and the retry policy takes it.</summary>

@@ -6,55 +6,55 @@ namespace Payments.ProviderSimulator.Tests.Configuration;
 public sealed class When_the_configuration_is_incomplete
 {
     [Fact]
-    public async Task Should_name_the_missing_api_keys()
-    {
-        await using var app = new SimulatorApp(new Dictionary<string, string?> { ["Simulator:ApiKeys:0"] = null });
-
-        Should.Throw<Exception>(() => app.CreateClient()).ToString().ShouldContain("Simulator:ApiKeys");
-    }
+    public async Task Should_name_the_missing_api_keys() =>
+        (await StartupFailureAsync(new() { ["Simulator:ApiKeys:0"] = null })).ShouldContain("Simulator:ApiKeys");
 
     [Fact]
-    public async Task Should_name_the_missing_LiqPay_private_key()
-    {
-        await using var app = new SimulatorApp(new Dictionary<string, string?> { ["Simulator:LiqPay:PrivateKey"] = "" });
-
-        Should.Throw<Exception>(() => app.CreateClient()).ToString().ShouldContain("Simulator:LiqPay:PrivateKey");
-    }
+    public async Task Should_name_the_missing_LiqPay_private_key() =>
+        (await StartupFailureAsync(new() { ["Simulator:LiqPay:PrivateKey"] = "" })).ShouldContain("Simulator:LiqPay:PrivateKey");
 
     [Fact]
-    public async Task Should_name_a_fault_rate_out_of_range()
-    {
-        await using var app = new SimulatorApp(new Dictionary<string, string?> { ["Simulator:Faults:DropRate"] = "1.5" });
-
-        Should.Throw<Exception>(() => app.CreateClient()).ToString().ShouldContain("Simulator:Faults:DropRate");
-    }
+    public async Task Should_name_a_fault_rate_out_of_range() =>
+        (await StartupFailureAsync(new() { ["Simulator:Faults:DropRate"] = "1.5" })).ShouldContain("Simulator:Faults:DropRate");
 
     [Fact]
     public async Task Should_name_an_endpoint_with_an_invalid_secret_without_revealing_it()
     {
         const string secret = "whsec_this is not base64!";
-        await using var app = new SimulatorApp(new Dictionary<string, string?>
+        var error = await StartupFailureAsync(new()
         {
             ["Simulator:Endpoints:acme:Scheme"] = "standard-webhooks",
             ["Simulator:Endpoints:acme:Url"] = "http://127.0.0.1:5080/webhooks/acme",
             ["Simulator:Endpoints:acme:Secret"] = secret,
         });
 
-        var error = Should.Throw<Exception>(() => app.CreateClient()).ToString();
-
         error.ShouldContain("Simulator:Endpoints:acme:Secret");
         error.ShouldNotContain(secret);
     }
 
     [Fact]
-    public async Task Should_name_a_configured_stripe_endpoint_without_a_secret()
-    {
-        await using var app = new SimulatorApp(new Dictionary<string, string?>
+    public async Task Should_name_a_configured_stripe_endpoint_without_a_secret() =>
+        (await StartupFailureAsync(new()
         {
             ["Simulator:Endpoints:ingress:Scheme"] = "stripe",
             ["Simulator:Endpoints:ingress:Url"] = "http://127.0.0.1:5080/webhooks/stripe",
-        });
+        })).ShouldContain("Simulator:Endpoints:ingress:Secret");
 
-        Should.Throw<Exception>(() => app.CreateClient()).ToString().ShouldContain("Simulator:Endpoints:ingress:Secret");
+    /// <summary>
+    /// What start-up threw. Through WebApplicationFactory a failed start sometimes surfaces as ObjectDisposedException
+    /// (the host is torn down while a hosted service still resolves a dependency) instead of the validation error the
+    /// service reports; that race belongs to the test host, so such an attempt is repeated with a fresh host.
+    /// </summary>
+    private static async Task<string> StartupFailureAsync(Dictionary<string, string?> settings)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var app = new SimulatorApp(settings);
+            var failure = Should.Throw<Exception>(() => app.CreateClient());
+            if (failure is not ObjectDisposedException || attempt == 5)
+            {
+                return failure.ToString();
+            }
+        }
     }
 }
