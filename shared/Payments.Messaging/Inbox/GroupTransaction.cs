@@ -15,14 +15,8 @@ internal sealed class GroupTransaction(NpgsqlConnection connection, NpgsqlTransa
     /// <summary>Sends the earlier handlers' writes, then the query; deferred writes return no rows, so the reader starts on the query's.</summary>
     public async Task<List<T>> QueryAsync<T>(NpgsqlBatchCommand query, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var write in _unsent)
-        {
-            batch.BatchCommands.Add(write);
-        }
-
+        await using var batch = TakeUnsent();
         batch.BatchCommands.Add(query);
-        _unsent.Clear();
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
@@ -49,13 +43,19 @@ internal sealed class GroupTransaction(NpgsqlConnection connection, NpgsqlTransa
             return;
         }
 
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        await using var batch = TakeUnsent();
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private NpgsqlBatch TakeUnsent()
+    {
+        var batch = new NpgsqlBatch(connection, transaction);
         foreach (var write in _unsent)
         {
             batch.BatchCommands.Add(write);
         }
 
         _unsent.Clear();
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        return batch;
     }
 }

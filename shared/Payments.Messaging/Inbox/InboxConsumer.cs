@@ -40,11 +40,9 @@ public sealed class InboxConsumer<TMessage, THandler>(
         {
             Alone = context.GetRetryAttempt() > 0 || context.GetRedeliveryCount() > 0,
         };
-        var outcome = GroupCommit ? await groupCommit.CommitAsync(work, cancellationToken) : InboxOutcome.RunAlone;
-        if (outcome == InboxOutcome.RunAlone)
-        {
-            outcome = await work.RunAloneAsync(dataSource, cancellationToken);
-        }
+        var outcome = GroupCommit
+            ? await groupCommit.CommitAsync(work, cancellationToken)
+            : await work.RunAloneAsync(dataSource, cancellationToken);
 
         switch (outcome)
         {

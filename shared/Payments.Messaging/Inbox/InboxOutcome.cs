@@ -11,7 +11,4 @@ internal enum InboxOutcome
 
     /// <summary>Committed with outbox rows: the relay has something to publish.</summary>
     Published,
-
-    /// <summary>Not for group commit: the consumer runs the delivery in a transaction of its own.</summary>
-    RunAlone,
 }
