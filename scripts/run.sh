@@ -23,6 +23,7 @@ NOTIFICATIONS=http://127.0.0.1:5083
 RECONCILIATION=http://127.0.0.1:5084
 pids=()
 cleanup() {
+  set +e # a step that fails must not skip the ones after it (errexit applies inside a trap)
   trap - INT TERM EXIT
   echo
   [ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null && wait "${pids[@]}" 2>/dev/null

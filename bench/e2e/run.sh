@@ -16,7 +16,7 @@ RUN_DIR=$work RABBIT_PORT=$(( 30000 + RANDOM % 5000 )) RABBIT_MGMT_PORT=$(( 3500
 PG_PORT=$(( 41000 + RANDOM % 4000 )) SMTP_PORT=$(( 45000 + RANDOM % 4000 )) SMTP_SINK=1
 source scripts/lib/infra.sh
 pids=()
-cleanup() { [ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null; stop_infra; rm -rf "$work"; }
+cleanup() { set +e; [ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null; stop_infra; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
 
 dotnet build Payments.sln -c Release -nologo -v quiet

@@ -16,7 +16,7 @@ chmod 755 "$work" # the postgres user must reach its data directory
 RUN_DIR=$work RABBIT_PORT=$(( 30000 + RANDOM % 5000 )) RABBIT_MGMT_PORT=$(( 35000 + RANDOM % 5000 )) RABBIT_NODE=payments-bench-$$
 source scripts/lib/infra.sh
 app_pid=
-cleanup() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null; stop_infra; rm -rf "$work"; }
+cleanup() { set +e; [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null; stop_infra; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
 
 dotnet build bench/Payments.Bench.Baselines -c Release -nologo -v quiet

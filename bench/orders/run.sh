@@ -15,7 +15,7 @@ chmod 755 "$work" # the postgres user must reach its data directory
 RUN_DIR=$work RABBIT_PORT=$(( 30000 + RANDOM % 5000 )) RABBIT_MGMT_PORT=$(( 35000 + RANDOM % 5000 )) RABBIT_NODE=payments-bench-$$
 PG_PORT=$(( 41000 + RANDOM % 4000 ))
 source scripts/lib/infra.sh
-cleanup() { stop_infra; rm -rf "$work"; }
+cleanup() { set +e; stop_infra; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
 
 dotnet build bench/Payments.Bench.Orders -c Release -nologo -v quiet

@@ -17,7 +17,7 @@ chmod 755 "$work"
 RUN_DIR=$work PG_PORT=$(( 36000 + RANDOM % 4000 ))
 source scripts/lib/infra.sh
 sim_pid=
-cleanup() { [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null; stop_infra; rm -rf "$work"; }
+cleanup() { set +e; [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null; stop_infra; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
 
 dotnet build bench/Payments.Bench.Reconciliation -c Release -nologo -v quiet

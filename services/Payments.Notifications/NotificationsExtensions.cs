@@ -36,6 +36,7 @@ public static class NotificationsExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<NotificationsMetrics>();
         services.AddSingleton<SenderWake>();
+        services.AddSingleton<SendQueue>();
         services.AddHostedService<NotificationSender>();
         services.AddHostedService<NotificationsMonitor>();
 

@@ -87,7 +87,18 @@ internal static class Pipeline
         await reader.ReadAsync();
         var seconds = reader.GetDouble(0);
         var timed = reader.GetInt64(1);
-        Console.WriteLine($"{timed} {seconds:F3} {timed / seconds:F1}");
+        await reader.CloseAsync();
+        // Where the time went: when the consumer had recorded the last notification (every event taken from the queue)
+        // and when the sender recorded the last send, both from the first notification's commit.
+        await using var phases = dataSource.CreateCommand(
+            """
+            WITH newest AS (SELECT created_at, sent_at FROM notifications.notifications ORDER BY created_at DESC LIMIT $1)
+            SELECT extract(epoch FROM max(created_at) - min(created_at))::float8, extract(epoch FROM max(sent_at) - min(created_at))::float8 FROM newest
+            """);
+        phases.Parameters.Add(new NpgsqlParameter<int> { TypedValue = total });
+        await using var phase = await phases.ExecuteReaderAsync();
+        await phase.ReadAsync();
+        Console.WriteLine($"{timed} {seconds:F3} {timed / seconds:F1} {phase.GetDouble(0):F3} {phase.GetDouble(1):F3}");
         return 0;
     }
 

@@ -10,12 +10,12 @@ using Payments.Notifications.Templates;
 namespace Payments.Notifications.OrderEvents;
 
 /// <summary>
-/// Turns each of Orders' events into the notification it owes, recorded in the inbox transaction of that event. It never
-/// talks to SMTP: a mail outage cannot slow, fail or redeliver an event; the sender catches up later. Touching only the
-/// inbox transaction, busy deliveries share commits.
+/// Turns each of Orders' events into the notification it owes, recorded in the inbox transaction of that event and, once
+/// committed, handed to this instance's sender when it has room. It never talks to SMTP: a mail outage cannot slow, fail
+/// or redeliver an event; the sender catches up later. Touching only the inbox transaction, busy deliveries share commits.
 /// </summary>
 [GroupCommit]
-public sealed class OrderEventsHandler(IOptions<NotificationsOptions> options, IOptions<SmtpOptions> smtp) :
+public sealed class OrderEventsHandler(IOptions<NotificationsOptions> options, IOptions<SmtpOptions> smtp, SendQueue sender) :
     IInboxHandler<OrderPaid>,
     IInboxHandler<OrderPaymentFailed>,
     IInboxHandler<OrderRefunded>,
@@ -40,8 +40,27 @@ public sealed class OrderEventsHandler(IOptions<NotificationsOptions> options, I
         var unsendable = MailAddress.TryCreate(recipient, out _) ? null : "The recipient is not a valid email address.";
         var messageId = NotificationIds.MessageId(id, smtp.Value.FromAddress.Host);
         var trace = Activity.Current; // the consume span: the send continues its trace
-        context.Execute(NotificationRows.Insert(new NotificationDraft(id, context.MessageId, orderId, kind, recipient ?? "", messageId, content, unsendable,
-            trace?.Id, trace?.TraceStateString)));
+        var draft = new NotificationDraft(id, context.MessageId, orderId, kind, recipient ?? "", messageId, content, unsendable, trace?.Id, trace?.TraceStateString);
+        if (unsendable is not null || !sender.HasRoom)
+        {
+            context.Execute(NotificationRows.Insert(draft)); // due now: a sender claims it
+            return Task.CompletedTask;
+        }
+
+        // Leased to this instance by the insert, handed to its sender once committed: no claim, no second read. The lease
+        // counts from now, a little before the database starts it. A row that already existed (the inbox forgot the
+        // event) was not inserted, so it is not handed over: whatever became of it stands.
+        var leasedAt = Stopwatch.GetTimestamp();
+        var insert = NotificationRows.Insert(draft, sender.Lease);
+        context.Execute(insert);
+        context.OnCommitted(() =>
+        {
+            if (insert.RecordsAffected == 1)
+            {
+                sender.Add(new PendingNotification(id, orderId, kind, draft.Recipient, messageId, content.Subject, content.Text, content.Html,
+                    Attempts: 0, leasedAt, draft.TraceParent, draft.TraceState));
+            }
+        });
         return Task.CompletedTask;
     }
 }

@@ -8,11 +8,12 @@ using Payments.Notifications.Diagnostics;
 namespace Payments.Notifications.Sending;
 
 /// <summary>
-/// Sends recorded notifications: one claimer leases due rows (FOR UPDATE SKIP LOCKED, so any number of instances share
-/// the work) and hands them to the mailers, each with its own SMTP connection (SmtpClient is not thread-safe); the
-/// <see cref="OutcomeRecorder"/> commits what became of them, many per commit. Woken in-process when this instance
-/// records or re-queues a notification (<see cref="SenderWake"/>); polls for retries that came due and for rows other
-/// instances recorded or left behind.
+/// Sends recorded notifications. The mailers, each with its own SMTP connection (SmtpClient is not thread-safe), take
+/// rows from the <see cref="SendQueue"/>: rows this instance's consumer committed already leased to it (handed off), and
+/// rows the claimer leased (FOR UPDATE SKIP LOCKED, so any number of instances share the work) when the consumer
+/// recorded them due: retries, re-sends, other instances' rows, and anything recorded while the queue was full. The
+/// <see cref="OutcomeRecorder"/> commits what became of them, many per commit. The claimer is woken in-process when this
+/// instance records or re-queues a notification (<see cref="SenderWake"/>) and polls for the rest.
 /// </summary>
 internal sealed partial class NotificationSender(
     NpgsqlDataSource dataSource,
@@ -21,6 +22,7 @@ internal sealed partial class NotificationSender(
     IOptions<SmtpOptions> smtp,
     NotificationsMetrics metrics,
     SenderWake wake,
+    SendQueue queue,
     TimeProvider time,
     ILogger<NotificationSender> logger) : BackgroundService
 {
@@ -47,30 +49,30 @@ internal sealed partial class NotificationSender(
             LogNagleTuningUnavailable();
         }
 
-        var claimed = Channel.CreateUnbounded<PendingNotification>(new UnboundedChannelOptions { SingleWriter = true });
         var recorder = new OutcomeRecorder(dataSource, metrics, logger);
         var recording = recorder.RunAsync();
         // One thread per mailer (see SmtpMailer.Send): sending keeps its pace however busy the thread pool is.
         var mailers = Enumerable.Range(0, _options.Workers)
-            .Select(_ => Task.Factory.StartNew(() => Mail(claimed.Reader, recorder, stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .Select(_ => Task.Factory.StartNew(() => Mail(queue.Reader, recorder, stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToList();
-        await ClaimAsync(claimed, recorder, stoppingToken);
+        queue.Open();
+        await ClaimAsync(recorder, stoppingToken);
 
         // Stopping: sends in flight finish (bounded by Smtp:Timeout), unsent rows are released, every outcome is recorded.
-        claimed.Writer.TryComplete();
+        queue.Close();
         await Task.WhenAll(mailers);
         recorder.Complete();
         await recording;
     }
 
-    private async Task ClaimAsync(Channel<PendingNotification> claimed, OutcomeRecorder recorder, CancellationToken stoppingToken)
+    private async Task ClaimAsync(OutcomeRecorder recorder, CancellationToken stoppingToken)
     {
         var capacity = _options.Workers * ClaimAheadPerWorker;
         while (!stoppingToken.IsCancellationRequested)
         {
             // Claim again once half the claimed rows are taken: the claim's commit overlaps the sends of the other half.
             var room = _room.Next;
-            var queued = claimed.Reader.Count;
+            var queued = queue.Count;
             if (queued > capacity / 2)
             {
                 await WakeSignal.WaitAsync(room, _options.PollInterval, stoppingToken);
@@ -90,7 +92,7 @@ internal sealed partial class NotificationSender(
 
             foreach (var row in rows.Where(row => !recorder.IsAwaitingRecord(row.Id)))
             {
-                claimed.Writer.TryWrite(row);
+                queue.Add(row);
             }
 
             if (rows.Count < capacity - queued)

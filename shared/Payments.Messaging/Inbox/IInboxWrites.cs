@@ -9,6 +9,9 @@ internal interface IInboxWrites
 
     bool Published { get; }
 
+    /// <summary>The transaction committed: runs the handler's <see cref="InboxContext{TMessage}.OnCommitted"/> actions.</summary>
+    void Committed();
+
     /// <summary>Sends the deferred writes (with the claim, if no query carried it); throws <see cref="DuplicateMessageException"/> if the claim fails.</summary>
     Task FlushAsync(CancellationToken cancellationToken);
 }

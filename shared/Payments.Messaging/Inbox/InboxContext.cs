@@ -14,6 +14,7 @@ public sealed class InboxContext<TMessage> : IInboxWrites where TMessage : class
     private readonly NpgsqlTransaction _transaction;
     private readonly string _consumer;
     private readonly List<NpgsqlBatchCommand> _deferred = [];
+    private List<Action>? _committed;
     private readonly GroupTransaction? _group;
     private bool _claimed;
     private int _published;
@@ -83,10 +84,26 @@ public sealed class InboxContext<TMessage> : IInboxWrites where TMessage : class
         _published++;
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> once the transaction holding this handler's writes has committed, and never if it
+    /// rolls back (a group that fails runs the handler again, alone, with a fresh context). It runs on the consumer's
+    /// path right after the commit, so it must be quick and must not throw: there is nothing left to roll back. A
+    /// deferred command's <see cref="NpgsqlBatchCommand.RecordsAffected"/> is known by then.
+    /// </summary>
+    public void OnCommitted(Action action) => (_committed ??= []).Add(action);
+
     /// <summary>Whether the transaction wrote outbox rows (the relay is woken after the commit).</summary>
     bool IInboxWrites.Published => _published > 0;
 
     IReadOnlyList<NpgsqlBatchCommand> IInboxWrites.Deferred => _deferred;
+
+    void IInboxWrites.Committed()
+    {
+        foreach (var action in _committed ?? [])
+        {
+            action();
+        }
+    }
 
     /// <summary>Sends the deferred batch; throws <see cref="DuplicateMessageException"/> if the claim fails.</summary>
     async Task IInboxWrites.FlushAsync(CancellationToken cancellationToken)

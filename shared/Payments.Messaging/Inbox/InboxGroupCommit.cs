@@ -149,6 +149,7 @@ public sealed class InboxGroupCommit(
     private async Task<InboxOutcome[]> CommitTogetherAsync(List<InboxWork> group, CancellationToken cancellationToken)
     {
         var outcomes = new InboxOutcome[group.Count];
+        var handled = new List<IInboxWrites>(group.Count);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var claimed = await ClaimAsync(connection, transaction, group, cancellationToken);
@@ -167,9 +168,10 @@ public sealed class InboxGroupCommit(
                 }
 
                 Activity.Current = group[i].Activity; // the message's own trace: its outbox rows continue it
-                var handled = await group[i].HandleAsync(connection, transaction, shared, cancellationToken);
-                shared.Finished(handled);
-                outcomes[i] = handled.Published ? InboxOutcome.Published : InboxOutcome.Handled;
+                var writes = await group[i].HandleAsync(connection, transaction, shared, cancellationToken);
+                shared.Finished(writes);
+                handled.Add(writes);
+                outcomes[i] = writes.Published ? InboxOutcome.Published : InboxOutcome.Handled;
             }
         }
         finally
@@ -179,6 +181,19 @@ public sealed class InboxGroupCommit(
 
         await shared.FlushAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var writes in handled)
+        {
+            try
+            {
+                writes.Committed();
+            }
+            catch (Exception ex)
+            {
+                // Committed: running the group again would change nothing, so the failure is only reported.
+                logger.LogWarning(ex, "An action after the commit of a group failed.");
+            }
+        }
+
         return outcomes;
     }
 

@@ -38,6 +38,7 @@ internal abstract class InboxWork(string consumer, Guid messageId)
             var writes = await HandleAsync(connection, transaction, group: null, cancellationToken);
             await writes.FlushAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            writes.Committed();
             return writes.Published ? InboxOutcome.Published : InboxOutcome.Handled;
         }
         catch (DuplicateMessageException)

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Payments.Notifications.Notifications;
 using Payments.Testing;
 using Payments.Testing.Messaging;
@@ -29,6 +30,9 @@ public sealed class NotificationsScenario : IAsyncDisposable
     public TestBus Bus { get; }
 
     public string OperationsEmail => _settings["Notifications:OperationsEmail"]!;
+
+    /// <summary>The service's own database, for tests that play a part the service cannot (a crashed instance, an inbox that forgot).</summary>
+    public string Database => _settings["ConnectionStrings:Postgres"]!;
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -77,6 +81,15 @@ public sealed class NotificationsScenario : IAsyncDisposable
         var id = messageId ?? Guid.CreateVersion7();
         await Bus.PublishAsync(message, typeof(T), id);
         return id;
+    }
+
+    /// <summary>Runs <paramref name="command"/> on the service's database, outside any instance.</summary>
+    public async Task ExecuteAsync(NpgsqlBatchCommand command)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(Database);
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(command);
+        await batch.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
     public async Task<List<NotificationResponse>> NotificationsAsync(Guid orderId) =>

@@ -1,0 +1,41 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace Payments.Notifications.Sending;
+
+/// <summary>
+/// What this instance's mailers send next: rows its sender claimed from the database, and rows its consumer has just
+/// committed already leased to this instance (a hand-off: no claim, no second read of the row). A hand-off is decided
+/// before the insert, while the queue has room, so the lease is written by the insert itself; should the instance die
+/// before sending, the row becomes due when that lease ends and any instance sends it then.
+/// </summary>
+public sealed class SendQueue(IOptions<DeliveryOptions> delivery)
+{
+    // Handed-off rows wait at most this many sends: far less than a lease, however slow the server.
+    private readonly int _handOffLimit = delivery.Value.Workers * 32;
+    private readonly Channel<PendingNotification> _queue = Channel.CreateUnbounded<PendingNotification>();
+    private volatile bool _open;
+
+    /// <summary>The lease a handed-off row is inserted with.</summary>
+    public TimeSpan Lease { get; } = delivery.Value.Lease;
+
+    /// <summary>Whether a notification recorded now should be leased to this instance and handed over once committed.</summary>
+    public bool HasRoom => _open && _queue.Reader.Count < _handOffLimit;
+
+    internal int Count => _queue.Reader.Count;
+
+    internal ChannelReader<PendingNotification> Reader => _queue.Reader;
+
+    /// <summary>Queues a row this instance holds the lease of (claimed, or inserted leased and committed).</summary>
+    internal void Add(PendingNotification notification) => _queue.Writer.TryWrite(notification);
+
+    /// <summary>The sender runs: hand-offs may begin.</summary>
+    internal void Open() => _open = true;
+
+    /// <summary>The sender stops: no more hand-offs; a row leased meanwhile is sent by whoever claims it after its lease.</summary>
+    internal void Close()
+    {
+        _open = false;
+        _queue.Writer.TryComplete();
+    }
+}

@@ -1,0 +1,47 @@
+using Npgsql;
+using Payments.Notifications.Notifications;
+using Payments.Notifications.Tests.Infrastructure;
+using Payments.Testing;
+
+namespace Payments.Notifications.Tests.Delivery;
+
+/// <summary>
+/// The inbox keeps message ids only for its retention; an event redelivered after that is handled again. Its
+/// notification row already exists, so the insert does nothing, and nothing may be handed to the sender: the email was sent.
+/// </summary>
+[Collection(NotificationsCollection.Name)]
+public sealed class When_the_inbox_has_forgotten_a_sent_event(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+{
+    private readonly MetricTotals _metrics = new("payments.inbox.handled");
+    private NotificationsScenario _scenario = null!;
+
+    public async ValueTask InitializeAsync() => _scenario = await NotificationsScenario.CreateAsync(infrastructure);
+
+    public async ValueTask DisposeAsync()
+    {
+        _metrics.Dispose();
+        await _scenario.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Should_not_send_it_again()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var paid = SampleEvents.Paid();
+        var messageId = Guid.CreateVersion7();
+        await _scenario.PublishAsync(paid, messageId);
+        await _scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to be sent");
+        var handled = _metrics["payments.inbox.handled"];
+
+        var forget = new NpgsqlBatchCommand("DELETE FROM messaging.inbox WHERE message_id = $1");
+        forget.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = messageId });
+        await _scenario.ExecuteAsync(forget);
+        await _scenario.PublishAsync(paid, messageId);
+
+        await Eventually.TrueAsync(() => _metrics["payments.inbox.handled"] > handled, TimeSpan.FromSeconds(20), "the redelivery to be handled as new", ct);
+        await Task.Delay(TimeSpan.FromSeconds(1), ct); // a hand-off would have been sent by now
+        (await _scenario.EmailsToAsync(paid.CustomerEmail)).Count.ShouldBe(1);
+        var notification = await _scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to stay sent");
+        notification.Attempts.ShouldBe(1);
+    }
+}
