@@ -8,7 +8,8 @@ internal sealed class EndToEndBenchmark(E2eSettings settings)
 {
     public async Task<string> RunAsync()
     {
-        var total = settings.Rates.Sum(r => (int)(r * settings.Duration.TotalSeconds));
+        var warmup = (int)(settings.WarmupRate * settings.Warmup.TotalSeconds);
+        var total = warmup + settings.Rates.Sum(r => (int)(r * settings.Duration.TotalSeconds));
         await SeedAsync(settings.OrdersDb, "INSERT INTO orders.orders (id, amount_minor, currency, customer_email, provider, payment_id) " +
             "SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid, 4200, 'EUR', 'bench' || n || '@example.com', 'stripe', 'pi_' || n FROM generate_series(0, $1 - 1) n", total);
         await SeedAsync(settings.SyncDb, "CREATE TABLE IF NOT EXISTS sync_orders (id uuid PRIMARY KEY, status text NOT NULL, amount_minor bigint NOT NULL, " +
@@ -19,13 +20,25 @@ internal sealed class EndToEndBenchmark(E2eSettings settings)
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { Timeout = TimeSpan.FromSeconds(60) };
         var rows = new List<string>();
-        var offset = 0;
+        var cpuRows = new List<string>();
+        var cpu = ProcessCpu.Parse(settings.Processes);
+
+        // Warm-up, not reported: every service's JIT, connection pools and the baseline's, at a low rate.
+        var warmupIngress = await OpenLoop.RunAsync(http, settings.WarmupRate, settings.Warmup, i => StripeWebhooks.Succeeded(settings.IngressUrl + "/webhooks/stripe", settings.Secret, i));
+        await MeasurePipelineAsync(0, warmup, warmupIngress.Ok);
+        await OpenLoop.RunAsync(http, settings.WarmupRate, settings.Warmup, i => StripeWebhooks.Succeeded(settings.SyncUrl + "/sync-webhook", settings.Secret, i));
+        Console.WriteLine($"warm-up: {warmupIngress.Ok} webhooks at {settings.WarmupRate}/s through both");
+
+        var offset = warmup;
         foreach (var rate in settings.Rates)
         {
             var count = (int)(rate * settings.Duration.TotalSeconds);
             var first = offset;
+            var before = cpu.Snapshot();
+            var clock = Stopwatch.StartNew();
             var ingress = await OpenLoop.RunAsync(http, rate, settings.Duration, i => StripeWebhooks.Succeeded(settings.IngressUrl + "/webhooks/stripe", settings.Secret, first + i));
             var (e2e, sustained, emails) = await MeasurePipelineAsync(first, count, ingress.Ok);
+            cpuRows.Add(CpuRow(rate, cpu, before, cpu.Snapshot(), clock.Elapsed, emails));
             var sync = await OpenLoop.RunAsync(http, rate, settings.Duration, i => StripeWebhooks.Succeeded(settings.SyncUrl + "/sync-webhook", settings.Secret, first + i));
             offset += count;
 
@@ -36,7 +49,16 @@ internal sealed class EndToEndBenchmark(E2eSettings settings)
             Console.WriteLine(rows[^1]);
         }
 
-        return Report(rows);
+        return Report(rows, cpu.Names, cpuRows);
+    }
+
+    /// <summary>CPU milliseconds per delivered webhook, per process, from the first request until the last email was recorded.</summary>
+    private static string CpuRow(int rate, ProcessCpu cpu, double[] before, double[] after, TimeSpan elapsed, int emails)
+    {
+        var used = after.Zip(before, (a, b) => a - b).ToArray();
+        var perWebhook = used.Select(s => emails > 0 ? s * 1000 / emails : double.NaN);
+        var busy = used.Sum() / elapsed.TotalSeconds;
+        return $"| {rate} | {string.Join(" | ", perWebhook.Select(ms => ms.ToString("0.00")))} | **{used.Sum() * 1000 / Math.Max(emails, 1):0.00}** | {busy:0.00} of {Environment.ProcessorCount} |";
     }
 
     /// <summary>Waits (bounded) until every acknowledged webhook's email is sent, then reads the per-webhook timestamps.</summary>
@@ -90,7 +112,7 @@ internal sealed class EndToEndBenchmark(E2eSettings settings)
         await command.ExecuteNonQueryAsync();
     }
 
-    private string Report(List<string> rows)
+    private string Report(List<string> rows, IReadOnlyList<string> names, List<string> cpuRows)
     {
         var text = new StringBuilder();
         text.AppendLine("# End-to-end benchmark");
@@ -105,6 +127,17 @@ internal sealed class EndToEndBenchmark(E2eSettings settings)
         rows.ForEach(r => text.AppendLine(r));
         text.AppendLine();
         text.AppendLine("Targets: ≥ 1,500 webhooks/s end to end with p99 ≤ 500 ms, ingress p99 ≥ 10x lower than the synchronous baseline's, zero loss. Read them off the table.");
+        text.AppendLine($"Before the first rate, {settings.Warmup.TotalSeconds:0} s at {settings.WarmupRate}/s through both paths warm them up (JIT, pools); it is not reported.");
+        text.AppendLine();
+        text.AppendLine("## Where the CPU goes");
+        text.AppendLine();
+        text.AppendLine("CPU milliseconds per delivered webhook (email recorded as sent), per process, from the rate's first request until its");
+        text.AppendLine("last email was recorded (the asynchronous path only). On these cores the sustained rate cannot exceed");
+        text.AppendLine($"{Environment.ProcessorCount} × 1000 / (total ms per webhook); \"busy\" is the cores' average use over the rate's time.");
+        text.AppendLine();
+        text.AppendLine($"| rate /s | {string.Join(" | ", names)} | total ms / webhook | cores busy |");
+        text.AppendLine($"|---|{string.Concat(names.Select(_ => "---|"))}---|---|");
+        cpuRows.ForEach(r => text.AppendLine(r));
         return text.ToString();
     }
 }

@@ -13,7 +13,7 @@ SECONDS_PER_RATE=${SECONDS_PER_RATE:-10}
 work=$(mktemp -d /tmp/payments-bench-XXXXXX)
 chmod 755 "$work" # the postgres user must reach its data directory
 RUN_DIR=$work RABBIT_PORT=$(( 30000 + RANDOM % 5000 )) RABBIT_MGMT_PORT=$(( 35000 + RANDOM % 5000 )) RABBIT_NODE=payments-bench-$$
-PG_PORT=$(( 41000 + RANDOM % 4000 )) SMTP_PORT=$(( 45000 + RANDOM % 4000 )) SMTP_SINK=1
+PG_PORT=$(( 41000 + RANDOM % 4000 )) SMTP_PORT=$(( 45000 + RANDOM % 1000 )) SMTP_SINK=1 # below the services' ports (base, 46000-48999)
 source scripts/lib/infra.sh
 pids=()
 cleanup() { set +e; [ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null; stop_infra; rm -rf "$work"; }
@@ -49,7 +49,11 @@ for port in $base $((base + 1)) $((base + 2)); do
   curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "service on :$port not ready"; for f in "$work"/*.log; do echo "== $f"; tail -n 5 "$f"; done; exit 1; }
 done
 
-dotnet bench/Payments.Bench.EndToEnd/bin/Release/net10.0/Payments.Bench.EndToEnd.dll \
+# Who pays for a webhook: the driver reads these processes' CPU time (children included) around every rate.
+rabbit=$(for p in $(pgrep beam.smp || true); do grep -qz "^RABBITMQ_NODENAME=$RABBIT_NODE@" "/proc/$p/environ" 2>/dev/null && echo "$p"; done | head -1)
+processes="ingress=${pids[0]},orders=${pids[1]},notifications=${pids[2]},RabbitMQ=$rabbit,PostgreSQL=$(head -1 "$RUN_DIR/postgres/data/postmaster.pid"),SMTP sink=$(cat "$RUN_DIR/smtp/pid")"
+
+dotnet bench/Payments.Bench.EndToEnd/bin/Release/net10.0/Payments.Bench.EndToEnd.dll --processes "$processes" \
   --ingress "http://127.0.0.1:$base" --sync "http://127.0.0.1:$((base + 3))" \
   --orders-db "$(pg bench_orders)" --notifications-db "$(pg bench_notifications)" --sync-db "$(pg bench_sync)" \
   --secret "$secret" --rates "$RATES" --seconds "$SECONDS_PER_RATE" --results bench/e2e/results.md

@@ -111,6 +111,13 @@ internal sealed partial class NotificationSender(
             {
                 _room.Pulse();
                 var leaseLeft = _options.Lease - Stopwatch.GetElapsedTime(notification.ClaimedAt);
+                if (leaseLeft <= LeaseMargin)
+                {
+                    // Waited here (behind failing sends) until the lease is all but gone: the row is due again, maybe
+                    // claimed anew already. Recording a release now could shorten that newer lease; leave it be.
+                    continue;
+                }
+
                 recorder.Add(stoppingToken.IsCancellationRequested || leaseLeft < smtp.Value.Timeout + LeaseMargin
                     ? new SendResult(notification, SendOutcome.Released)
                     : Send(mailer, notification));
