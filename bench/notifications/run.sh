@@ -139,7 +139,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 
 rates_of() { local run; for run in "$@"; do echo "${rate[$run]}"; done; }
 bare_median=$(median $(rates_of "${bares[@]}"))
 backlog_median=$(median $(rates_of "${backlogs[@]}"))
-ratio_of() { awk -v p="$1" -v b="$bare_median" 'BEGIN { printf "%.2f", (b > 0 ? p / b : 0) }'; }
+ratio_of() { awk -v p="$1" -v b="$bare_median" 'BEGIN { printf "%.3f", (b > 0 ? p / b : 0) }'; }
 ratio=$(ratio_of "$backlog_median")
 live_ratio=$(ratio_of "${rate[pipeline]}")
 met=$(awk -v r="$ratio" 'BEGIN { print (r >= 0.7 ? "met" : "NOT met") }')
