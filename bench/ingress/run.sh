@@ -85,7 +85,7 @@ for target in bare publish-only ingress; do
   stop_app
 done
 
-ratio=$(awk -v a="${rps[ingress-64]}" -v b="${rps[publish-only-64]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+ratio=$(awk -v a="${rps[ingress-64]}" -v b="${rps[publish-only-64]}" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
 ratio_ok=$(awk -v r="$ratio" 'BEGIN { print (r >= 0.8 ? "met" : "NOT met") }')
 p99_ok=$(awk -v p="${p99[ingress-16]}" 'BEGIN { print (p <= 15 ? "met" : "NOT met") }')
 {
