@@ -11,8 +11,9 @@ namespace Payments.Notifications.Sending;
 /// </summary>
 public sealed class SendQueue(IOptions<DeliveryOptions> delivery)
 {
-    // Handed-off rows wait at most this many sends: far less than a lease, however slow the server.
-    private readonly int _handOffLimit = delivery.Value.Workers * 32;
+    // Handed-off rows wait behind at most this many: ~1 s of sending at full speed, far less than a lease. A burst
+    // larger than that is recorded due and claimed later (a claim rewrites and reads back every row it takes).
+    private readonly int _handOffLimit = delivery.Value.Workers * 128;
     private readonly Channel<PendingNotification> _queue = Channel.CreateUnbounded<PendingNotification>();
     private volatile bool _open;
 
