@@ -62,11 +62,11 @@ hz=$(getconf CLK_TCK)
 secs() { awk -v t="$1" -v hz="$hz" 'BEGIN { printf "%.1f", t / hz }'; }
 
 declare -A rate seconds received cpu cpu_total timed phases
-bare() { # label
+bare() { # label connections
   start_sink "$work/sink-$1.txt"
-  $bench bare 127.0.0.1 "$smtp_port" "$WORKERS" "$WARMUP" > /dev/null
+  $bench bare 127.0.0.1 "$smtp_port" "$2" "$WARMUP" > /dev/null
   local sink0; sink0=$(ticks "$sink_pid")
-  read -r _ s r < <(/usr/bin/time -f "%U %S" -o "$work/time-$1.txt" $bench bare 127.0.0.1 "$smtp_port" "$WORKERS" "$COUNT")
+  read -r _ s r < <(/usr/bin/time -f "%U %S" -o "$work/time-$1.txt" $bench bare 127.0.0.1 "$smtp_port" "$2" "$COUNT")
   local sink1; sink1=$(ticks "$sink_pid")
   stop_sink
   rate[$1]=$r; seconds[$1]=$s; received[$1]=$(cat "$work/sink-$1.txt")
@@ -128,16 +128,26 @@ backlog() { # label
 }
 
 pipeline
-runs=(pipeline) bares=() backlogs=()
+# The ceiling is the faster bare loop: with the service's connection count, or with 4 (fewer threads on two cores;
+# on these machines 4 outran 16), so that choosing the service's count cannot lower the baseline.
+bare_counts=("$WORKERS"); [ "$WORKERS" != 4 ] && bare_counts+=(4)
+runs=(pipeline) backlogs=()
+declare -A bares
 for round in $(seq "$ROUNDS"); do
-  bare "bare-$round"; bares+=("bare-$round")
-  backlog "backlog-$round"; backlogs+=("backlog-$round")
-  runs+=("bare-$round" "backlog-$round")
+  for c in "${bare_counts[@]}"; do
+    bare "bare-$c-$round" "$c"; bares[$c]+="bare-$c-$round "; runs+=("bare-$c-$round")
+  done
+  backlog "backlog-$round"; backlogs+=("backlog-$round"); runs+=("backlog-$round")
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 rates_of() { local run; for run in "$@"; do echo "${rate[$run]}"; done; }
-bare_median=$(median $(rates_of "${bares[@]}"))
+bare_median=0 bare_best= bare_medians=
+for c in "${bare_counts[@]}"; do
+  m=$(median $(rates_of ${bares[$c]}))
+  bare_medians+="$c connections: $m emails/s; "
+  if awk -v a="$m" -v b="$bare_median" 'BEGIN { exit !(a > b) }'; then bare_median=$m; bare_best=$c; fi
+done
 backlog_median=$(median $(rates_of "${backlogs[@]}"))
 ratio_of() { awk -v p="$1" -v b="$bare_median" 'BEGIN { printf "%.3f", (b > 0 ? p / b : 0) }'; }
 ratio=$(ratio_of "$backlog_median")
@@ -155,17 +165,17 @@ done
   echo "aiosmtpd $(dpkg-query -W -f='${Version}' python3-aiosmtpd 2>/dev/null), .NET $(dotnet --version). Broker, database, service, SMTP sink and load generator share the cores."
   echo
   echo "Each run sends $COUNT \`OrderPaid\` emails (text + HTML, ~2 KiB) with $WORKERS SMTP connections (the service's"
-  echo "\`Notifications:Delivery:Workers\`; the bare loop uses the service's own mailer with as many connections, in a fresh process"
+  echo "\`Notifications:Delivery:Workers\`; the bare loop uses the service's own mailer with as many connections and with 4, in a fresh process"
   echo "after a $WARMUP-email warm-up of the sink). The sink counts messages and distinct Message-ID headers."
   echo
-  echo "- **bare**: the service's mailer in a loop, no broker, no database: the ceiling."
+  echo "- **bare**: the service's mailer in a loop, no broker, no database, with the service's $WORKERS connections and with 4: the faster is the ceiling."
   echo "- **pipeline, live publishing**: after a $WARMUP-email warm-up of the running service, the driver publishes the events"
   echo "  while the service consumes them, timed from the first publish until the service has recorded the last email as sent"
   echo "  (which it does only after the SMTP server accepted it). The publisher's CPU competes with the service for the cores."
   echo "- **backlog**: $WARMUP + $COUNT events are published while the service is stopped, then the service starts on"
   echo "  the full queue. Timed by the database's clock from the commit that recorded the ${WARMUP}th email as sent (the warm-up:"
   echo "  JIT, connections) to the one that recorded the last; only the emails recorded after that first commit count."
-  echo "- $ROUNDS rounds of (bare, backlog), one after the other, so that both meet the same drift of the machine."
+  echo "- $ROUNDS rounds of (bare loops, backlog), one after the other, so that all meet the same drift of the machine."
   echo
   echo "| run | emails | seconds | emails/s | sink: messages / distinct Message-IDs | CPU used during the measured part |"
   echo "|---|---|---|---|---|---|"
@@ -174,10 +184,11 @@ done
     echo "| $label | ${timed[$run]:-$COUNT} | ${seconds[$run]} | ${rate[$run]} | ${received[$run]/ / \/ } | ${cpu[$run]} |"
   done
   echo
-  echo "- **Backlog median $backlog_median / bare median $bare_median emails/s: $ratio** (target ≥ 0.7: $met). The ratio is judged on the backlog"
+  echo "- Bare loop medians: ${bare_medians%; }; the ceiling is the faster ($bare_best connections)."
+  echo "- **Backlog median $backlog_median / ceiling $bare_median emails/s: $ratio** (target ≥ 0.7: $met). The ratio is judged on the backlog"
   echo "  runs: in production the events come from Orders' outbox relay, another service on another machine, so the"
   echo "  publisher's CPU is not the service's to pay; the Orders benchmark pre-publishes its events the same way."
-  echo "- Pipeline (live publishing) / bare median: $live_ratio (the driver publishing on the same two cores)."
+  echo "- Pipeline (live publishing) / ceiling: $live_ratio (the driver publishing on the same two cores)."
   for run in "${runs[@]}"; do
     emails=$COUNT; [[ "$run" == backlog-* ]] && emails=$(( WARMUP + COUNT ))
     awk -v r="$run" -v c="${cpu_total[$run]}" -v n="$emails" \
