@@ -14,7 +14,7 @@ ensure_packages "${PAYMENTS_DEBIAN_PACKAGES[@]}"
 
 COUNT=${COUNT:-5000}
 WARMUP=${WARMUP:-500}
-WORKERS=${WORKERS:-16} # the service's default Notifications:Delivery:Workers
+WORKERS=${WORKERS:-8} # the service's default Notifications:Delivery:Workers
 ROUNDS=${ROUNDS:-3}
 SERVICE_ENV=${SERVICE_ENV:-} # extra service settings to try, e.g. "Notifications__OrderEvents__Concurrency=128"
 out=bench/notifications/results.md

@@ -11,7 +11,7 @@ namespace Payments.Notifications.Sending;
 /// </summary>
 public sealed class SendQueue(IOptions<DeliveryOptions> delivery)
 {
-    // Handed-off rows wait behind at most this many: ~1 s of sending at full speed, far less than a lease. A burst
+    // Handed-off rows wait behind at most this many: ~0.5 s of sending at full speed, far less than a lease. A burst
     // larger than that is recorded due and claimed later (a claim rewrites and reads back every row it takes).
     private readonly int _handOffLimit = delivery.Value.Workers * 128;
     private readonly Channel<PendingNotification> _queue = Channel.CreateUnbounded<PendingNotification>();
