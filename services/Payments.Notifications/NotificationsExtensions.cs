@@ -47,7 +47,6 @@ public static class NotificationsExtensions
                 x.AddInboxConsumer<OrderPaymentFailed, OrderEventsHandler>();
                 x.AddInboxConsumer<OrderRefunded, OrderEventsHandler>();
                 x.AddInboxConsumer<OrderNeedsAttention, OrderEventsHandler>();
-                x.AddConsumeObserver<SenderWakeObserver>();
             },
             endpoints: (context, bus) =>
             {

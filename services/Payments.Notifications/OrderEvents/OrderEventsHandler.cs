@@ -15,7 +15,7 @@ namespace Payments.Notifications.OrderEvents;
 /// or redeliver an event; the sender catches up later. Touching only the inbox transaction, busy deliveries share commits.
 /// </summary>
 [GroupCommit]
-public sealed class OrderEventsHandler(IOptions<NotificationsOptions> options, IOptions<SmtpOptions> smtp, SendQueue sender) :
+public sealed class OrderEventsHandler(IOptions<NotificationsOptions> options, IOptions<SmtpOptions> smtp, SendQueue sender, SenderWake wake) :
     IInboxHandler<OrderPaid>,
     IInboxHandler<OrderPaymentFailed>,
     IInboxHandler<OrderRefunded>,
@@ -41,9 +41,16 @@ public sealed class OrderEventsHandler(IOptions<NotificationsOptions> options, I
         var messageId = NotificationIds.MessageId(id, smtp.Value.FromAddress.Host);
         var trace = Activity.Current; // the consume span: the send continues its trace
         var draft = new NotificationDraft(id, context.MessageId, orderId, kind, recipient ?? "", messageId, content, unsendable, trace?.Id, trace?.TraceStateString);
-        if (unsendable is not null || !sender.HasRoom)
+        if (unsendable is not null)
+        {
+            context.Execute(NotificationRows.Insert(draft)); // recorded parked: nothing to send
+            return Task.CompletedTask;
+        }
+
+        if (!sender.HasRoom)
         {
             context.Execute(NotificationRows.Insert(draft)); // due now: a sender claims it
+            context.OnCommitted(wake.Pulse);
             return Task.CompletedTask;
         }
 

@@ -34,6 +34,10 @@ internal sealed partial class NotificationSender(
     private const int ClaimAheadPerWorker = 8;
 
     private readonly DeliveryOptions _options = delivery.Value;
+
+    // The claimer claims again once the queue is down to half of what it claims ahead: the claim's commit overlaps the
+    // sends of the other half.
+    private int ClaimAt => _options.Workers * ClaimAheadPerWorker / 2;
     private readonly WakeSignal _room = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -70,10 +74,9 @@ internal sealed partial class NotificationSender(
         var capacity = _options.Workers * ClaimAheadPerWorker;
         while (!stoppingToken.IsCancellationRequested)
         {
-            // Claim again once half the claimed rows are taken: the claim's commit overlaps the sends of the other half.
             var room = _room.Next;
             var queued = queue.Count;
-            if (queued > capacity / 2)
+            if (queued > ClaimAt)
             {
                 await WakeSignal.WaitAsync(room, _options.PollInterval, stoppingToken);
                 continue;
@@ -109,7 +112,11 @@ internal sealed partial class NotificationSender(
         {
             while (claimed.TryRead(out var notification))
             {
-                _room.Pulse();
+                if (queue.Count <= ClaimAt)
+                {
+                    _room.Pulse(); // the claimer tops the queue up from here on (a pulse per email cost a wake-up each)
+                }
+
                 var leaseLeft = _options.Lease - Stopwatch.GetElapsedTime(notification.ClaimedAt);
                 if (leaseLeft <= LeaseMargin)
                 {

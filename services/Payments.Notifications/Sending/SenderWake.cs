@@ -1,7 +1,8 @@
 namespace Payments.Notifications.Sending;
 
 /// <summary>
-/// Wakes this instance's sender when a notification was committed here (by the consumer or a resend).
+/// Wakes this instance's claimer when a notification due now was committed here (by the consumer, when its send queue
+/// was full, or by a resend); rows handed straight to the send queue need no claim and no wake.
 /// Why not LISTEN/NOTIFY: PostgreSQL serializes the commits of every transaction that sends a NOTIFY (PreCommit_Notify
 /// in src/backend/commands/async.c takes a database-wide lock held until after the commit record is flushed), which
 /// would cap the consumer at one commit per WAL flush (pg_test_fsync: ~220 fdatasync/s on this project's machines).
