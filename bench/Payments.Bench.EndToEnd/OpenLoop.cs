@@ -16,10 +16,10 @@ internal static class OpenLoop
         var inFlight = new List<Task>(total);
         for (var i = 0; i < total; i++)
         {
-            var due = TimeSpan.FromSeconds((double)i / rate);
-            if (due > clock.Elapsed)
+            var wait = TimeSpan.FromSeconds((double)i / rate) - clock.Elapsed; // read once: read twice, it could turn negative in between
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(due - clock.Elapsed);
+                await Task.Delay(wait);
             }
 
             var n = i;
