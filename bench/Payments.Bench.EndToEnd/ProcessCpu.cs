@@ -24,7 +24,7 @@ internal sealed class ProcessCpu(IReadOnlyList<(string Name, int[] Pids)> groups
 
     private static long TreeTicks(int pid)
     {
-        var ticks = Ticks(pid, withExitedChildren: true);
+        var ticks = Ticks(pid);
         foreach (var child in Children(pid))
         {
             ticks += TreeTicks(child);
@@ -33,14 +33,14 @@ internal sealed class ProcessCpu(IReadOnlyList<(string Name, int[] Pids)> groups
         return ticks;
     }
 
-    private static long Ticks(int pid, bool withExitedChildren)
+    /// <summary>The process's own ticks and those of its children that exited (cutime, cstime).</summary>
+    private static long Ticks(int pid)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // fields from 3 (state) on
-            var own = long.Parse(fields[11]) + long.Parse(fields[12]); // utime, stime (fields 14, 15)
-            return withExitedChildren ? own + long.Parse(fields[13]) + long.Parse(fields[14]) : own; // cutime, cstime
+            return fields.Skip(11).Take(4).Sum(long.Parse); // utime, stime, cutime, cstime (fields 14-17)
         }
         catch (IOException)
         {

@@ -8,7 +8,8 @@ public sealed class DeliveryOptions
     /// SMTP is request-reply, four round trips per email, so a connection spends most of its time waiting; parallel
     /// connections hide that, as mail servers do among themselves (Postfix opens up to 20 per destination by default).
     /// Under CPU contention with the consumer, 8 kept the sends going where 4 left them waiting; 16 sent no faster on
-    /// two cores (bench/notifications: backlog medians ~1,430-1,550/s with 4, ~1,780-1,810/s with 8 and with 16).
+    /// two cores (bench/notifications, measured with a recorder linger since removed: backlog medians ~1,430-1,550/s
+    /// with 4, ~1,780-1,810/s with 8 and with 16).
     /// </summary>
     public int Workers { get; set; } = 8;
 

@@ -8,9 +8,8 @@ namespace Payments.Notifications.Sending;
 /// <summary>
 /// Commits send outcomes as they arrive, many per transaction: a commit waits for a WAL flush, so recording each email
 /// on its own would make the disk's flush latency the ceiling on emails per second. An accepted email waits here only
-/// for the next flush (milliseconds): that wait is the whole of the window in which a crash could send it again. No
-/// linger to fill batches: a 5 ms one cut the commits five-fold but widened that window, and a chaos run's kill -9 then
-/// repeated more emails; the issue asks for the window as small as the protocol allows.
+/// for the next flush (milliseconds): that wait is the whole of the window in which a crash could send it again. So
+/// there is no linger to fill batches: one would cut commits but widen that window.
 /// </summary>
 internal sealed partial class OutcomeRecorder(NpgsqlDataSource dataSource, NotificationsMetrics metrics, ILogger logger)
 {
@@ -43,7 +42,6 @@ internal sealed partial class OutcomeRecorder(NpgsqlDataSource dataSource, Notif
         var batch = new List<SendResult>(MaxBatch);
         while (await _results.Reader.WaitToReadAsync())
         {
-
             while (batch.Count < MaxBatch && _results.Reader.TryRead(out var result))
             {
                 batch.Add(result);

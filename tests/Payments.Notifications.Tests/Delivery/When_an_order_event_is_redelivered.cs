@@ -1,9 +1,14 @@
+using Npgsql;
 using Payments.Notifications.Notifications;
 using Payments.Notifications.Tests.Infrastructure;
 using Payments.Testing;
 
 namespace Payments.Notifications.Tests.Delivery;
 
+/// <summary>
+/// Redelivered while the inbox remembers the event, or after it forgot it (its retention): the notification row
+/// already exists, so the insert does nothing and nothing is handed to the sender: the email was sent.
+/// </summary>
 [Collection(NotificationsCollection.Name)]
 public sealed class When_an_order_event_is_redelivered(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
 {
@@ -37,5 +42,27 @@ public sealed class When_an_order_event_is_redelivered(Infrastructure.Infrastruc
         var notification = await _scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to be sent");
         notification.Attempts.ShouldBe(1);
         (await _scenario.EmailsToAsync(paid.CustomerEmail)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Should_not_send_again_after_the_inbox_forgot_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var paid = SampleEvents.Paid();
+        var messageId = Guid.CreateVersion7();
+        await _scenario.PublishAsync(paid, messageId);
+        await _scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to be sent");
+        var handled = _metrics["payments.inbox.handled"];
+
+        var forget = new NpgsqlBatchCommand("DELETE FROM messaging.inbox WHERE message_id = $1");
+        forget.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = messageId });
+        await _scenario.ExecuteAsync(forget);
+        await _scenario.PublishAsync(paid, messageId);
+
+        await Eventually.TrueAsync(() => _metrics["payments.inbox.handled"] > handled, TimeSpan.FromSeconds(20), "the redelivery to be handled as new", ct);
+        await Task.Delay(TimeSpan.FromSeconds(1), ct); // a hand-off would have been sent by now
+        (await _scenario.EmailsToAsync(paid.CustomerEmail)).Count.ShouldBe(1);
+        var notification = await _scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to stay sent");
+        notification.Attempts.ShouldBe(1);
     }
 }
