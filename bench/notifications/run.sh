@@ -6,6 +6,8 @@
 # the service was stopped), on a throwaway RabbitMQ and PostgreSQL (default durability). The ratio is judged on the
 # medians of the rounds: on these two shared cores a request-reply protocol like SMTP swings by up to 2x from one run
 # to the next (the same bare loop measured 977, 1,368 and 2,353 emails/s in a row), so one run of each proves little.
+# Then ROUNDS consume-only pairs measure what consuming an event costs in CPU without sending anything, so that the
+# results can say where the two cores go (consuming, sending) and how many the target rate needs.
 # Writes bench/notifications/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -61,13 +63,14 @@ rabbit_pids() { # ours among every beam.smp on the machine: the one started with
 hz=$(getconf CLK_TCK)
 secs() { awk -v t="$1" -v hz="$hz" 'BEGIN { printf "%.1f", t / hz }'; }
 
-declare -A rate seconds received cpu cpu_total timed phases
+declare -A rate seconds received cpu cpu_total timed phases send_ms
 bare() { # label connections
   start_sink "$work/sink-$1.txt"
   $bench bare 127.0.0.1 "$smtp_port" "$2" "$WARMUP" > /dev/null
   local sink0; sink0=$(ticks "$sink_pid")
-  read -r _ s r < <(/usr/bin/time -f "%U %S" -o "$work/time-$1.txt" $bench bare 127.0.0.1 "$smtp_port" "$2" "$COUNT")
+  read -r _ s r loop_cpu < <(/usr/bin/time -f "%U %S" -o "$work/time-$1.txt" $bench bare 127.0.0.1 "$smtp_port" "$2" "$COUNT")
   local sink1; sink1=$(ticks "$sink_pid")
+  send_ms[$1]=$(awk -v l="$loop_cpu" -v t=$(( sink1 - sink0 )) -v hz="$hz" -v n="$COUNT" 'BEGIN { printf "%.3f", (l + t / hz) * 1000 / n }')
   stop_sink
   rate[$1]=$r; seconds[$1]=$s; received[$1]=$(cat "$work/sink-$1.txt")
   cpu[$1]="driver $(awk '{ printf "%.1f", $1 + $2 }' "$work/time-$1.txt") s, SMTP sink $(secs $(( sink1 - sink0 ))) s"
@@ -75,10 +78,10 @@ bare() { # label connections
   echo "$1: $COUNT emails in $s s = $r emails/s (sink: messages, distinct Message-IDs = ${received[$1]}; CPU: ${cpu[$1]})"
 }
 
-start_service() {
+start_service() { # [connection string]
   local port=$(( 40000 + RANDOM % 1000 ))
   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$port \
-  ConnectionStrings__RabbitMq=$amqp ConnectionStrings__Postgres="$postgres" \
+  ConnectionStrings__RabbitMq=$amqp ConnectionStrings__Postgres="${1:-$postgres}" \
   Smtp__Host=127.0.0.1 Smtp__Port=$smtp_port Smtp__From="Bench Shop <shop@bench.test>" Notifications__OperationsEmail=ops@bench.test \
   Notifications__Delivery__Workers=$WORKERS Logging__LogLevel__Default=Warning env ${SERVICE_ENV:-} \
     dotnet services/Payments.Notifications/bin/Release/net10.0/Payments.Notifications.dll --contentRoot "$PWD/services/Payments.Notifications/bin/Release/net10.0" >> "$work/app.log" 2>&1 &
@@ -127,6 +130,33 @@ backlog() { # label
   echo "$1: $n of $(( WARMUP + COUNT )) emails timed in $s s = $r emails/s (published beforehand in $p s; ${phases[$1]}; sink: messages, distinct Message-IDs = ${received[$1]}; CPU: ${cpu[$1]})"
 }
 
+# What consuming alone costs. The service starts on a backlog with an SMTP server that accepts connections and never
+# answers (bench/notifications/silent_server.py): its mailers wait for a greeting, nothing is sent or recorded. Run once
+# with WARMUP events and once with WARMUP + COUNT, each on a database of its own: the difference in CPU (service from its
+# start, PostgreSQL and RabbitMQ from just before it) is what COUNT events cost to take from the queue, record in the
+# inbox with their notification rows, and acknowledge; start-up and warm-up cancel out. The service is killed at the end
+# (its mailers would wait out Smtp:Timeout); nothing runs after this phase.
+consume_only() { # label events
+  local db="payments_notifications_${1//-/_}" events=$2
+  create_databases "$db"
+  /usr/bin/python3 -I bench/notifications/silent_server.py --port "$smtp_port" & sink_pid=$!
+  for _ in $(seq 50); do port_open "$smtp_port" && break; sleep 0.1; done
+  $bench publish "$amqp" "$events" > /dev/null
+  local pg0 rabbit0 created=0
+  pg0=$(cpu_of $(pg_pids)); rabbit0=$(cpu_of $(rabbit_pids))
+  start_service "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$db"
+  for _ in $(seq 600); do
+    created=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$db" -tAc "SELECT count(*) FROM notifications.notifications")
+    [ "$created" -ge "$events" ] && break; sleep 0.25
+  done
+  [ "$created" -ge "$events" ] || { echo "$1: only $created of $events events consumed"; exit 1; }
+  sleep 0.5 # the last acknowledgements
+  consumed_cpu[$1]="$(ticks "$app_pid") $(( $(cpu_of $(pg_pids)) - pg0 )) $(( $(cpu_of $(rabbit_pids)) - rabbit0 ))"
+  kill -KILL "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=
+  kill "$sink_pid"; wait "$sink_pid" 2>/dev/null || true; sink_pid=
+}
+declare -A consumed_cpu
+
 pipeline
 # The ceiling is the faster bare loop: with the service's connection count, or with 4 (fewer threads on two cores;
 # on these machines 4 outran 16), so that choosing the service's count cannot lower the baseline.
@@ -138,6 +168,17 @@ for round in $(seq "$ROUNDS"); do
     bare "bare-$c-$round" "$c"; bares[$c]+="bare-$c-$round "; runs+=("bare-$c-$round")
   done
   backlog "backlog-$round"; backlogs+=("backlog-$round"); runs+=("backlog-$round")
+done
+
+consume_ms=()
+for round in $(seq "$ROUNDS"); do
+  consume_only "consume-small-$round" "$WARMUP"
+  consume_only "consume-large-$round" "$(( WARMUP + COUNT ))"
+  read -r s0 p0 r0 <<< "${consumed_cpu[consume-small-$round]}"
+  read -r s1 p1 r1 <<< "${consumed_cpu[consume-large-$round]}"
+  consume_ms+=("$(awk -v s=$(( s1 - s0 )) -v p=$(( p1 - p0 )) -v r=$(( r1 - r0 )) -v hz="$hz" -v n="$COUNT" \
+    'BEGIN { printf "%.3f %.3f %.3f %.3f", (s + p + r) * 1000 / hz / n, s * 1000 / hz / n, p * 1000 / hz / n, r * 1000 / hz / n }')")
+  echo "consume-only-$round: ${consume_ms[-1]} ms of CPU per event (all, service, PostgreSQL, RabbitMQ)"
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
@@ -153,6 +194,15 @@ ratio_of() { awk -v p="$1" -v b="$bare_median" 'BEGIN { printf "%.3f", (b > 0 ? 
 ratio=$(ratio_of "$backlog_median")
 live_ratio=$(ratio_of "${rate[pipeline]}")
 met=$(awk -v r="$ratio" 'BEGIN { print (r >= 0.7 ? "met" : "NOT met") }')
+column() { local n=$1; shift; printf '%s\n' "$@" | awk -v n="$n" '{ print $n }'; }
+consume=$(median $(column 1 "${consume_ms[@]}"))
+consume_parts="service $(median $(column 2 "${consume_ms[@]}")), PostgreSQL $(median $(column 3 "${consume_ms[@]}")), RabbitMQ $(median $(column 4 "${consume_ms[@]}"))"
+send=$(median $(for run in ${bares[$bare_best]}; do echo "${send_ms[$run]}"; done))
+target_rate=$(awk -v b="$bare_median" 'BEGIN { printf "%.0f", 0.7 * b }')
+bare_cores=$(awk -v d="$send" -v b="$bare_median" 'BEGIN { printf "%.2f", d * b / 1000 }')
+needed_cores=$(awk -v c="$consume" -v d="$send" -v t="$target_rate" 'BEGIN { printf "%.2f", (c + d) * t / 1000 }')
+backlog_ms=$(median $(for run in "${backlogs[@]}"; do awk -v c="${cpu_total[$run]}" -v n=$(( WARMUP + COUNT )) 'BEGIN { printf "%.3f\n", c * 1000 / n }'; done))
+backlog_cores=$(awk -v m="$backlog_ms" -v t="$target_rate" 'BEGIN { printf "%.2f", m * t / 1000 }')
 exact=yes
 for run in "${runs[@]}"; do
   [ "${received[$run]}" = "$(( COUNT + WARMUP )) $(( COUNT + WARMUP ))" ] || exact="NO ($run: ${received[$run]})"
@@ -176,6 +226,9 @@ done
   echo "  the full queue. Timed by the database's clock from the commit that recorded the ${WARMUP}th email as sent (the warm-up:"
   echo "  JIT, connections) to the one that recorded the last; only the emails recorded after that first commit count."
   echo "- $ROUNDS rounds of (bare loops, backlog), one after the other, so that all meet the same drift of the machine."
+  echo "- **consume-only** (after the rounds): the service on a backlog of $WARMUP and then of $(( WARMUP + COUNT )) events, each on a"
+  echo "  database of its own, with an SMTP server that accepts connections and never answers (nothing is sent or recorded);"
+  echo "  the difference in CPU is what $COUNT events cost to take from the queue, record with their notification rows, and acknowledge."
   echo
   echo "| run | emails | seconds | emails/s | sink: messages / distinct Message-IDs | CPU used during the measured part |"
   echo "|---|---|---|---|---|---|"
@@ -189,10 +242,19 @@ done
   echo "  runs: in production the events come from Orders' outbox relay, another service on another machine, so the"
   echo "  publisher's CPU is not the service's to pay; the Orders benchmark pre-publishes its events the same way."
   echo "- Pipeline (live publishing) / ceiling: $live_ratio (the driver publishing on the same two cores)."
+  echo "- **CPU budget.** Consuming alone costs **$consume ms** of CPU per event ($consume_parts; median of $ROUNDS"
+  echo "  consume-only pairs: the service on a backlog of $WARMUP and of $(( WARMUP + COUNT )) events with an SMTP server that never answers,"
+  echo "  the difference divided by $COUNT). Sending costs **$send ms** per email (the bare loop's own CPU and the SMTP sink's,"
+  echo "  median of the bare runs at $bare_best connections), which keeps $bare_cores of the $(nproc) cores busy at the ceiling's pace:"
+  echo "  the SMTP dialogue is request-reply, so even the bare loop leaves cores idle. 0.7 of the ceiling is $target_rate emails/s; at that rate"
+  echo "  consuming and sending alone need **$needed_cores cores**, before a single send is recorded and with no core ever idle."
+  echo "  The backlog runs spent **$backlog_ms ms** per email in all (median; with the polling driver's start-up): the rest goes to"
+  echo "  recording the sends, claiming the rows recorded while the hand-off queue was full, and SMTP exchanges that cost more"
+  echo "  while the consumer competes for the cores. At $target_rate emails/s that is $backlog_cores cores."
   for run in "${runs[@]}"; do
     emails=$COUNT; [[ "$run" == backlog-* ]] && emails=$(( WARMUP + COUNT ))
-    awk -v r="$run" -v c="${cpu_total[$run]}" -v n="$emails" \
-      'BEGIN { printf "- %s: %.2f ms of CPU per email\n", r, c * 1000 / n }'
+    awk -v r="$run" -v c="${cpu_total[$run]}" -v n="$emails" -v l="${send_ms[$run]:-}" \
+      'BEGIN { printf "- %s: %.2f ms of CPU per email%s\n", r, c * 1000 / n, (l == "" ? "" : " (" l " in the timed loop itself, without the process start-up)") }'
   done
   echo "  (backlog: CPU counted from the moment the service answered ready, over all $(( WARMUP + COUNT )) emails)"
   for run in "${backlogs[@]}"; do

@@ -31,13 +31,15 @@ start_rabbitmq() {
   echo "RabbitMQ: started on :$RABBIT_PORT (management UI http://127.0.0.1:${RABBIT_MGMT_PORT:-15672}, guest/guest)"
 }
 
+# PG_OPTIONS adds server settings, e.g. for profiling a benchmark:
+#   PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements" bash bench/notifications/run.sh
 start_postgres() {
   if port_open "$PG_PORT"; then echo "PostgreSQL: using the one already on :$PG_PORT"; return; fi
   local d="$RUN_DIR/postgres" bin=/usr/lib/postgresql/15/bin as=()
   [ "$(id -u)" = 0 ] && as=(runuser -u postgres --)
   install -d ${as:+-o postgres} "$d"
   [ -f "$d/data/PG_VERSION" ] || "${as[@]}" "$bin/initdb" -D "$d/data" -A trust -U postgres >/dev/null
-  "${as[@]}" "$bin/pg_ctl" -D "$d/data" -o "-p $PG_PORT -k $d -c listen_addresses=127.0.0.1 -c max_connections=300" -l "$d/log" -w start >/dev/null
+  "${as[@]}" "$bin/pg_ctl" -D "$d/data" -o "-p $PG_PORT -k $d -c listen_addresses=127.0.0.1 -c max_connections=300 ${PG_OPTIONS:-}" -l "$d/log" -w start >/dev/null
   STARTED+=(postgres)
   echo "PostgreSQL: started on :$PG_PORT (user postgres, trust auth on loopback)"
 }

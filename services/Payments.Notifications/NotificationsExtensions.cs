@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Payments.Contracts;
 using Payments.Messaging;
 using Payments.Notifications.Diagnostics;
+using Payments.Notifications.Notifications;
 using Payments.Notifications.OrderEvents;
 using Payments.Notifications.Sending;
 
@@ -21,6 +22,7 @@ public static class NotificationsExtensions
 
         services.AddOptions<NotificationsOptions>().BindConfiguration("Notifications").ValidateDataAnnotations()
             .Validate(o => MailAddress.TryCreate(o.OperationsEmail, out _), "Notifications:OperationsEmail must be an email address.")
+            .Validate(o => o.Retention > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero, "Notifications:Retention and Notifications:CleanupInterval must be positive.")
             .ValidateOnStart();
         services.AddOptions<SmtpOptions>().BindConfiguration("Smtp").ValidateDataAnnotations()
             .Validate(o => MailAddress.TryCreate(o.From, out _), "Smtp:From must be an email address, e.g. \"Shop <shop@example.com>\".")
@@ -39,6 +41,7 @@ public static class NotificationsExtensions
         services.AddSingleton<SendQueue>();
         services.AddHostedService<NotificationSender>();
         services.AddHostedService<NotificationsMonitor>();
+        services.AddHostedService<NotificationsCleanup>();
 
         builder.AddMessageBus(
             consumers: x =>

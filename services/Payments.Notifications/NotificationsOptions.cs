@@ -8,4 +8,13 @@ public sealed class NotificationsOptions
     /// <summary>Where "order needs attention" emails go: the merchant's operations team, never the customer.</summary>
     [Required(ErrorMessage = "Missing configuration: Notifications:OperationsEmail (environment variable Notifications__OperationsEmail).")]
     public string OperationsEmail { get; set; } = "";
+
+    /// <summary>
+    /// How long a sent notification is kept (for GET /notifications and as a guard against sending an event's email again).
+    /// After that the row, with the address and the text it holds, is deleted. Parked and pending rows are kept.
+    /// Should a redelivered event arrive after both this and Messaging:Inbox:Retention, its email would be sent again.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(90);
+
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 }

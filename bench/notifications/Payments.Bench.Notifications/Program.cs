@@ -1,6 +1,7 @@
 using Payments.Bench.Notifications;
 
-// bare     HOST PORT WORKERS COUNT          : the service's SMTP mailer in a loop, WORKERS connections, no queue or database
+// bare     HOST PORT WORKERS COUNT          : the service's SMTP mailer in a loop, WORKERS connections, no queue or database;
+//                                            prints count, seconds, emails/s and the CPU seconds the loop used
 // pipeline AMQP POSTGRES COUNT              : OrderPaid events published to the broker, timed until the service recorded them all sent
 // publish  AMQP COUNT                       : OrderPaid events published to the broker, nothing else (a backlog for a stopped service)
 // drain    POSTGRES WARMUP COUNT            : waits until the newest WARMUP + COUNT notifications are sent; times the last COUNT by recorded send
