@@ -15,10 +15,15 @@ public sealed class When_a_previous_run_was_killed
         using var deadOwner = Process.Start("true");
         await deadOwner.WaitForExitAsync(cancellationToken);
         var directory = Path.Combine(FixtureDirectory.Root, $"{deadOwner.Id.ToString(CultureInfo.InvariantCulture)}-stale-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(directory);
+        // Other test processes sweep the same root when their fixtures start: the directory appears only whole (built
+        // under a name no sweep takes, then renamed), or one of them could delete it before the server's record is in
+        // it and leave the server running (seen once in CI). Whichever sweep takes it must stop the server.
+        var staging = Path.Combine(FixtureDirectory.Root, $"staging-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
         // In a group of its own, like a fixture's server; bounded, in case the sweep fails to stop it.
         using var orphan = Process.Start("/usr/bin/setsid", ["sleep", "120"]);
-        await File.WriteAllTextAsync(Path.Combine(directory, "server.pgid"), $"{orphan.Id.ToString(CultureInfo.InvariantCulture)}\n", cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(staging, "server.pgid"), $"{orphan.Id.ToString(CultureInfo.InvariantCulture)}\n", cancellationToken);
+        Directory.Move(staging, directory);
 
         await Reaper.SweepAsync(FixtureDirectory.Root, cancellationToken);
 
