@@ -19,6 +19,10 @@ WARMUP=${WARMUP:-500}
 WORKERS=${WORKERS:-8} # the service's default Notifications:Delivery:Workers
 ROUNDS=${ROUNDS:-3}
 SERVICE_ENV=${SERVICE_ENV:-} # extra service settings to try, e.g. "Notifications__OrderEvents__Concurrency=128"
+# PROFILE=1 also prints, for each backlog run, the service's CPU per thread kind, emails recorded and sent per 0.25 s,
+# and PostgreSQL's statements by time (pg_stat_statements): where the time goes (not written to the results).
+PROFILE=${PROFILE:-}
+[ -n "$PROFILE" ] && export PG_OPTIONS="${PG_OPTIONS:-} -c shared_preload_libraries=pg_stat_statements"
 out=bench/notifications/results.md
 work=$(mktemp -d /tmp/payments-bench-XXXXXX)
 chmod 755 "$work" # the postgres user must reach its data directory
@@ -111,15 +115,47 @@ pipeline() {
 
 # The events wait in the queue before the service starts (in production Orders' relay publishes them from another
 # machine): the service is timed without a load generator competing for the cores.
+# PROFILE=1: "tid thread-name cpu-ticks" for every thread of the service, in one read.
+threads() {
+  awk '{ match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2); gsub(/ /, "_", name)
+         split(substr($0, RSTART + RLENGTH + 1), f, " "); print $1, name, f[12] + f[13] }' /proc/"$app_pid"/task/*/stat
+}
+profile_start() {
+  threads > "$work/threads-before"
+  psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d payments_notifications_bench -qtAc \
+    "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()" > /dev/null
+}
+profile_report() { # label
+  threads > "$work/threads-after"
+  echo "$1, service CPU by thread kind since it was ready (threads that ended meanwhile are missing):"
+  awk 'FNR == NR { before[$1] = $3; next } { cpu[$2] += $3 - ($1 in before ? before[$1] : 0); n[$2]++ }
+       END { for (k in cpu) if (cpu[k] > 0) printf "  %-20s x%-3d %.2f s\n", k, n[k], cpu[k] / '"$hz"' }' \
+    "$work/threads-before" "$work/threads-after" | sort -k3 -rn
+  echo "$1, notifications recorded / sent per 0.25 s from the first one recorded:"
+  psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d payments_notifications_bench -tAF ' ' -c "
+    WITH n AS (SELECT created_at, sent_at FROM notifications.notifications ORDER BY created_at DESC LIMIT $(( WARMUP + COUNT ))),
+         t0 AS (SELECT min(created_at) AS t FROM n),
+         e AS (SELECT floor(extract(epoch FROM created_at - t) * 4) / 4 AS at, 1 AS recorded, 0 AS sent FROM n, t0
+               UNION ALL SELECT floor(extract(epoch FROM sent_at - t) * 4) / 4, 0, 1 FROM n, t0)
+    SELECT to_char(at, 'FM990.00') || ' s', sum(recorded), sum(sent) FROM e GROUP BY at ORDER BY at" | sed 's/^/  /'
+  echo "$1, PostgreSQL statements by time:"
+  psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d payments_notifications_bench -c "
+    SELECT calls, round(total_exec_time::numeric) AS ms, round((total_exec_time / calls)::numeric, 3) AS ms_per_call, rows,
+           wal_bytes, left(regexp_replace(query, '\s+', ' ', 'g'), 80) AS query
+    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 10"
+}
+
 backlog() { # label
   start_sink "$work/sink-$1.txt"
   read -r _ p < <($bench publish "$amqp" "$(( WARMUP + COUNT ))")
   start_service
   local pgs rabbits before=() after=()
   pgs=$(pg_pids); rabbits=$(rabbit_pids)
+  [ -n "$PROFILE" ] && profile_start
   before=("$(ticks "$app_pid")" "$(cpu_of $pgs)" "$(cpu_of $rabbits)" "$(ticks "$sink_pid")")
   read -r n s r recorded sent < <(/usr/bin/time -f "%U %S" -o "$work/time-$1.txt" $bench drain "$postgres" "$WARMUP" "$COUNT")
   after=("$(ticks "$app_pid")" "$(cpu_of $pgs)" "$(cpu_of $rabbits)" "$(ticks "$sink_pid")")
+  [ -n "$PROFILE" ] && profile_report "$1"
   stop_service
   stop_sink
   rate[$1]=$r; seconds[$1]=$s; received[$1]=$(cat "$work/sink-$1.txt"); timed[$1]=$n
