@@ -29,6 +29,9 @@ public sealed class PaymentsSystem(int instances) : IAsyncDisposable
 
     public List<ServiceProcess> Notifications { get; } = [];
 
+    /// <summary>Notifications:Delivery:Workers of every Notifications instance: its sends in flight at any moment.</summary>
+    public const int NotificationWorkers = 8;
+
     public List<ServiceProcess> Reconciliation { get; } = [];
 
     public string OrdersDatabase { get; private set; } = "";
@@ -53,7 +56,8 @@ public sealed class PaymentsSystem(int instances) : IAsyncDisposable
                 .With("Provider:FallbackDelay", "00:00:02"));
             Notifications.Add(Consumer("Payments.Notifications", notificationsDb).With("Smtp:Host", Smtp.Host)
                 .With("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .With("Smtp:From", "shop@example.com").With("Notifications:OperationsEmail", "ops@example.com"));
+                .With("Smtp:From", "shop@example.com").With("Notifications:OperationsEmail", "ops@example.com")
+                .With("Notifications:Delivery:Workers", NotificationWorkers.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             Reconciliation.Add(Consumer("Payments.Reconciliation", reconciliationDb).With("Provider:BaseUrl", Simulator.BaseUrl)
                 .With("Provider:ApiKey", ApiKey).With("Reconciliation:Interval", "00:00:02").With("Reconciliation:StaleAfter", "00:00:08"));
         }
