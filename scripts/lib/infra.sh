@@ -71,8 +71,9 @@ start_smtp() {
   local d="$RUN_DIR/smtp"
   mkdir -p "$d/maildir"/{cur,new,tmp}
   # SMTP_SINK=1 discards messages instead (benchmarks: a Python Maildir writer is slower than what it measures).
-  if [ -n "${SMTP_SINK:-}" ]; then set -- -c aiosmtpd.handlers.Sink; else set -- -c aiosmtpd.handlers.Mailbox "$d/maildir"; fi
-  setsid /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" "$@" > "$d/out.log" 2>&1 &
+  # Otherwise every message is stored in a Maildir by scripts/lib/smtp_catcher.py (no fsync per message: see there).
+  if [ -n "${SMTP_SINK:-}" ]; then set -- -c aiosmtpd.handlers.Sink; else set -- -c smtp_catcher.Maildir "$d/maildir"; fi
+  PYTHONPATH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)" setsid /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" "$@" > "$d/out.log" 2>&1 &
   echo $! > "$d/pid"
   for _ in $(seq 50); do port_open "$SMTP_PORT" && break; sleep 0.1; done
   STARTED+=(smtp)
