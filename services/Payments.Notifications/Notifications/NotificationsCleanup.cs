@@ -9,7 +9,7 @@ namespace Payments.Notifications.Notifications;
 /// row keeps the recipient's address and the email's text, personal data with no use once the email is long delivered.
 /// Parked and pending rows stay whatever their age: they are work an operator or the sender still owes someone.
 /// </summary>
-internal sealed class NotificationsCleanup(NpgsqlDataSource dataSource, DatabaseReadiness readiness, IOptions<NotificationsOptions> options) : BackgroundService
+internal sealed class NotificationsCleanup(NpgsqlDataSource dataSource, DatabaseReadiness readiness, IOptions<NotificationsOptions> options) : PeriodicDatabaseJob(readiness)
 {
     private const int Chunk = 5000;
 
@@ -36,20 +36,8 @@ internal sealed class NotificationsCleanup(NpgsqlDataSource dataSource, Database
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await readiness.WaitAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        using var timer = new PeriodicTimer(options.Value.CleanupInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default))
-        {
-            try
-            {
-                await DeleteExpiredAsync(dataSource, options.Value.Retention, stoppingToken);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-            {
-                // Next tick.
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.CleanupInterval;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) =>
+        DeleteExpiredAsync(dataSource, options.Value.Retention, cancellationToken);
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Payments.Messaging.Postgres;
@@ -6,7 +5,7 @@ using Payments.Messaging.Postgres;
 namespace Payments.Messaging.Inbox;
 
 /// <summary>Forgets inbox rows older than the retention window, in small chunks so it never holds long locks.</summary>
-internal sealed class InboxCleanup(NpgsqlDataSource dataSource, DatabaseReadiness readiness, IOptions<InboxOptions> options) : BackgroundService
+internal sealed class InboxCleanup(NpgsqlDataSource dataSource, DatabaseReadiness readiness, IOptions<InboxOptions> options) : PeriodicDatabaseJob(readiness)
 {
     public static async Task<int> DeleteExpiredAsync(NpgsqlDataSource dataSource, TimeSpan retention, CancellationToken cancellationToken)
     {
@@ -28,20 +27,8 @@ internal sealed class InboxCleanup(NpgsqlDataSource dataSource, DatabaseReadines
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await readiness.WaitAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        using var timer = new PeriodicTimer(options.Value.CleanupInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default))
-        {
-            try
-            {
-                await DeleteExpiredAsync(dataSource, options.Value.Retention, stoppingToken);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-            {
-                // Next tick.
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.CleanupInterval;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) =>
+        DeleteExpiredAsync(dataSource, options.Value.Retention, cancellationToken);
 }

@@ -2,6 +2,7 @@ using Npgsql;
 using Payments.Notifications.Notifications;
 using Payments.Notifications.Templates;
 using Payments.Notifications.Tests.Infrastructure;
+using Payments.Testing;
 
 namespace Payments.Notifications.Tests.Retention;
 
@@ -12,59 +13,73 @@ namespace Payments.Notifications.Tests.Retention;
 [Collection(NotificationsCollection.Name)]
 public sealed class When_sent_notifications_age_out(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
 {
-    private static readonly TimeSpan Retention = TimeSpan.FromDays(90);
-
     private NotificationsScenario _scenario = null!;
 
-    public async ValueTask InitializeAsync() => _scenario = await NotificationsScenario.CreateAsync(infrastructure);
+    // The service's own cleanup runs every 200 ms here (every hour by default), with the default retention.
+    public async ValueTask InitializeAsync() => _scenario = await NotificationsScenario.CreateAsync(infrastructure,
+        new Dictionary<string, string?> { ["Notifications:CleanupInterval"] = "00:00:00.200" });
 
     public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
 
     [Fact]
     public async Task Should_delete_only_the_sent_ones_older_than_the_retention()
     {
-        var ct = TestContext.Current.CancellationToken;
-        var oldSent = await RecordAsync(ageDays: 100, state: "sent", sentDaysAgo: 100);
-        var resentLately = await RecordAsync(ageDays: 100, state: "sent", sentDaysAgo: 1);
-        var recentSent = await RecordAsync(ageDays: 10, state: "sent", sentDaysAgo: 10);
-        var oldParked = await RecordAsync(ageDays: 100, state: "parked", sentDaysAgo: null);
-        var oldPending = await RecordAsync(ageDays: 100, state: "pending", sentDaysAgo: null);
+        var rows = new[]
+        {
+            new Row(AgeDays: 100, "sent", SentDaysAgo: 100), // past the retention
+            new Row(AgeDays: 100, "sent", SentDaysAgo: 1), // re-sent a day ago
+            new Row(AgeDays: 10, "sent", SentDaysAgo: 10),
+            new Row(AgeDays: 100, "parked", SentDaysAgo: null),
+            new Row(AgeDays: 100, "pending", SentDaysAgo: null),
+        };
+        var orders = await RecordAsync(rows);
+        var (oldSent, resentLately, recentSent, oldParked, oldPending) = (orders[0], orders[1], orders[2], orders[3], orders[4]);
 
-        await using var dataSource = NpgsqlDataSource.Create(_scenario.Database);
-        var deleted = await NotificationsCleanup.DeleteExpiredAsync(dataSource, Retention, ct);
+        await Eventually.TrueAsync(async () => (await _scenario.NotificationsAsync(oldSent)).Count == 0,
+            because: "the cleanup to delete a sent notification past the retention (personal data kept for nothing)",
+            cancellationToken: TestContext.Current.CancellationToken);
 
-        deleted.ShouldBe(1);
-        (await _scenario.NotificationsAsync(oldSent)).ShouldBeEmpty("a sent notification past the retention holds personal data for nothing");
+        // All five became what they are in one transaction: whatever the cleanup deletes, it deletes in the run that took that one.
         (await _scenario.NotificationsAsync(resentLately)).Count.ShouldBe(1, "re-sent a day ago: its retention counts from that send");
         (await _scenario.NotificationsAsync(recentSent)).Count.ShouldBe(1);
         (await _scenario.NotificationsAsync(oldParked)).Count.ShouldBe(1, "a parked email is still owed: an operator may re-send it");
         (await _scenario.NotificationsAsync(oldPending)).Count.ShouldBe(1, "a pending email is still owed");
     }
 
-    /// <summary>A notification recorded <paramref name="ageDays"/> ago, in <paramref name="state"/>; returns its order id.</summary>
-    private async Task<Guid> RecordAsync(int ageDays, string state, int? sentDaysAgo)
+    private sealed record Row(int AgeDays, string State, int? SentDaysAgo);
+
+    /// <summary>Records one notification per row, then ages them all in one statement; returns their order ids.</summary>
+    private async Task<Guid[]> RecordAsync(Row[] rows)
     {
-        var paid = SampleEvents.Paid();
-        var id = NotificationIds.For(Guid.CreateVersion7(), NotificationKind.Paid);
-        var draft = new NotificationDraft(id, Guid.CreateVersion7(), paid.OrderId, NotificationKind.Paid, paid.CustomerEmail,
-            NotificationIds.MessageId(id, "payments.test"), PaidEmail.Render(paid), Unsendable: null, TraceParent: null, TraceState: null);
-        // Leased for an hour: the running instance's sender leaves it alone while the test shapes it.
-        await _scenario.ExecuteAsync(NotificationRows.Insert(draft, TimeSpan.FromHours(1)));
+        var ids = new Guid[rows.Length];
+        var orders = new Guid[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var paid = SampleEvents.Paid();
+            ids[i] = NotificationIds.For(Guid.CreateVersion7(), NotificationKind.Paid);
+            orders[i] = paid.OrderId;
+            var draft = new NotificationDraft(ids[i], Guid.CreateVersion7(), paid.OrderId, NotificationKind.Paid, paid.CustomerEmail,
+                NotificationIds.MessageId(ids[i], "payments.test"), PaidEmail.Render(paid), Unsendable: null, TraceParent: null, TraceState: null);
+            // Leased for an hour: the running instance's sender leaves it alone; recorded now, no cleanup wants it yet.
+            await _scenario.ExecuteAsync(NotificationRows.Insert(draft, TimeSpan.FromHours(1)));
+        }
+
         await _scenario.ExecuteAsync(new NpgsqlBatchCommand(
             """
-            UPDATE notifications.notifications SET state = $2, created_at = now() - make_interval(days => $3),
-                sent_at = now() - make_interval(days => $4), parked_at = CASE WHEN $2 = 'parked' THEN now() END
-            WHERE id = $1
+            UPDATE notifications.notifications n SET state = r.state, created_at = now() - make_interval(days => r.age),
+                sent_at = now() - make_interval(days => r.sent), parked_at = CASE WHEN r.state = 'parked' THEN now() END
+            FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[]) AS r(id, state, age, sent)
+            WHERE n.id = r.id
             """)
         {
             Parameters =
             {
-                new NpgsqlParameter<Guid> { TypedValue = id },
-                new NpgsqlParameter<string> { TypedValue = state },
-                new NpgsqlParameter<int> { TypedValue = ageDays },
-                new NpgsqlParameter { Value = (object?)sentDaysAgo ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer },
+                new NpgsqlParameter<Guid[]> { TypedValue = ids },
+                new NpgsqlParameter<string[]> { TypedValue = [.. rows.Select(r => r.State)] },
+                new NpgsqlParameter<int[]> { TypedValue = [.. rows.Select(r => r.AgeDays)] },
+                new NpgsqlParameter<int?[]> { TypedValue = [.. rows.Select(r => r.SentDaysAgo)] },
             },
         });
-        return paid.OrderId;
+        return orders;
     }
 }
