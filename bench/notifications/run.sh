@@ -113,8 +113,6 @@ pipeline() {
   echo "pipeline: $COUNT emails in $s s = $r emails/s (published in $p s; sink: messages, distinct Message-IDs = ${received[pipeline]}; CPU: ${cpu[pipeline]})"
 }
 
-# The events wait in the queue before the service starts (in production Orders' relay publishes them from another
-# machine): the service is timed without a load generator competing for the cores.
 # PROFILE=1: "tid thread-name cpu-ticks" for every thread of the service, in one read.
 threads() {
   awk '{ match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2); gsub(/ /, "_", name)
@@ -145,6 +143,8 @@ profile_report() { # label
     FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 10"
 }
 
+# The events wait in the queue before the service starts (in production Orders' relay publishes them from another
+# machine): the service is timed without a load generator competing for the cores.
 backlog() { # label
   start_sink "$work/sink-$1.txt"
   read -r _ p < <($bench publish "$amqp" "$(( WARMUP + COUNT ))")
@@ -180,7 +180,7 @@ consume_only() { # label events
   $bench publish "$amqp" "$events" > /dev/null
   local pg0 rabbit0 created=0
   pg0=$(cpu_of $(pg_pids)); rabbit0=$(cpu_of $(rabbit_pids))
-  start_service "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$db"
+  start_service "${postgres/%payments_notifications_bench/$db}"
   for _ in $(seq 600); do
     created=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$db" -tAc "SELECT count(*) FROM notifications.notifications")
     [ "$created" -ge "$events" ] && break; sleep 0.25

@@ -1,8 +1,9 @@
 """The development SMTP catcher's handler: every accepted message goes to a Maildir (DIR/new), as it was sent.
 
 Like aiosmtpd.handlers.Mailbox, but without an fsync per message: Python's mailbox module syncs every file it adds,
-in the server's only thread, so each email waited for the disk (~5 ms on our machines, ~200 emails/s at most) and a
-burst of notifications queued behind it for seconds. A catcher for development does not need to survive a power cut.
+in the server's only thread, so each email waited for the disk (200 emails over one connection: 0.395 s with
+Debian's handler, 0.109 s with this one) and bursts of notifications queued behind it. A catcher for development
+does not need to survive a power cut.
 Used as: python3 -m aiosmtpd -n -l 127.0.0.1:PORT -c smtp_catcher.Maildir DIR (with this directory on PYTHONPATH).
 """
 import os

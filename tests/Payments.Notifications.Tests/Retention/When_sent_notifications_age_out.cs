@@ -15,9 +15,13 @@ public sealed class When_sent_notifications_age_out(Infrastructure.Infrastructur
 {
     private NotificationsScenario _scenario = null!;
 
-    // The service's own cleanup runs every 200 ms here (every hour by default), with the default retention.
+    // The service's own cleanups run every 200 ms here (every hour by default), with the default retentions.
     public async ValueTask InitializeAsync() => _scenario = await NotificationsScenario.CreateAsync(infrastructure,
-        new Dictionary<string, string?> { ["Notifications:CleanupInterval"] = "00:00:00.200" });
+        new Dictionary<string, string?>
+        {
+            ["Notifications:CleanupInterval"] = "00:00:00.200",
+            ["Messaging:Inbox:CleanupInterval"] = "00:00:00.200",
+        });
 
     public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
 
@@ -44,6 +48,33 @@ public sealed class When_sent_notifications_age_out(Infrastructure.Infrastructur
         (await _scenario.NotificationsAsync(recentSent)).Count.ShouldBe(1);
         (await _scenario.NotificationsAsync(oldParked)).Count.ShouldBe(1, "a parked email is still owed: an operator may re-send it");
         (await _scenario.NotificationsAsync(oldPending)).Count.ShouldBe(1, "a pending email is still owed");
+    }
+
+    [Fact]
+    public async Task Should_forget_inbox_entries_older_than_the_inbox_retention()
+    {
+        // The inbox's cleanup runs on the same periodic job; its retention is 30 days by default.
+        var (old, recent) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await _scenario.ExecuteAsync(new NpgsqlBatchCommand(
+            """
+            INSERT INTO messaging.inbox (consumer, message_id, received_at)
+            VALUES ('When_sent_notifications_age_out', $1, now() - interval '31 days'), ('When_sent_notifications_age_out', $2, now() - interval '29 days')
+            """)
+        {
+            Parameters = { new NpgsqlParameter<Guid> { TypedValue = old }, new NpgsqlParameter<Guid> { TypedValue = recent } },
+        });
+
+        await Eventually.TrueAsync(async () => !(await InboxHoldsAsync(old)), because: "the inbox cleanup to forget a 31-day-old entry",
+            cancellationToken: TestContext.Current.CancellationToken);
+        (await InboxHoldsAsync(recent)).ShouldBeTrue("29 days is within the inbox's retention; both were written in one statement");
+    }
+
+    private async Task<bool> InboxHoldsAsync(Guid messageId)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(_scenario.Database);
+        await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM messaging.inbox WHERE message_id = $1)");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = messageId });
+        return (bool)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
     private sealed record Row(int AgeDays, string State, int? SentDaysAgo);
