@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Payments.Messaging.Inbox;
@@ -9,8 +10,11 @@ internal interface IInboxWrites
 
     bool Published { get; }
 
-    /// <summary>The transaction committed: runs the handler's <see cref="InboxContext{TMessage}.OnCommitted"/> actions.</summary>
-    void Committed();
+    /// <summary>
+    /// The transaction committed: runs the handler's <see cref="InboxContext{TMessage}.OnCommitted"/> actions, every one
+    /// of them, and logs those that throw: with the writes committed there is nothing to roll back or retry.
+    /// </summary>
+    void Committed(ILogger logger);
 
     /// <summary>Sends the deferred writes (with the claim, if no query carried it); throws <see cref="DuplicateMessageException"/> if the claim fails.</summary>
     Task FlushAsync(CancellationToken cancellationToken);

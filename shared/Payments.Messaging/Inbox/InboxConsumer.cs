@@ -1,5 +1,6 @@
 using System.Reflection;
 using MassTransit;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Payments.Messaging.Diagnostics;
 using Payments.Messaging.Outbox;
@@ -19,7 +20,8 @@ public sealed class InboxConsumer<TMessage, THandler>(
     DatabaseReadiness readiness,
     InboxGroupCommit groupCommit,
     OutboxSignal outbox,
-    MessagingMetrics metrics) : IConsumer<TMessage>
+    MessagingMetrics metrics,
+    ILogger<InboxConsumer<TMessage, THandler>> logger) : IConsumer<TMessage>
     where TMessage : class
     where THandler : class, IInboxHandler<TMessage>
 {
@@ -42,7 +44,7 @@ public sealed class InboxConsumer<TMessage, THandler>(
         };
         var outcome = GroupCommit
             ? await groupCommit.CommitAsync(work, cancellationToken)
-            : await work.RunAloneAsync(dataSource, cancellationToken);
+            : await work.RunAloneAsync(dataSource, logger, cancellationToken);
 
         switch (outcome)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Payments.Messaging.Outbox;
 
@@ -97,11 +98,18 @@ public sealed class InboxContext<TMessage> : IInboxWrites where TMessage : class
 
     IReadOnlyList<NpgsqlBatchCommand> IInboxWrites.Deferred => _deferred;
 
-    void IInboxWrites.Committed()
+    void IInboxWrites.Committed(ILogger logger)
     {
         foreach (var action in _committed ?? [])
         {
-            action();
+            try
+            {
+                action();
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "An action after the commit of {Consumer}'s message {MessageId} failed; the message stays handled.", _consumer, MessageId);
+            }
         }
     }
 

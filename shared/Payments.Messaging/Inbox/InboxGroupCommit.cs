@@ -107,7 +107,7 @@ public sealed class InboxGroupCommit(
         Activity.Current = work.Activity;
         try
         {
-            work.Decide(await work.RunAloneAsync(dataSource, cancellationToken));
+            work.Decide(await work.RunAloneAsync(dataSource, logger, cancellationToken));
         }
         catch (Exception ex)
         {
@@ -183,15 +183,7 @@ public sealed class InboxGroupCommit(
         await transaction.CommitAsync(cancellationToken);
         foreach (var writes in handled)
         {
-            try
-            {
-                writes.Committed();
-            }
-            catch (Exception ex)
-            {
-                // Committed: running the group again would change nothing, so the failure is only reported.
-                logger.LogWarning(ex, "An action after the commit of a group failed.");
-            }
+            writes.Committed(logger);
         }
 
         return outcomes;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Payments.Messaging.Inbox;
@@ -29,7 +30,7 @@ internal abstract class InboxWork(string consumer, Guid messageId)
     public abstract Task<IInboxWrites> HandleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, GroupTransaction? group, CancellationToken cancellationToken);
 
     /// <summary>The delivery in a transaction of its own: the claim rides the first query, the writes go in one flush.</summary>
-    public async Task<InboxOutcome> RunAloneAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    public async Task<InboxOutcome> RunAloneAsync(NpgsqlDataSource dataSource, ILogger logger, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -38,7 +39,7 @@ internal abstract class InboxWork(string consumer, Guid messageId)
             var writes = await HandleAsync(connection, transaction, group: null, cancellationToken);
             await writes.FlushAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            writes.Committed();
+            writes.Committed(logger);
             return writes.Published ? InboxOutcome.Published : InboxOutcome.Handled;
         }
         catch (DuplicateMessageException)
