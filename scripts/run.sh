@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/prerequisites.sh
 source scripts/lib/infra.sh
+source scripts/lib/runtime.sh
 
 exit_after_demo=false
 [ "${1:-}" = "--exit-after-demo" ] && exit_after_demo=true
@@ -44,8 +45,9 @@ amqp="amqp://guest:guest@127.0.0.1:$RABBIT_PORT/"
 pg() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1;Maximum Pool Size=40"; }
 start_service() { # name url env...
   local name=$1 url=$2; shift 2
-  env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" OTEL_SERVICE_NAME="$name" "$@" \
-    dotnet "services/$name/bin/Release/net10.0/$name.dll" --contentRoot "$PWD/services/$name/bin/Release/net10.0" > "$RUN_DIR/logs/$name.log" 2>&1 &
+  local dll="services/$name/bin/Release/net10.0/$name.dll"
+  env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" OTEL_SERVICE_NAME="$name" $(runtime_env "$dll") "$@" \
+    dotnet "$dll" --contentRoot "$PWD/services/$name/bin/Release/net10.0" > "$RUN_DIR/logs/$name.log" 2>&1 &
   pids+=($!)
 }
 start_service Payments.ProviderSimulator $SIMULATOR

@@ -238,6 +238,8 @@ internal sealed class OrdersBenchmark(BenchSettings settings)
         text.AppendLine();
         text.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `bench/orders/run.sh` on {Environment.ProcessorCount} cores; RabbitMQ, PostgreSQL (default durability: fsync and synchronous_commit on),");
         text.AppendLine("the service and the load share them. Events are pre-published to the queue; rates are timed from the first observed change to the last.");
+        var runtime = Environment.GetEnvironmentVariable("ORDERS_RUNTIME_ENV");
+        text.AppendLine($"The service ran with {(string.IsNullOrWhiteSpace(runtime) ? "no runtime settings from its launcher" : $"`{runtime}` from its launcher (scripts/lib/runtime.sh)")}.");
         text.AppendLine();
         text.AppendLine("| run | events / messages | rate per second |");
         text.AppendLine("|---|---|---|");

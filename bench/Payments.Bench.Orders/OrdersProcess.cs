@@ -28,6 +28,13 @@ internal sealed class OrdersProcess(string amqpUri, string postgres, string logP
                 ["Orders__PaymentEvents__Concurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
         };
+        // What the launchers add for this service (scripts/lib/runtime.sh, passed on by bench/orders/run.sh).
+        foreach (var setting in (Environment.GetEnvironmentVariable("ORDERS_RUNTIME_ENV") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (name, value) = (setting[..setting.IndexOf('=')], setting[(setting.IndexOf('=') + 1)..]);
+            start.Environment[name] = value;
+        }
+
         _process = Process.Start(start)!;
         var log = File.AppendText(logPath);
         _process.OutputDataReceived += (_, e) => { lock (log) { log.WriteLine(e.Data); } };

@@ -15,6 +15,7 @@ chmod 755 "$work" # the postgres user must reach its data directory
 RUN_DIR=$work RABBIT_PORT=$(( 30000 + RANDOM % 5000 )) RABBIT_MGMT_PORT=$(( 35000 + RANDOM % 5000 )) RABBIT_NODE=payments-bench-$$
 PG_PORT=$(( 41000 + RANDOM % 4000 )) SMTP_PORT=$(( 45000 + RANDOM % 1000 )) SMTP_SINK=1 # below the services' ports (base, 46000-48999)
 source scripts/lib/infra.sh
+source scripts/lib/runtime.sh
 pids=()
 cleanup() { set +e; [ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null; stop_infra; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
@@ -31,7 +32,7 @@ base=$(( 46000 + RANDOM % 3000 ))
 
 run() { # name port env...
   local name=$1 port=$2; shift 2
-  env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning "$@" \
+  env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning $(runtime_env "$name") "$@" \
     dotnet "$PWD/$name" --contentRoot "$PWD/$(dirname "$name")" > "$work/$(basename "$name").log" 2>&1 &
   pids+=($!)
 }

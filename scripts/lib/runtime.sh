@@ -1,0 +1,15 @@
+# Runtime settings a service needs from its launcher (sourced by scripts/run.sh and the benchmarks).
+#
+# runtime_env DLL prints the environment assignments to start DLL with. A service built with
+# <TieredCompilation>false</TieredCompilation> (Orders, Notifications: every method compiled once, fully optimized)
+# also runs with DOTNET_ReadyToRun=0. With tiering off the runtime would otherwise keep the framework's precompiled
+# ReadyToRun code for good, and that code is compiled for any CPU and never re-optimized: System.Net.Mail, sockets,
+# System.Text.Json and CoreLib on the hot paths would stay at that quality. The runtime reads this setting from the
+# environment only (no runtimeconfig.json knob), so each launcher sets it: here, and ENV in the service's Dockerfile.
+# Measured in bench/notifications (see services/Payments.Notifications/README.md).
+runtime_env() {
+  local config="${1%.dll}.runtimeconfig.json"
+  if grep -q '"System.Runtime.TieredCompilation": false' "$config" 2>/dev/null; then
+    echo DOTNET_ReadyToRun=0
+  fi
+}
