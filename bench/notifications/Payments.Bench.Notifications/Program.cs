@@ -7,7 +7,7 @@ using Payments.Bench.Notifications;
 // drain    POSTGRES WARMUP COUNT            : waits until the newest WARMUP + COUNT notifications are sent; times the last COUNT by recorded send
 return args switch
 {
-    ["bare", var host, var port, var workers, var count] => await BareLoop.RunAsync(host, int.Parse(port), int.Parse(workers), int.Parse(count)),
+    ["bare", var host, var port, var workers, var warmup, var count] => await BareLoop.RunAsync(host, int.Parse(port), int.Parse(workers), int.Parse(warmup), int.Parse(count)),
     ["pipeline", var amqp, var postgres, var count] => await Pipeline.RunAsync(amqp, postgres, int.Parse(count)),
     ["publish", var amqp, var count] => await Pipeline.PublishOnlyAsync(amqp, int.Parse(count)),
     ["drain", var postgres, var warmup, var count] => await Pipeline.DrainAsync(postgres, int.Parse(warmup), int.Parse(count)),
@@ -16,6 +16,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bare HOST PORT WORKERS COUNT | pipeline AMQP POSTGRES COUNT | publish AMQP COUNT | drain POSTGRES WARMUP COUNT");
+    Console.Error.WriteLine("usage: bare HOST PORT WORKERS WARMUP COUNT | pipeline AMQP POSTGRES COUNT | publish AMQP COUNT | drain POSTGRES WARMUP COUNT");
     return 2;
 }
