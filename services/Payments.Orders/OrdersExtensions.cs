@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using Payments.Contracts;
 using Payments.Messaging;
+using Payments.Messaging.Broker;
 using Payments.Orders.Diagnostics;
 using Payments.Orders.Orders;
 using Payments.Orders.PaymentCreation;
@@ -20,6 +21,9 @@ public static class OrdersExtensions
     {
         var services = builder.Services;
         builder.AddPostgresMessaging(typeof(OrdersExtensions).Assembly, connectionName: "payments-orders");
+        // What Orders publishes, so that Messaging:Broker:Subscribers can declare the queues of services that have not run yet.
+        services.Configure<PublisherOptions>(o => o.RequiredMessageTypes.AddRange(
+            [typeof(OrderCreated), typeof(OrderPaid), typeof(OrderPaymentFailed), typeof(OrderRefunded), typeof(OrderNeedsAttention)]));
 
         services.AddOptions<ProviderOptions>().BindConfiguration("Provider").ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<PaymentProviderClient>((sp, http) =>

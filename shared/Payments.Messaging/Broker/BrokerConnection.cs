@@ -109,14 +109,26 @@ public sealed partial class BrokerConnection(
 
         foreach (var queue in options.RequiredQueues)
         {
-            await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true, cancellationToken: cancellationToken);
-            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false,
-                arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: cancellationToken);
-            await channel.QueueBindAsync(queue, queue, routingKey: "", cancellationToken: cancellationToken);
-            foreach (var type in options.RequiredMessageTypes)
-            {
-                await channel.ExchangeBindAsync(queue, MessageUrn.ExchangeFor(type), routingKey: "", cancellationToken: cancellationToken);
-            }
+            await DeclareReceiveEndpointAsync(channel, queue, options.RequiredMessageTypes, cancellationToken);
+        }
+
+        foreach (var (queue, names) in options.Subscribers)
+        {
+            var types = names.Select(name => options.RequiredMessageTypes.Single(t => t.Name == name)).ToList();
+            await DeclareReceiveEndpointAsync(channel, queue, types, cancellationToken);
+        }
+    }
+
+    /// <summary>A quorum queue, its same-named fanout exchange, and that exchange bound to each message type's exchange.</summary>
+    private static async Task DeclareReceiveEndpointAsync(IChannel channel, string queue, IEnumerable<Type> types, CancellationToken cancellationToken)
+    {
+        await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true, cancellationToken: cancellationToken);
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false,
+            arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: cancellationToken);
+        await channel.QueueBindAsync(queue, queue, routingKey: "", cancellationToken: cancellationToken);
+        foreach (var type in types)
+        {
+            await channel.ExchangeBindAsync(queue, MessageUrn.ExchangeFor(type), routingKey: "", cancellationToken: cancellationToken);
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Payments.ServiceDefaults.Health;
 
 namespace Payments.Messaging.Broker;
@@ -15,6 +16,7 @@ public static class BrokerExtensions
             .Validate(o => o.ConfirmTimeout > TimeSpan.Zero, $"{sectionName}:ConfirmTimeout must be positive.")
             .Validate(o => o.PublishChannels > 0, $"{sectionName}:PublishChannels must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PublisherOptions>>(new SubscribersValidator(sectionName));
         if (configure is not null)
         {
             options.Configure(configure);

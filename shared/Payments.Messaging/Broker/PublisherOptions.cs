@@ -10,8 +10,19 @@ public sealed class PublisherOptions
     /// </summary>
     public List<string> RequiredQueues { get; set; } = [];
 
-    /// <summary>Set in code by the service: the message types whose exchanges feed <see cref="RequiredQueues"/>.</summary>
+    /// <summary>
+    /// Set in code by the service: the message types it publishes whose exchanges must exist before it publishes; they
+    /// feed every queue in <see cref="RequiredQueues"/>, and <see cref="Subscribers"/> name theirs from them.
+    /// </summary>
     public List<Type> RequiredMessageTypes { get; } = [];
+
+    /// <summary>
+    /// Other services' queues, each with the message types it consumes (names from <see cref="RequiredMessageTypes"/>),
+    /// declared as MassTransit declares their receive endpoints: what this service publishes before a subscriber first
+    /// ran waits in its queue instead of being dropped. A deployment's topology: the subscribers' queue names and the
+    /// types each takes belong in configuration, kept in step with those services.
+    /// </summary>
+    public Dictionary<string, List<string>> Subscribers { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Channels with publisher confirms used round-robin; a few suffice, each carries many outstanding confirms.</summary>
     public int PublishChannels { get; set; } = 4;
