@@ -22,8 +22,11 @@ public static class OrdersExtensions
         var services = builder.Services;
         builder.AddPostgresMessaging(typeof(OrdersExtensions).Assembly, connectionName: "payments-orders");
         // What Orders publishes, so that Messaging:Broker:Subscribers can declare the queues of services that have not run yet.
-        services.Configure<PublisherOptions>(o => o.RequiredMessageTypes.AddRange(
-            [typeof(OrderCreated), typeof(OrderPaid), typeof(OrderPaymentFailed), typeof(OrderRefunded), typeof(OrderNeedsAttention)]));
+        services.Configure<PublisherOptions>(o =>
+        {
+            o.RequiredMessageTypes.AddRange([typeof(OrderCreated), typeof(OrderPaid), typeof(OrderPaymentFailed), typeof(OrderRefunded), typeof(OrderNeedsAttention)]);
+            o.DelayQueues.AddRange(NotFoundDelayQueues(builder.Configuration));
+        });
 
         services.AddOptions<ProviderOptions>().BindConfiguration("Provider").ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<PaymentProviderClient>((sp, http) =>
@@ -50,13 +53,9 @@ public static class OrdersExtensions
                     e.SetQuorumQueue();
                     e.PrefetchCount = config.GetValue("Orders:PaymentEvents:Prefetch", 256);
                     e.ConcurrentMessageLimit = config.GetValue("Orders:PaymentEvents:Concurrency", 128);
-                    // An event may race its order's creation: retry with delay, then dead-letter (the _error queue keeps the reason).
-                    var notFoundIntervals = config.GetSection("Orders:PaymentEvents:NotFoundRetryIntervals").Get<int[]>() ?? [500, 2_000, 5_000, 10_000, 20_000];
-                    e.UseMessageRetry(r =>
-                    {
-                        r.Handle<OrderNotFoundException>();
-                        r.Intervals(notFoundIntervals);
-                    });
+                    // An event may race its order's creation: tried again after each delay, waiting in the broker (no consumer slot
+                    // held), then dead-lettered (the _error queue keeps the reason).
+                    e.UseFilter(new NotFoundDelays(context, NotFoundDelayQueues(config)));
                     // Transient failures (database or broker blips): exponential backoff with jitter.
                     e.UseMessageRetry(r =>
                     {
@@ -76,4 +75,7 @@ public static class OrdersExtensions
             });
         return builder;
     }
+
+    private static IReadOnlyList<DelayQueue> NotFoundDelayQueues(IConfiguration config) => NotFoundDelays.For(PaymentEventsQueue,
+        config.GetSection("Orders:PaymentEvents:NotFoundRetryIntervals").Get<int[]>() ?? [500, 2_000, 5_000, 10_000, 20_000]);
 }

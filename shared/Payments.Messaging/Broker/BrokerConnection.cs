@@ -117,6 +117,20 @@ public sealed partial class BrokerConnection(
             var types = names.Select(name => options.RequiredMessageTypes.Single(t => t.Name == name)).ToList();
             await DeclareReceiveEndpointAsync(channel, queue, types, cancellationToken);
         }
+
+        foreach (var delay in options.DelayQueues)
+        {
+            await channel.ExchangeDeclareAsync(delay.Name, ExchangeType.Fanout, durable: true, cancellationToken: cancellationToken);
+            await channel.QueueDeclareAsync(delay.Name, durable: true, exclusive: false, autoDelete: false, arguments: new Dictionary<string, object?>
+            {
+                ["x-queue-type"] = "quorum",
+                ["x-message-ttl"] = (long)delay.Delay.TotalMilliseconds,
+                ["x-dead-letter-exchange"] = delay.ReturnTo,
+                ["x-dead-letter-strategy"] = "at-least-once", // requires reject-publish: a full queue refuses, it never drops
+                ["x-overflow"] = "reject-publish",
+            }, cancellationToken: cancellationToken);
+            await channel.QueueBindAsync(delay.Name, delay.Name, routingKey: "", cancellationToken: cancellationToken);
+        }
     }
 
     /// <summary>A quorum queue, its same-named fanout exchange, and that exchange bound to each message type's exchange.</summary>

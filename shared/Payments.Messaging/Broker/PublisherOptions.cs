@@ -24,6 +24,9 @@ public sealed class PublisherOptions
     /// </summary>
     public Dictionary<string, List<string>> Subscribers { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Set in code by the service: queues where its delayed retries wait (see <see cref="DelayQueue"/>).</summary>
+    public List<DelayQueue> DelayQueues { get; } = [];
+
     /// <summary>Channels with publisher confirms used round-robin; a few suffice, each carries many outstanding confirms.</summary>
     public int PublishChannels { get; set; } = 4;
 

@@ -6,8 +6,8 @@ using Payments.Testing;
 namespace Payments.Orders.Tests.PaymentEvents;
 
 /// <summary>
-/// An event may carry only the payment id; one that matches no order may race the order's creation: retried with
-/// delay, then dead-lettered with the reason, never acknowledged silently.
+/// An event may carry only the payment id; one that matches no order may race the order's creation: retried after
+/// delays it waits out in the broker, then dead-lettered with the reason, never acknowledged silently.
 /// </summary>
 [Collection(OrdersCollection.Name)]
 public sealed class When_an_event_has_no_order(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
@@ -42,5 +42,7 @@ public sealed class When_an_event_has_no_order(Infrastructure.Infrastructure inf
         faulted!.Properties.MessageId.ShouldBe(orphan.EventId.ToString());
         var reason = Encoding.UTF8.GetString((byte[])faulted.Properties.Headers!["MT-Fault-Message"]!);
         reason.ShouldContain("No order matches");
+        // It waited out both test intervals (100 and 300 ms) in the broker's delay queues before it was given up.
+        Convert.ToInt32(faulted.Properties.Headers!["payments-not-found-attempt"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(2);
     }
 }
