@@ -49,19 +49,23 @@ public sealed class When_an_action_after_the_commit_throws(Infrastructure.Infras
     [Fact]
     public async Task Should_stay_handled_when_committed_in_a_group()
     {
+        var ct = TestContext.Current.CancellationToken;
         using var meters = new MeterFactory();
-        // One leader: the first delivery commits alone while the others queue behind it, and they then commit as a group.
+        // One leader slot, held by a delivery that waits at a gate: the others queue behind it, then commit as one group.
         var groupCommit = new InboxGroupCommit(_dataSource, Options.Create(new InboxOptions { GroupCommit = { Leaders = 1 } }),
             new MessagingMetrics(meters), new LoggerAdapter<InboxGroupCommit>(_logger));
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var leading = groupCommit.CommitAsync(new InboxWork<Probe>(new Probe(), Guid.NewGuid(), "probe", new Gated(gate.Task)), ct);
         var works = Enumerable.Range(0, 4).Select(_ => new InboxWork<Probe>(new Probe(), Guid.NewGuid(), "probe", _handler)).ToList();
+        var queued = works.Select(w => groupCommit.CommitAsync(w, ct)).ToList();
+        gate.SetResult();
 
-        var outcomes = await Task.WhenAll(works.Select(w => groupCommit.CommitAsync(w, TestContext.Current.CancellationToken)));
-
-        outcomes.ShouldAllBe(o => o == InboxOutcome.Handled);
+        (await leading).ShouldBe(InboxOutcome.Handled);
+        (await Task.WhenAll(queued)).ShouldAllBe(o => o == InboxOutcome.Handled);
+        meters.LargestGroup.ShouldBe(works.Count); // the group path was taken, not only the alone one
         _handler.ActionsRunAfterTheThrow.ShouldBe(works.Select(w => w.MessageId), ignoreOrder: true);
         _logger.Warnings.ShouldBe(works.Count);
-        (await InboxCountAsync()).ShouldBe(works.Count);
-        meters.LargestGroup.ShouldBeGreaterThan(1); // the group path was taken, not only the alone one
+        (await InboxCountAsync()).ShouldBe(works.Count + 1);
     }
 
     private async Task<long> InboxCountAsync()
@@ -85,6 +89,12 @@ public sealed class When_an_action_after_the_commit_throws(Infrastructure.Infras
             context.OnCommitted(() => throw new InvalidOperationException("after the commit"));
             context.OnCommitted(() => ActionsRunAfterTheThrow.Add(context.MessageId));
         }
+    }
+
+    /// <summary>Holds its leader's slot until the gate opens.</summary>
+    private sealed class Gated(Task gate) : IInboxHandler<Probe>
+    {
+        public async Task HandleAsync(InboxContext<Probe> context, CancellationToken cancellationToken) => await gate.WaitAsync(cancellationToken);
     }
 
     /// <summary>Counts warnings with the exception they carry.</summary>
