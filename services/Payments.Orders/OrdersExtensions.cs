@@ -21,11 +21,12 @@ public static class OrdersExtensions
     {
         var services = builder.Services;
         builder.AddPostgresMessaging(typeof(OrdersExtensions).Assembly, connectionName: "payments-orders");
+        var notFoundDelays = NotFoundDelayQueues(builder.Configuration);
         // What Orders publishes, so that Messaging:Broker:Subscribers can declare the queues of services that have not run yet.
         services.Configure<PublisherOptions>(o =>
         {
             o.RequiredMessageTypes.AddRange([typeof(OrderCreated), typeof(OrderPaid), typeof(OrderPaymentFailed), typeof(OrderRefunded), typeof(OrderNeedsAttention)]);
-            o.DelayQueues.AddRange(NotFoundDelayQueues(builder.Configuration));
+            o.DelayQueues.AddRange(notFoundDelays);
         });
 
         services.AddOptions<ProviderOptions>().BindConfiguration("Provider").ValidateDataAnnotations().ValidateOnStart();
@@ -55,7 +56,7 @@ public static class OrdersExtensions
                     e.ConcurrentMessageLimit = config.GetValue("Orders:PaymentEvents:Concurrency", 128);
                     // An event may race its order's creation: tried again after each delay, waiting in the broker (no consumer slot
                     // held), then dead-lettered (the _error queue keeps the reason).
-                    e.UseFilter(new NotFoundDelays(context, NotFoundDelayQueues(config)));
+                    e.UseFilter(new NotFoundDelays(context, notFoundDelays));
                     // Transient failures (database or broker blips): exponential backoff with jitter.
                     e.UseMessageRetry(r =>
                     {
@@ -76,6 +77,18 @@ public static class OrdersExtensions
         return builder;
     }
 
-    private static IReadOnlyList<DelayQueue> NotFoundDelayQueues(IConfiguration config) => NotFoundDelays.For(PaymentEventsQueue,
-        config.GetSection("Orders:PaymentEvents:NotFoundRetryIntervals").Get<int[]>() ?? [500, 2_000, 5_000, 10_000, 20_000]);
+    private static IReadOnlyList<DelayQueue> NotFoundDelayQueues(IConfiguration config)
+    {
+        const string key = "Orders:PaymentEvents:NotFoundRetryIntervals";
+        var intervals = config.GetSection(key).Get<int[]>() ?? [500, 2_000, 5_000, 10_000, 20_000];
+        for (var i = 0; i < intervals.Length; i++)
+        {
+            if (intervals[i] <= 0)
+            {
+                throw new InvalidOperationException($"Invalid configuration: {key}:{i} must be a positive number of milliseconds (it is {intervals[i]}).");
+            }
+        }
+
+        return NotFoundDelays.For(PaymentEventsQueue, intervals);
+    }
 }

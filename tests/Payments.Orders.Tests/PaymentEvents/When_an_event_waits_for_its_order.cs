@@ -46,4 +46,13 @@ public sealed class When_an_event_waits_for_its_order(Infrastructure.Infrastruct
         published.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(DelayMs));
         (await infrastructure.Broker.MessageCountAsync($"orders-payment-events.not-found-{DelayMs}ms", ct)).ShouldBe(1u, "the orphan waits in the broker");
     }
+
+    [Fact]
+    public async Task Should_not_start_with_a_delay_that_is_not_positive()
+    {
+        var failure = await Should.ThrowAsync<Exception>(() => _scenario.StartAppAsync(
+            new Dictionary<string, string?> { ["Orders:PaymentEvents:NotFoundRetryIntervals:1"] = "0" }));
+
+        failure.ToString().ShouldContain("Orders:PaymentEvents:NotFoundRetryIntervals:1 must be a positive number of milliseconds");
+    }
 }
