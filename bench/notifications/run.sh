@@ -78,14 +78,13 @@ bare() { # label connections [environment...]
   local sink0; sink0=$(ticks "$sink_pid")
   read -r _ s r loop_cpu < <(env "$@" /usr/bin/time -f "%U %S" -o "$work/time-$label.txt" $bench bare 127.0.0.1 "$smtp_port" "$connections" "$WARMUP" "$COUNT")
   local sink1; sink1=$(ticks "$sink_pid")
-  set -- "$label"
-  send_ms[$1]=$(awk -v l="$loop_cpu" -v t=$(( sink1 - sink0 )) -v hz="$hz" -v n="$COUNT" -v all=$(( WARMUP + COUNT )) \
+  send_ms[$label]=$(awk -v l="$loop_cpu" -v t=$(( sink1 - sink0 )) -v hz="$hz" -v n="$COUNT" -v all=$(( WARMUP + COUNT )) \
     'BEGIN { printf "%.3f", (l / n + t / hz / all) * 1000 }')
   stop_sink
-  rate[$1]=$r; seconds[$1]=$s; received[$1]=$(cat "$work/sink-$1.txt")
-  cpu[$1]="driver $(awk '{ printf "%.1f", $1 + $2 }' "$work/time-$1.txt") s, SMTP sink $(secs $(( sink1 - sink0 ))) s"
-  cpu_total[$1]=$(awk -v t=$(( sink1 - sink0 )) -v hz="$hz" '{ printf "%.2f", $1 + $2 + t / hz }' "$work/time-$1.txt")
-  echo "$1: $COUNT emails in $s s = $r emails/s (sink: messages, distinct Message-IDs = ${received[$1]}; CPU: ${cpu[$1]})"
+  rate[$label]=$r; seconds[$label]=$s; received[$label]=$(cat "$work/sink-$label.txt")
+  cpu[$label]="driver $(awk '{ printf "%.1f", $1 + $2 }' "$work/time-$label.txt") s, SMTP sink $(secs $(( sink1 - sink0 ))) s"
+  cpu_total[$label]=$(awk -v t=$(( sink1 - sink0 )) -v hz="$hz" '{ printf "%.2f", $1 + $2 + t / hz }' "$work/time-$label.txt")
+  echo "$label: $COUNT emails in $s s = $r emails/s (sink: messages, distinct Message-IDs = ${received[$label]}; CPU: ${cpu[$label]})"
 }
 
 start_service() { # [connection string]

@@ -18,6 +18,10 @@ internal sealed partial class NotFoundDelays(IServiceProvider services, IReadOnl
 {
     public const string AttemptHeader = "payments-not-found-attempt";
 
+    // The bus's filters are built before the container is: resolved at the first event that needs them.
+    private readonly Lazy<ConfirmedPublisher> _publisher = new(services.GetRequiredService<ConfirmedPublisher>);
+    private readonly Lazy<ILogger> _logger = new(services.GetRequiredService<ILogger<NotFoundDelays>>);
+
     /// <summary>The delay queues, one per interval, each returning to <paramref name="endpoint"/>'s exchange.</summary>
     public static IReadOnlyList<DelayQueue> For(string endpoint, IEnumerable<int> intervalsMs) =>
         [.. intervalsMs.Select(ms => new DelayQueue($"{endpoint}.not-found-{ms}ms", TimeSpan.FromMilliseconds(ms), endpoint))];
@@ -29,20 +33,18 @@ internal sealed partial class NotFoundDelays(IServiceProvider services, IReadOnl
             await next.Send(context);
         }
         catch (OrderNotFoundException ex) when (context.TryGetPayload<RabbitMqBasicConsumeContext>(out var amqp)
-                                                && Attempt(amqp.Properties) < queues.Count
+                                                && Attempt(amqp.Properties) is var attempt && attempt < queues.Count
                                                 && context.TryGetMessage<PaymentEventReceived>(out var typed))
         {
             var started = Stopwatch.GetTimestamp();
-            var attempt = Attempt(amqp.Properties);
             var queue = queues[attempt];
             var properties = new BasicProperties(amqp.Properties) { Persistent = true };
             properties.Headers = new Dictionary<string, object?>(amqp.Properties.Headers ?? new Dictionary<string, object?>())
             {
                 [AttemptHeader] = attempt + 1,
             };
-            var publisher = services.GetRequiredService<ConfirmedPublisher>();
-            await publisher.PublishAsync(queue.Name, context.ReceiveContext.Body.GetBytes(), properties, mandatory: true, context.CancellationToken);
-            LogDelayed(services.GetRequiredService<ILogger<NotFoundDelays>>(), context.MessageId, attempt + 1, queues.Count, queue.Delay.TotalMilliseconds, ex.Message);
+            await _publisher.Value.PublishAsync(queue.Name, context.ReceiveContext.Body.GetBytes(), properties, mandatory: true, context.CancellationToken);
+            LogDelayed(_logger.Value, context.MessageId, attempt + 1, queues.Count, queue.Delay.TotalMilliseconds, ex.Message);
             // Handled here: acknowledged (not moved to the skipped queue), its copy waiting in the delay queue.
             await context.NotifyConsumed(typed, Stopwatch.GetElapsedTime(started), nameof(NotFoundDelays));
         }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,7 @@ using Payments.Messaging.Diagnostics;
 using Payments.Messaging.Inbox;
 using Payments.Messaging.Schema;
 using Payments.Orders.Tests.Infrastructure;
+using Payments.Testing;
 
 namespace Payments.Orders.Tests.Inbox;
 
@@ -50,10 +52,11 @@ public sealed class When_an_action_after_the_commit_throws(Infrastructure.Infras
     public async Task Should_stay_handled_when_committed_in_a_group()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var meters = new MeterFactory();
+        using var metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var groups = new MetricTotals("payments.inbox.group_size");
         // One leader slot, held by a delivery that waits at a gate: the others queue behind it, then commit as one group.
         var groupCommit = new InboxGroupCommit(_dataSource, Options.Create(new InboxOptions { GroupCommit = { Leaders = 1 } }),
-            new MessagingMetrics(meters), new LoggerAdapter<InboxGroupCommit>(_logger));
+            new MessagingMetrics(metrics.GetRequiredService<IMeterFactory>()), _logger);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var leading = groupCommit.CommitAsync(new InboxWork<Probe>(new Probe(), Guid.NewGuid(), "probe", new Gated(gate.Task)), ct);
         var works = Enumerable.Range(0, 4).Select(_ => new InboxWork<Probe>(new Probe(), Guid.NewGuid(), "probe", _handler)).ToList();
@@ -62,7 +65,9 @@ public sealed class When_an_action_after_the_commit_throws(Infrastructure.Infras
 
         (await leading).ShouldBe(InboxOutcome.Handled);
         (await Task.WhenAll(queued)).ShouldAllBe(o => o == InboxOutcome.Handled);
-        meters.LargestGroup.ShouldBe(works.Count); // the group path was taken, not only the alone one
+        // Two transactions: the gated delivery alone, then the four together (the group path, not only the alone one).
+        groups.Count("payments.inbox.group_size").ShouldBe(2);
+        groups["payments.inbox.group_size"].ShouldBe(1 + works.Count);
         _handler.ActionsRunAfterTheThrow.ShouldBe(works.Select(w => w.MessageId), ignoreOrder: true);
         _logger.Warnings.ShouldBe(works.Count);
         (await InboxCountAsync()).ShouldBe(works.Count + 1);
@@ -97,8 +102,8 @@ public sealed class When_an_action_after_the_commit_throws(Infrastructure.Infras
         public async Task HandleAsync(InboxContext<Probe> context, CancellationToken cancellationToken) => await gate.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Counts warnings with the exception they carry.</summary>
-    private sealed class WarningLogger : ILogger
+    /// <summary>Counts warnings with the exception they carry (an <see cref="ILogger{T}"/> so the group commit takes it too).</summary>
+    private sealed class WarningLogger : ILogger<InboxGroupCommit>
     {
         private int _warnings;
 
@@ -113,61 +118,6 @@ public sealed class When_an_action_after_the_commit_throws(Infrastructure.Infras
             if (logLevel == LogLevel.Warning && exception is InvalidOperationException { Message: "after the commit" })
             {
                 Interlocked.Increment(ref _warnings);
-            }
-        }
-    }
-
-    private sealed class LoggerAdapter<T>(ILogger inner) : ILogger<T>
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => inner.BeginScope(state);
-
-        public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            inner.Log(logLevel, eventId, state, exception, formatter);
-    }
-
-    /// <summary>The metrics' meters, and the largest group they recorded.</summary>
-    private sealed class MeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> _meters = [];
-        private readonly MeterListener _listener = new();
-        private long _largestGroup;
-
-        public MeterFactory()
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (_meters.Contains(instrument.Meter) && instrument.Name == "payments.inbox.group_size")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, size, _, _) => InterlockedMax(ref _largestGroup, size));
-            _listener.Start();
-        }
-
-        public long LargestGroup => Interlocked.Read(ref _largestGroup);
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(options);
-            _meters.Add(meter);
-            return meter;
-        }
-
-        public void Dispose()
-        {
-            _listener.Dispose();
-            _meters.ForEach(m => m.Dispose());
-        }
-
-        private static void InterlockedMax(ref long target, long value)
-        {
-            var seen = Interlocked.Read(ref target);
-            while (value > seen && Interlocked.CompareExchange(ref target, value, seen) != seen)
-            {
-                seen = Interlocked.Read(ref target);
             }
         }
     }
