@@ -29,13 +29,16 @@ public static class OrdersExtensions
             o.DelayQueues.AddRange(notFoundDelays);
         });
 
-        services.AddOptions<ProviderOptions>().BindConfiguration("Provider").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProviderOptions>().BindConfiguration("Provider").ValidateDataAnnotations()
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.Retries >= 0, "Provider:Timeout must be positive and Provider:Retries not negative.")
+            .ValidateOnStart();
         services.AddHttpClient<PaymentProviderClient>((sp, http) =>
-        {
-            var provider = sp.GetRequiredService<IOptions<ProviderOptions>>().Value;
-            http.BaseAddress = new Uri(provider.BaseUrl.TrimEnd('/') + "/");
-            http.Timeout = provider.Timeout;
-        });
+            {
+                var provider = sp.GetRequiredService<IOptions<ProviderOptions>>().Value;
+                http.BaseAddress = new Uri(provider.BaseUrl.TrimEnd('/') + "/");
+                http.Timeout = provider.TotalTimeout + TimeSpan.FromSeconds(1); // a backstop above the resilience handler's bounds
+            })
+            .AddPaymentProviderResilience();
         services.AddSingleton<OrdersMetrics>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<OrderCreation>();

@@ -60,11 +60,17 @@ public static class ReconciliationExtensions
     private static void AddProviders(WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ProviderOptions>().BindConfiguration("Provider").ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ProviderResilience>();
+        services.AddOptions<ProviderOptions>().BindConfiguration("Provider").ValidateDataAnnotations()
+            .Validate(o => o.Resilience.AttemptTimeout > TimeSpan.Zero && o.Resilience.MaxRetries >= 0,
+                "Provider:Resilience:AttemptTimeout must be positive and Provider:Resilience:MaxRetries not negative.")
+            // The standard resilience handler's own rule: a sampling window holds at least two attempts.
+            .Validate(o => o.Resilience.BreakerSamplingDuration >= 2 * o.Resilience.AttemptTimeout,
+                "Provider:Resilience:BreakerSamplingDuration must be at least twice Provider:Resilience:AttemptTimeout.")
+            .ValidateOnStart();
         services.AddScoped<ProviderClients>();
 
-        services.AddHttpClient<StripeStatusClient>((sp, http) => Configure(http, sp.GetRequiredService<IOptions<ProviderOptions>>().Value.BaseUrl, sp));
+        services.AddHttpClient<StripeStatusClient>((sp, http) => Configure(http, sp.GetRequiredService<IOptions<ProviderOptions>>().Value.BaseUrl, sp))
+            .AddProviderResilience();
         services.AddTransient<IPaymentStatusClient>(sp => sp.GetRequiredService<StripeStatusClient>());
         services.AddTransient<IPaymentLister>(sp => sp.GetRequiredService<StripeStatusClient>());
 
@@ -74,15 +80,15 @@ public static class ReconciliationExtensions
             {
                 var provider = sp.GetRequiredService<IOptions<ProviderOptions>>().Value;
                 Configure(http, provider.LiqPay.BaseUrl ?? provider.BaseUrl, sp);
-            });
+            }).AddProviderResilience();
             services.AddTransient<IPaymentStatusClient>(sp => sp.GetRequiredService<LiqPayStatusClient>());
         }
     }
 
-    // The pipeline bounds each attempt; the client's own timeout is only a backstop above it.
+    // The resilience handler bounds each attempt and the whole call; the client's own timeout is only a backstop above them.
     private static void Configure(HttpClient http, string baseUrl, IServiceProvider services)
     {
         http.BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/");
-        http.Timeout = services.GetRequiredService<IOptions<ProviderOptions>>().Value.Resilience.AttemptTimeout + TimeSpan.FromSeconds(1);
+        http.Timeout = services.GetRequiredService<IOptions<ProviderOptions>>().Value.Resilience.TotalTimeout + TimeSpan.FromSeconds(1);
     }
 }

@@ -57,7 +57,9 @@ public static class MessagingExtensions
         services.AddHostedService<OutboxMonitor>();
         services.AddHostedService<InboxCleanup>();
         services.AddSingleton<ParkedMessages>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: [HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks()
+            .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgres", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(2))
+            .AddCheck<SchemaHealthCheck>("postgres-schema", tags: [HealthEndpoints.ReadyTag]);
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         return builder;
     }

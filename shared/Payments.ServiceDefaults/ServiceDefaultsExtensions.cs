@@ -26,13 +26,12 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Health endpoints and the request tagging the OpenTelemetry server span needs.</summary>
+    /// <summary>Error answers as problem+json and the health endpoints.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         // Unhandled exceptions and bad requests (e.g. unreadable JSON) answer problem+json, never a stack trace.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<HttpServerSpanEnricher>();
         app.MapHealthEndpoints();
         return app;
     }

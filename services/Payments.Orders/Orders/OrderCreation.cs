@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Polly;
 using Payments.Messaging.Outbox;
 using Payments.Orders.Diagnostics;
 using Payments.Orders.PaymentCreation;
@@ -8,9 +9,10 @@ namespace Payments.Orders.Orders;
 
 /// <summary>
 /// Creates an order and its payment at the provider. The order and a deferred CreateOrderPayment command commit
-/// together; then one inline attempt at the provider, bounded by Provider:Timeout. If it succeeds, the payment id is
-/// recorded, OrderCreated announced and the deferred command cancelled in one transaction; if the provider is
-/// unreachable (or we crash), the command fires from the outbox and retries until it succeeds.
+/// together; then one inline call at the provider (its resilience handler retries transient answers), bounded in all by
+/// Provider:Timeout. If it succeeds, the payment id is recorded, OrderCreated announced and the deferred command
+/// cancelled in one transaction; if the provider is unreachable (or we crash), the command fires from the outbox and
+/// retries until it succeeds.
 /// </summary>
 internal sealed partial class OrderCreation(
     NpgsqlDataSource dataSource,
@@ -85,7 +87,8 @@ internal sealed partial class OrderCreation(
             var paymentId = await provider.CreatePaymentIntentAsync(orderId, request.AmountMinor!.Value, request.Currency!, timeout.Token);
             await PaymentRecording.RecordAsync(dataSource, outbox, orderId, commandId, provider.Provider, paymentId, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        // ExecutionRejectedException: the resilience handler's open circuit or attempt timeout.
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or ExecutionRejectedException && !cancellationToken.IsCancellationRequested)
         {
             LogDeferred(orderId, ex.GetType().Name, providerOptions.Value.FallbackDelay.TotalSeconds);
         }

@@ -1,57 +1,54 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.CircuitBreaker;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace Payments.Reconciliation.Providers;
 
 /// <summary>
-/// One resilience pipeline per provider, shared by every call to it (the circuit's state is the provider's, not a
-/// request's). Outermost first: retry a transient failure a few times with jittered backoff, count it in the
-/// circuit breaker, bound each attempt by a timeout. An open circuit fails at once with
-/// <see cref="BrokenCircuitException"/>, which is not retried: housekeeping puts the check off instead.
+/// The standard HTTP resilience handler (Microsoft.Extensions.Http.Resilience) on a provider's client, set from
+/// Provider:Resilience. One pipeline per client, so the circuit's state is the provider's, not a request's. Outermost
+/// first: a total bound, retries of transient answers (5xx, 408, 429, connection failures, attempt timeouts) with
+/// jittered exponential backoff, the circuit breaker counting them, and a bound on each attempt. An open circuit fails
+/// at once with BrokenCircuitException, which is not retried: housekeeping puts the check off instead.
 /// </summary>
-public sealed class ProviderResilience(IOptions<ProviderOptions> options, TimeProvider time)
+public static class ProviderResilience
 {
-    private readonly ConcurrentDictionary<string, ResiliencePipeline> _pipelines = new(StringComparer.Ordinal);
-
-    public ResiliencePipeline For(string provider) => _pipelines.GetOrAdd(provider, name => Build(name, options.Value.Resilience, time));
-
-    public static ResiliencePipeline Build(string provider, ResilienceOptions options, TimeProvider time)
+    public static IHttpStandardResiliencePipelineBuilder AddProviderResilience(this IHttpClientBuilder client)
     {
-        var transient = new PredicateBuilder()
-            .Handle<ProviderUnavailableException>()
-            .Handle<HttpRequestException>()
-            .Handle<TimeoutRejectedException>();
-        var builder = new ResiliencePipelineBuilder { Name = $"provider-{provider}", TimeProvider = time };
-        if (options.MaxRetries > 0)
+        var pipeline = client.AddStandardResilienceHandler();
+        pipeline.Configure((standard, services) => Apply(standard, services.GetRequiredService<IOptions<ProviderOptions>>().Value.Resilience));
+        return pipeline;
+    }
+
+    private static void Apply(HttpStandardResilienceOptions standard, ResilienceOptions options)
+    {
+        standard.TotalRequestTimeout.Timeout = options.TotalTimeout;
+        standard.AttemptTimeout.Timeout = options.AttemptTimeout;
+
+        standard.Retry.MaxRetryAttempts = Math.Max(1, options.MaxRetries);
+        standard.Retry.Delay = options.RetryDelay;
+        standard.Retry.BackoffType = DelayBackoffType.Exponential;
+        standard.Retry.UseJitter = true;
+        if (options.MaxRetries == 0)
         {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = transient,
-                MaxRetryAttempts = options.MaxRetries,
-                Delay = options.RetryDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Exception is ProviderUnavailableException { RetryAfter: { } after }
-                        ? (TimeSpan?)(after < options.MaxRetryAfter ? after : options.MaxRetryAfter)
-                        : null),
-            });
+            standard.Retry.ShouldHandle = static _ => PredicateResult.False();
         }
 
-        return builder
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                ShouldHandle = transient,
-                FailureRatio = options.BreakerFailureRatio,
-                MinimumThroughput = options.BreakerMinimumThroughput,
-                SamplingDuration = options.BreakerSamplingDuration,
-                BreakDuration = options.BreakerBreakDuration,
-            })
-            .AddTimeout(options.AttemptTimeout)
-            .Build();
+        // The provider's Retry-After is honoured, but only up to MaxRetryAfter: a check waits seconds, never minutes.
+        standard.Retry.DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result) is { } after
+            ? (TimeSpan?)(after < options.MaxRetryAfter ? after : options.MaxRetryAfter)
+            : null);
+
+        standard.CircuitBreaker.FailureRatio = options.BreakerFailureRatio;
+        standard.CircuitBreaker.MinimumThroughput = options.BreakerMinimumThroughput;
+        standard.CircuitBreaker.SamplingDuration = options.BreakerSamplingDuration;
+        standard.CircuitBreaker.BreakDuration = options.BreakerBreakDuration;
     }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response) => response?.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow,
+        _ => null,
+    };
 }

@@ -23,4 +23,7 @@ public sealed class ResilienceOptions
 
     /// <summary>How long an open circuit fails calls at once, without asking the provider.</summary>
     public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Bound on one call with all its attempts and waits between them.</summary>
+    public TimeSpan TotalTimeout => (AttemptTimeout * (MaxRetries + 1)) + (MaxRetryAfter * MaxRetries) + TimeSpan.FromSeconds(1);
 }

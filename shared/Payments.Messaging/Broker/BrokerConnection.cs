@@ -31,6 +31,9 @@ public sealed partial class BrokerConnection(
     /// <summary>Connected, topology declared, channels open: an event published now can become durable.</summary>
     public bool IsReady => _connection is { IsOpen: true } && _channels.Length > 0;
 
+    /// <summary>The connection once established (automatic recovery keeps this same object across broker restarts).</summary>
+    internal IConnection? Connection => _connection;
+
     /// <summary>A confirm-enabled channel, round-robin; throws when the broker is not reachable.</summary>
     public IChannel NextChannel()
     {

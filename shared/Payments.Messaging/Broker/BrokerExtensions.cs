@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Payments.ServiceDefaults.Health;
+using RabbitMQ.Client;
 
 namespace Payments.Messaging.Broker;
 
@@ -25,7 +26,15 @@ public static class BrokerExtensions
         services.AddSingleton<BrokerConnection>();
         services.AddHostedService(sp => sp.GetRequiredService<BrokerConnection>());
         services.AddSingleton<ConfirmedPublisher>();
-        services.AddHealthChecks().AddCheck<BrokerHealthCheck>("rabbitmq-publisher", tags: [HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks()
+            // Opens (and closes) a channel on our connection: the broker answers now. Until the first connect there is no
+            // connection to ask, which is a failure at once rather than a probe waiting for it.
+            .AddRabbitMQ(
+                sp => sp.GetRequiredService<BrokerConnection>().Connection is { } connection
+                    ? Task.FromResult(connection)
+                    : Task.FromException<IConnection>(new BrokerUnavailableException("The broker connection is not established yet.")),
+                name: "rabbitmq", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(2))
+            .AddCheck<BrokerTopologyHealthCheck>("rabbitmq-topology", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }
 }

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
 using OpenTelemetry;
-using OpenTelemetry.Exporter;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -10,69 +12,58 @@ using OpenTelemetry.Trace;
 namespace Payments.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// Tracing and metrics from the OpenTelemetry core SDK (OpenTelemetry.Extensions.Hosting is not available to us),
-/// switched on by the standard OTEL_EXPORTER_OTLP_ENDPOINT and named by OTEL_SERVICE_NAME
-/// (https://opentelemetry.io/docs/specs/otel/protocol/exporter/). Without an endpoint nothing listens, so it costs nothing.
+/// Traces, metrics and logs over OTLP, switched on by the standard OTEL_EXPORTER_OTLP_ENDPOINT; the other OTEL_*
+/// variables (protocol, headers, service name, batch and export intervals) are read by the SDK itself
+/// (https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/).
+/// Without an endpoint no provider is registered at all: nothing samples or enriches a request that nobody will see.
 /// </summary>
 public static class OpenTelemetryExtensions
 {
-    /// <summary>Activity sources exported: our own, MassTransit's (not RabbitMQ.Client's, which starts unrelated traces), ASP.NET Core, HttpClient, Npgsql.</summary>
-    public static readonly string[] Sources = ["Payments.*", "MassTransit", "Microsoft.AspNetCore", "System.Net.Http", "Npgsql"];
+    public const string EndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-    public static readonly string[] Meters =
-    [
-        "Payments.*", "MassTransit", "Npgsql", "System.Net.Http", "System.Runtime",
-        "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel",
-    ];
+    /// <summary>Our own sources and MassTransit's; not RabbitMQ.Client's "RabbitMQ.Client.*", whose subscriber source starts unrelated traces.</summary>
+    public static readonly string[] Sources = ["Payments.*", "MassTransit"];
+
+    public static readonly string[] Meters = ["Payments.*", "MassTransit"];
 
     public static WebApplicationBuilder AddOpenTelemetryDefaults(this WebApplicationBuilder builder)
     {
-        var endpoint = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var endpoint = builder.Configuration[EndpointKey];
         if (string.IsNullOrWhiteSpace(endpoint))
         {
             return builder;
         }
 
-        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var baseUri))
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
-            throw new InvalidOperationException(
-                $"Configuration key OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute URI, got '{endpoint}'.");
+            throw new InvalidOperationException($"Invalid configuration: {EndpointKey} must be an absolute http:// or https:// URI, got '{endpoint}'.");
         }
 
-        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name
-            ? name
-            : builder.Environment.ApplicationName;
-        var protocol = builder.Configuration["OTEL_EXPORTER_OTLP_PROTOCOL"] == "grpc"
-            ? OtlpExportProtocol.Grpc
-            : OtlpExportProtocol.HttpProtobuf;
-        var resource = ResourceBuilder.CreateDefault().AddService(serviceName, serviceInstanceId: Environment.MachineName + "-" + Environment.ProcessId);
-
-        var tracing = Sdk.CreateTracerProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddSource(Sources)
-            .AddOtlpExporter(o => Configure(o, baseUri, protocol, "v1/traces"))
-            .Build();
-        var metrics = Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddMeter(Meters)
-            .AddOtlpExporter((o, reader) =>
-            {
-                Configure(o, baseUri, protocol, "v1/metrics");
-                reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds =
-                    builder.Configuration.GetValue("OTEL_METRIC_EXPORT_INTERVAL", 15_000);
-            })
-            .Build();
-
-        builder.Services.AddHostedService(_ => new TelemetryProviders(tracing, metrics));
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(
+                builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : builder.Environment.ApplicationName,
+                serviceInstanceId: $"{Environment.MachineName}-{Environment.ProcessId}"))
+            .WithTracing(tracing => tracing
+                // Probes every few seconds are not what anyone follows in Jaeger: neither they nor what they query are recorded.
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsHealthProbe(context))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql()
+                .AddSource(Sources))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddMeter(Meters))
+            .WithLogging()
+            .UseOtlpExporter();
         return builder;
     }
 
-    // When the endpoint is set in code the exporter does not append the signal path itself (the spec's rule for the env var).
-    private static void Configure(OtlpExporterOptions options, Uri baseUri, OtlpExportProtocol protocol, string signalPath)
-    {
-        options.Protocol = protocol;
-        options.Endpoint = protocol == OtlpExportProtocol.HttpProtobuf
-            ? new Uri(baseUri.ToString().TrimEnd('/') + "/" + signalPath)
-            : baseUri;
-    }
+    private static bool IsHealthProbe(HttpContext context) => context.Request.Path.StartsWithSegments("/health");
 }

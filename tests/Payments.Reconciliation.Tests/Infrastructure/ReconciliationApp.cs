@@ -49,7 +49,7 @@ public sealed class ReconciliationApp(string amqpUri, string postgres, string pr
             ["Provider:ApiKey"] = Keys.ApiKey,
             ["Provider:LiqPay:PublicKey"] = Keys.LiqPayPublicKey,
             ["Provider:LiqPay:PrivateKey"] = Keys.LiqPayPrivateKey,
-            ["Provider:Resilience:AttemptTimeout"] = "00:00:02",
+            ["Provider:Resilience:AttemptTimeout"] = "00:00:01",
             ["Provider:Resilience:RetryDelay"] = "00:00:00.050",
             ["Provider:Resilience:BreakerMinimumThroughput"] = "4",
             ["Provider:Resilience:BreakerSamplingDuration"] = "00:00:02",

@@ -67,8 +67,8 @@ public sealed class When_a_stripe_payment_intent_is_read
     {
         var options = Options.Create(new ProviderOptions
         {
-            BaseUrl = "http://provider.test", ApiKey = "sk_test_canned", Resilience = new ResilienceOptions { MaxRetries = 0 },
+            BaseUrl = "http://provider.test", ApiKey = "sk_test_canned",
         });
-        return new StripeStatusClient(new HttpClient(http) { BaseAddress = new Uri("http://provider.test/") }, new ProviderResilience(options, TimeProvider.System), options);
+        return new StripeStatusClient(new HttpClient(http) { BaseAddress = new Uri("http://provider.test/") }, options);
     }
 }

@@ -1,10 +1,15 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Payments.Reconciliation.Providers;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace Payments.Reconciliation.Tests.Providers;
 
-/// <summary>The provider pipeline: transient failures retried, slow attempts cut off, and a circuit that stops asking.</summary>
+/// <summary>
+/// The provider client's resilience handler, as the service registers it: transient answers retried, refusals not,
+/// slow attempts cut off, and a circuit that stops asking. Requests go through a real HttpClient to a scripted handler.
+/// </summary>
 public sealed class When_the_provider_keeps_failing
 {
     private static readonly ResilienceOptions Options = new()
@@ -12,6 +17,7 @@ public sealed class When_the_provider_keeps_failing
         AttemptTimeout = TimeSpan.FromMilliseconds(200),
         MaxRetries = 2,
         RetryDelay = TimeSpan.FromMilliseconds(1),
+        MaxRetryAfter = TimeSpan.FromMilliseconds(50),
         BreakerFailureRatio = 0.5,
         BreakerMinimumThroughput = 4,
         BreakerSamplingDuration = TimeSpan.FromSeconds(30),
@@ -21,56 +27,72 @@ public sealed class When_the_provider_keeps_failing
     [Fact]
     public async Task Should_retry_a_transient_failure()
     {
-        var pipeline = ProviderResilience.Build("test", Options, TimeProvider.System);
-        var calls = 0;
-        var answer = await pipeline.ExecuteAsync(_ => ++calls < 3 ? throw new ProviderUnavailableException("500") : ValueTask.FromResult("ok"),
-            TestContext.Current.CancellationToken);
-        (answer, calls).ShouldBe(("ok", 3));
+        var provider = new ScriptedProvider(call => call < 3 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK);
+        using var response = await SendAsync(Client(provider));
+        (response.StatusCode, provider.Calls).ShouldBe((HttpStatusCode.OK, 3));
+    }
+
+    [Fact]
+    public async Task Should_honour_retry_after_up_to_its_cap()
+    {
+        var provider = new ScriptedProvider(call => call < 2 ? HttpStatusCode.TooManyRequests : HttpStatusCode.OK, retryAfter: TimeSpan.FromMinutes(10));
+        var started = TimeProvider.System.GetTimestamp();
+        using var response = await SendAsync(Client(provider));
+        (response.StatusCode, provider.Calls).ShouldBe((HttpStatusCode.OK, 2));
+        TimeProvider.System.GetElapsedTime(started).ShouldBeLessThan(TimeSpan.FromSeconds(5), "a Retry-After of minutes waits only Provider:Resilience:MaxRetryAfter");
     }
 
     [Fact]
     public async Task Should_not_retry_a_refusal()
     {
-        var pipeline = ProviderResilience.Build("test", Options, TimeProvider.System);
-        var calls = 0;
-        await Should.ThrowAsync<ProviderRejectedException>(async () =>
-            await pipeline.ExecuteAsync<string>(_ => { calls++; throw new ProviderRejectedException("401"); }, TestContext.Current.CancellationToken));
-        calls.ShouldBe(1);
+        var provider = new ScriptedProvider(_ => HttpStatusCode.Unauthorized);
+        using var response = await SendAsync(Client(provider));
+        (response.StatusCode, provider.Calls).ShouldBe((HttpStatusCode.Unauthorized, 1));
     }
 
     [Fact]
     public async Task Should_cut_off_a_slow_attempt()
     {
-        var pipeline = ProviderResilience.Build("test", Options, TimeProvider.System);
-        await Should.ThrowAsync<TimeoutRejectedException>(async () =>
-            await pipeline.ExecuteAsync(async token => { await Task.Delay(TimeSpan.FromSeconds(10), token); return "late"; }, TestContext.Current.CancellationToken));
+        var provider = new ScriptedProvider(_ => HttpStatusCode.OK, delay: TimeSpan.FromSeconds(10));
+        await Should.ThrowAsync<TimeoutRejectedException>(() => SendAsync(Client(provider)));
+        provider.Calls.ShouldBe(3, "each slow attempt is cut off and retried");
     }
 
     [Fact]
     public async Task Should_stop_asking_once_the_circuit_opens()
     {
-        var pipeline = ProviderResilience.Build("test", Options, TimeProvider.System);
-        var calls = 0;
-        Task<string> Call() => pipeline.ExecuteAsync<string>(_ => { calls++; throw new ProviderUnavailableException("503"); }, TestContext.Current.CancellationToken).AsTask();
+        var provider = new ScriptedProvider(_ => HttpStatusCode.InternalServerError);
+        var client = Client(provider);
 
-        await FailsAsync(Call);
-        await FailsAsync(Call);
-        var before = calls;
-        await Should.ThrowAsync<BrokenCircuitException>(Call);
-        calls.ShouldBe(before, "an open circuit answers without calling the provider");
+        (await SendAsync(client)).StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        await FailsAsync(() => SendAsync(client));
+        var before = provider.Calls;
+        await Should.ThrowAsync<BrokenCircuitException>(() => SendAsync(client));
+        provider.Calls.ShouldBe(before, "an open circuit answers without calling the provider");
     }
 
-    private static async Task FailsAsync(Func<Task> call)
+    private static HttpClient Client(ScriptedProvider provider)
+    {
+        var services = new ServiceCollection();
+        services.AddOptions<ProviderOptions>().Configure(o => o.Resilience = Options);
+        services.AddHttpClient("provider", http => http.BaseAddress = new Uri("http://provider.test/"))
+            .ConfigurePrimaryHttpMessageHandler(() => provider)
+            .AddProviderResilience();
+        return services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>().CreateClient("provider");
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client) =>
+        client.GetAsync(new Uri("v1/payment_intents/pi_1", UriKind.Relative), TestContext.Current.CancellationToken);
+
+    private static async Task FailsAsync(Func<Task<HttpResponseMessage>> call)
     {
         try
         {
-            await call();
+            using var response = await call();
+            response.IsSuccessStatusCode.ShouldBeFalse();
         }
-        catch (Exception ex) when (ex is ProviderUnavailableException or BrokenCircuitException)
+        catch (BrokenCircuitException)
         {
-            return;
         }
-
-        throw new ShouldAssertException("The call should have failed.");
     }
 }

@@ -9,7 +9,7 @@ namespace Payments.Reconciliation.Providers.LiqPay;
 /// fields data (base64 of {"action": "status", "version": 3, "public_key", "order_id"}) and its signature. LiqPay
 /// names payments by the merchant's order id, so the reference's order id is what is asked about.
 /// </summary>
-internal sealed class LiqPayStatusClient(HttpClient http, ProviderResilience resilience, IOptions<ProviderOptions> options) : IPaymentStatusClient
+internal sealed class LiqPayStatusClient(HttpClient http, IOptions<ProviderOptions> options) : IPaymentStatusClient
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -19,11 +19,8 @@ internal sealed class LiqPayStatusClient(HttpClient http, ProviderResilience res
 
     public async Task<ProviderPayment> GetAsync(PaymentReference payment, CancellationToken cancellationToken)
     {
-        var answer = await resilience.For(Provider).ExecuteAsync(async token =>
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "api/request") { Content = new FormUrlEncodedContent(Form(payment.OrderId)) };
-            return await ProviderHttp.SendAsync<LiqPayStatusResponse>(http, request, Json, token);
-        }, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/request") { Content = new FormUrlEncodedContent(Form(payment.OrderId)) };
+        var answer = await ProviderHttp.SendAsync<LiqPayStatusResponse>(http, request, Json, cancellationToken);
 
         return answer switch
         {

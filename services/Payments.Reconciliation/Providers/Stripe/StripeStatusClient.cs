@@ -8,10 +8,10 @@ namespace Payments.Reconciliation.Providers.Stripe;
 
 /// <summary>
 /// Stripe's wire format (https://docs.stripe.com/api): retrieve a PaymentIntent, and for a succeeded one its latest
-/// charge (a refund shows only there); list intents by creation time for the report. Bearer key; each call runs
-/// through the provider's resilience pipeline with a fresh request per attempt.
+/// charge (a refund shows only there); list intents by creation time for the report. Bearer key; retries, timeouts
+/// and the circuit breaker are the client's resilience handler (<see cref="ProviderResilience"/>).
 /// </summary>
-internal sealed class StripeStatusClient(HttpClient http, ProviderResilience resilience, IOptions<ProviderOptions> options)
+internal sealed class StripeStatusClient(HttpClient http, IOptions<ProviderOptions> options)
     : IPaymentStatusClient, IPaymentLister
 {
     private const int PageSize = 100;
@@ -62,11 +62,10 @@ internal sealed class StripeStatusClient(HttpClient http, ProviderResilience res
         }
     }
 
-    private Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken) where T : class =>
-        resilience.For(Provider).ExecuteAsync(async token =>
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.ApiKey);
-            return await ProviderHttp.SendAsync<T>(http, request, Json, token);
-        }, cancellationToken).AsTask();
+    private async Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken) where T : class
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.ApiKey);
+        return await ProviderHttp.SendAsync<T>(http, request, Json, cancellationToken);
+    }
 }
