@@ -20,6 +20,7 @@ public static class IngressExtensions
     {
         var services = builder.Services;
         builder.Configuration.GetRabbitMqUri(); // fail fast, naming ConnectionStrings:RabbitMq
+        services.AddEdgeTracing();
 
         services.AddSingleton<IWebhookScheme, StripeScheme>();
         services.AddSingleton<IWebhookScheme, StandardWebhooksScheme>();

@@ -9,7 +9,7 @@ using Payments.Testing.Smtp;
 namespace Payments.EndToEnd.Tests.Hosting;
 
 /// <summary>
-/// The services as separate processes on a throwaway broker and database, each exporting traces and metrics over
+/// The services as separate processes on a throwaway broker and database, each exporting traces, metrics and logs over
 /// OTLP/HTTP to the receiver in this test process, as they would to Jaeger.
 /// </summary>
 public sealed class PaymentsSystem : IAsyncLifetime
@@ -105,11 +105,16 @@ public sealed class PaymentsSystem : IAsyncLifetime
     }
 
     // Standard SDK variables (https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/),
-    // with short export intervals so a test sees its telemetry within a second or two.
+    // with short export intervals so a test sees its telemetry within a second or two. The frameworks' own records of
+    // each request (ASP.NET Core) and each consumed message (MassTransit) are switched on: a successful webhook
+    // otherwise writes no log line at all, and these are the lines whose trace ids the tests check.
     private ServiceProcess Exporting(ServiceProcess service) => service
         .With("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint)
         .With("OTEL_BSP_SCHEDULE_DELAY", "200")
-        .With("OTEL_METRIC_EXPORT_INTERVAL", "1000");
+        .With("OTEL_BLRP_SCHEDULE_DELAY", "200")
+        .With("OTEL_METRIC_EXPORT_INTERVAL", "1000")
+        .With("Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Information")
+        .With("Logging:LogLevel:MassTransit", "Debug");
 
     private sealed record CreatedOrder(Guid Id, CreatedOrderPayment? Payment);
 

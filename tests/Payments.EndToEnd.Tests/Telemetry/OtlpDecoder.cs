@@ -1,6 +1,7 @@
 using System.Globalization;
 using Google.Protobuf;
 using Google.Protobuf.Collections;
+using OpenTelemetry.Proto.Collector.Logs.V1;
 using OpenTelemetry.Proto.Collector.Metrics.V1;
 using OpenTelemetry.Proto.Collector.Trace.V1;
 using OpenTelemetry.Proto.Common.V1;
@@ -9,7 +10,7 @@ using OpenTelemetry.Proto.Resource.V1;
 
 namespace Payments.EndToEnd.Tests.Telemetry;
 
-/// <summary>Flattens OTLP export requests (https://opentelemetry.io/docs/specs/otlp/) into spans and metrics tagged with their service.</summary>
+/// <summary>Flattens OTLP export requests (https://opentelemetry.io/docs/specs/otlp/) into spans, metrics and log records tagged with their service.</summary>
 internal static class OtlpDecoder
 {
     public static IEnumerable<ReceivedSpan> Spans(ExportTraceServiceRequest request) =>
@@ -26,7 +27,21 @@ internal static class OtlpDecoder
             span.Name,
             span.Kind,
             Attributes(span.Attributes),
-            DateTimeOffset.UnixEpoch.AddTicks((long)(span.StartTimeUnixNano / 100)));
+            DateTimeOffset.UnixEpoch.AddTicks((long)(span.StartTimeUnixNano / 100)),
+            [.. span.Links.Select(link => new SpanLink(Hex(link.TraceId), Hex(link.SpanId)))]);
+
+    public static IEnumerable<ReceivedLog> Logs(ExportLogsServiceRequest request) =>
+        from resourceLogs in request.ResourceLogs
+        let service = ServiceName(resourceLogs.Resource)
+        from scopeLogs in resourceLogs.ScopeLogs
+        from record in scopeLogs.LogRecords
+        select new ReceivedLog(
+            service,
+            scopeLogs.Scope?.Name ?? "",
+            record.TraceId.IsEmpty ? null : Hex(record.TraceId),
+            record.SpanId.IsEmpty ? null : Hex(record.SpanId),
+            record.SeverityText,
+            Text(record.Body));
 
     public static IEnumerable<ReceivedMetric> Metrics(ExportMetricsServiceRequest request) =>
         from resourceMetrics in request.ResourceMetrics

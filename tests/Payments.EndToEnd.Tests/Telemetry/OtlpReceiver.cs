@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Proto.Collector.Logs.V1;
 using OpenTelemetry.Proto.Collector.Metrics.V1;
 using OpenTelemetry.Proto.Collector.Trace.V1;
 
@@ -15,8 +16,8 @@ namespace Payments.EndToEnd.Tests.Telemetry;
 
 /// <summary>
 /// What Jaeger or a collector would be to the services: an OTLP/HTTP receiver on loopback accepting
-/// POST /v1/traces and /v1/metrics as binary protobuf (https://opentelemetry.io/docs/specs/otlp/#otlphttp), keeping
-/// every span and metric it decodes. Point OTEL_EXPORTER_OTLP_ENDPOINT at <see cref="Endpoint"/>.
+/// POST /v1/traces, /v1/metrics and /v1/logs as binary protobuf (https://opentelemetry.io/docs/specs/otlp/#otlphttp), keeping
+/// every span, metric and log record it decodes. Point OTEL_EXPORTER_OTLP_ENDPOINT at <see cref="Endpoint"/>.
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
@@ -24,6 +25,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     private readonly ConcurrentQueue<ReceivedSpan> _spans = new();
     private readonly ConcurrentQueue<ReceivedMetric> _metrics = new();
+    private readonly ConcurrentQueue<ReceivedLog> _logs = new();
     private WebApplication? _app;
 
     public string Endpoint { get; private set; } = "";
@@ -31,6 +33,8 @@ public sealed class OtlpReceiver : IAsyncDisposable
     public IReadOnlyList<ReceivedSpan> Spans => [.. _spans];
 
     public IReadOnlyList<ReceivedMetric> Metrics => [.. _metrics];
+
+    public IReadOnlyList<ReceivedLog> Logs => [.. _logs];
 
     public static async Task<OtlpReceiver> StartAsync(CancellationToken cancellationToken)
     {
@@ -66,6 +70,20 @@ public sealed class OtlpReceiver : IAsyncDisposable
             }
 
             return Results.Bytes(new ExportMetricsServiceResponse().ToByteArray(), Protobuf);
+        });
+        app.MapPost("/v1/logs", async (HttpRequest request) =>
+        {
+            if (await ReadAsync(request, ExportLogsServiceRequest.Parser) is not { } export)
+            {
+                return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+            }
+
+            foreach (var log in OtlpDecoder.Logs(export))
+            {
+                receiver._logs.Enqueue(log);
+            }
+
+            return Results.Bytes(new ExportLogsServiceResponse().ToByteArray(), Protobuf);
         });
         await app.StartAsync(cancellationToken);
         receiver._app = app;

@@ -12,7 +12,8 @@ public sealed record ReceivedSpan(
     string Name,
     Span.Types.SpanKind Kind,
     IReadOnlyDictionary<string, string> Attributes,
-    DateTimeOffset Start)
+    DateTimeOffset Start,
+    IReadOnlyList<SpanLink> Links)
 {
     public string? Attribute(string key) => Attributes.GetValueOrDefault(key);
 

@@ -8,8 +8,8 @@ using Payments.Testing;
 namespace Payments.EndToEnd.Tests.Tracing;
 
 /// <summary>
-/// Issue 6, "One trace per webhook": what an SRE sees in Jaeger for one paid webhook, checked on the spans the
-/// services really exported over OTLP/HTTP from their own processes.
+/// "One trace per webhook": what an SRE sees in Jaeger for one paid webhook, checked on the spans, metrics and logs
+/// the services really exported over OTLP/HTTP from their own processes.
 /// </summary>
 public sealed class When_a_webhook_flows_through_every_service(PaymentsSystem system) : IClassFixture<PaymentsSystem>
 {
@@ -64,6 +64,59 @@ public sealed class When_a_webhook_flows_through_every_service(PaymentsSystem sy
         trace.DescendantsOf(notify).ShouldContain(send, "the sender continues the trace of the transaction that recorded the notification\n" + tree);
 
         trace.Spans.Select(s => s.Service).Distinct().ShouldBe([Ingress, Orders, Notifications], ignoreOrder: true, customMessage: tree);
+    }
+
+    [Fact]
+    public async Task Should_carry_the_trace_id_on_every_service_log_record_of_it()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var eventId = await PayAnOrderAsync(cancellationToken);
+        var trace = await Eventually.ValueAsync(
+            () => Task.FromResult(TraceOf(eventId)),
+            tree => tree is not null && tree.Spans.Any(IsSmtpSend),
+            TelemetryTimeout, "the webhook's trace to reach the email's SMTP send", cancellationToken);
+
+        var logs = await Eventually.ValueAsync(
+            () => Task.FromResult(system.Telemetry.Logs.Where(l => l.TraceId == trace!.TraceId).ToList()),
+            found => found.Select(l => l.Service).Distinct().Count() == 3,
+            TelemetryTimeout, "log records of the webhook's trace from every service", cancellationToken);
+        var text = string.Join("\n", logs);
+        TestContext.Current.SendDiagnosticMessage(text);
+
+        logs.ShouldContain(l => l.Service == Ingress && l.Category.StartsWith("Microsoft.AspNetCore.Hosting", StringComparison.Ordinal), text);
+        logs.ShouldContain(l => l.Service == Orders && l.Category.StartsWith("MassTransit", StringComparison.Ordinal), text);
+        logs.ShouldContain(l => l.Service == Notifications && l.Category.StartsWith("MassTransit", StringComparison.Ordinal), text);
+        var spanIds = trace!.Spans.Select(s => s.SpanId).ToHashSet(StringComparer.Ordinal);
+        logs.ShouldAllBe(l => l.SpanId != null && spanIds.Contains(l.SpanId), "each record names a span of the trace\n" + text);
+    }
+
+    [Fact]
+    public async Task Should_link_a_callers_traceparent_but_start_its_own_trace()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var (orderId, paymentId) = await system.CreateOrderAsync(1500, "EUR", "grace@example.com", cancellationToken);
+        var caller = new SpanLink(Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.NextInt64())));
+        var webhook = StripeWebhook.PaymentSucceeded(orderId, paymentId, 1500, "EUR", PaymentsSystem.StripeSecret);
+        webhook.Headers.TryAddWithoutValidation("traceparent", $"00-{caller.TraceId}-{caller.SpanId}-01");
+        Guid eventId;
+        using (var response = await system.SendWebhookAsync(webhook, cancellationToken))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(cancellationToken));
+            eventId = (await response.Content.ReadFromJsonAsync<Accepted>(cancellationToken))!.EventId;
+        }
+
+        var trace = await Eventually.ValueAsync(
+            () => Task.FromResult(TraceOf(eventId)),
+            tree => tree is not null && tree.Spans.Any(s => s.Service == Orders && s.Kind == Span.Types.SpanKind.Consumer),
+            TelemetryTimeout, "the webhook's trace to reach Orders", cancellationToken);
+        var tree = trace!.ToString();
+
+        trace.TraceId.ShouldNotBe(caller.TraceId, tree);
+        var server = trace.Roots.ShouldHaveSingleItem(tree);
+        server.Kind.ShouldBe(Span.Types.SpanKind.Server, tree);
+        server.ParentSpanId.ShouldBeNull("the caller's span is not the parent of ours\n" + tree);
+        server.Links.ShouldBe([caller], tree);
+        system.Telemetry.Spans.ShouldNotContain(s => s.TraceId == caller.TraceId, "nothing of ours joins the caller's trace");
     }
 
     [Fact]
