@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
@@ -39,11 +38,6 @@ public static class OpenTelemetryExtensions
             throw new InvalidOperationException($"Invalid configuration: {EndpointKey} must be an absolute http:// or https:// URI, got '{endpoint}'.");
         }
 
-        builder.Logging.AddOpenTelemetry(logging =>
-        {
-            logging.IncludeFormattedMessage = true;
-            logging.IncludeScopes = true;
-        });
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(
                 builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : builder.Environment.ApplicationName,
@@ -60,7 +54,12 @@ public static class OpenTelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
                 .AddMeter(Meters))
-            .WithLogging()
+            // Each record carries the trace and span ids of the activity current when it was written.
+            .WithLogging(configureBuilder: null, configureOptions: logging =>
+            {
+                logging.IncludeFormattedMessage = true;
+                logging.IncludeScopes = true;
+            })
             .UseOtlpExporter();
         return builder;
     }

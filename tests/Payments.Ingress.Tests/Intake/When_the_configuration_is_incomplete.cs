@@ -19,6 +19,14 @@ public sealed class When_the_configuration_is_incomplete
         Should.Throw<Exception>(() => app.CreateClient()).ToString().ShouldContain("ConnectionStrings:RabbitMq");
     }
 
+    [Fact]
+    public void Should_name_a_malformed_otlp_endpoint()
+    {
+        using var app = new IngressApp("amqp://guest:guest@127.0.0.1:1/", new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "jaeger:4318" });
+
+        Should.Throw<Exception>(() => app.CreateClient()).ToString().ShouldContain("OTEL_EXPORTER_OTLP_ENDPOINT");
+    }
+
     // The checks below run in start-up validation (ValidateOnStart). Through WebApplicationFactory a failed start
     // sometimes surfaces as ObjectDisposedException instead of the validation error, so they call the validation itself.
     [Fact]
