@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OpenTelemetry;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -12,13 +13,15 @@ namespace Payments.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// Traces, metrics and logs over OTLP, switched on by the standard OTEL_EXPORTER_OTLP_ENDPOINT; the other OTEL_*
-/// variables (protocol, headers, service name, batch and export intervals) are read by the SDK itself
+/// variables (headers, resource attributes, batch and export intervals) are read by the SDK itself
 /// (https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/).
 /// Without an endpoint no provider is registered at all: nothing samples or enriches a request that nobody will see.
 /// </summary>
 public static class OpenTelemetryExtensions
 {
     public const string EndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    public const string ProtocolKey = "OTEL_EXPORTER_OTLP_PROTOCOL";
 
     /// <summary>Our own sources and MassTransit's; not RabbitMQ.Client's "RabbitMQ.Client.*", whose subscriber source starts unrelated traces.</summary>
     public static readonly string[] Sources = ["Payments.*", "MassTransit"];
@@ -37,6 +40,14 @@ public static class OpenTelemetryExtensions
         {
             throw new InvalidOperationException($"Invalid configuration: {EndpointKey} must be an absolute http:// or https:// URI, got '{endpoint}'.");
         }
+
+        // The specification's default is http/protobuf (what Jaeger's 4318 speaks); the .NET exporter's own is gRPC.
+        var protocol = builder.Configuration[ProtocolKey] switch
+        {
+            null or "" or "http/protobuf" => OtlpExportProtocol.HttpProtobuf,
+            "grpc" => OtlpExportProtocol.Grpc,
+            var other => throw new InvalidOperationException($"Invalid configuration: {ProtocolKey} must be http/protobuf or grpc, got '{other}'."),
+        };
 
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(
@@ -60,7 +71,7 @@ public static class OpenTelemetryExtensions
                 logging.IncludeFormattedMessage = true;
                 logging.IncludeScopes = true;
             })
-            .UseOtlpExporter();
+            .UseOtlpExporter(protocol, uri); // appends /v1/traces, /v1/metrics, /v1/logs for http/protobuf
         return builder;
     }
 
