@@ -76,10 +76,10 @@ public sealed class When_a_webhook_flows_through_every_service(PaymentsSystem sy
             tree => tree is not null && tree.Spans.Any(IsSmtpSend),
             TelemetryTimeout, "the webhook's trace to reach the email's SMTP send", cancellationToken);
 
-        var logs = await Eventually.ValueAsync(
-            () => Task.FromResult(system.Telemetry.Logs.Where(l => l.TraceId == trace!.TraceId).ToList()),
-            found => found.Select(l => l.Service).Distinct().Count() == 3,
-            TelemetryTimeout, "log records of the webhook's trace from every service", cancellationToken);
+        var logs = (await Eventually.ValueAsync(
+            () => Task.FromResult(new TraceLogs(trace!.TraceId, system.Telemetry.Logs)),
+            found => found.Records.Select(l => l.Service).Distinct().Count() == 3,
+            TelemetryTimeout, "log records of the webhook's trace from every service", cancellationToken)).Records;
         var text = string.Join("\n", logs);
         TestContext.Current.SendDiagnosticMessage(text);
 
@@ -174,4 +174,14 @@ public sealed class When_a_webhook_flows_through_every_service(PaymentsSystem sy
         span is { Service: Notifications, Scope: Notifications, Kind: Span.Types.SpanKind.Client, Name: "notification send" };
 
     private sealed record Accepted(Guid EventId);
+
+    /// <summary>The log records of one trace; printed with what else each service logged, for a failure's message.</summary>
+    private sealed class TraceLogs(string traceId, IReadOnlyList<ReceivedLog> all)
+    {
+        public IReadOnlyList<ReceivedLog> Records { get; } = [.. all.Where(l => l.TraceId == traceId)];
+
+        public override string ToString() =>
+            $"{Records.Count} records in trace {traceId}:\n{string.Join("\n", Records)}\nall records received, by service and category:\n"
+            + string.Join("\n", all.GroupBy(l => $"{l.Service} {l.Category} (traced: {l.TraceId is not null})").Select(g => $"{g.Key}: {g.Count()}"));
+    }
 }
