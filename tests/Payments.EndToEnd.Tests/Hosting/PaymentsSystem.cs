@@ -105,15 +105,14 @@ public sealed class PaymentsSystem : IAsyncLifetime
     }
 
     // Standard SDK variables (https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/),
-    // with short export intervals so a test sees its telemetry within a second or two. The frameworks' own records of
-    // each request (ASP.NET Core) and each consumed message (MassTransit) are switched on: a successful webhook
-    // otherwise writes no log line at all, and these are the lines whose trace ids the tests check.
+    // with short export intervals so a test sees its telemetry within a second or two. MassTransit's record of each
+    // consumed message (Debug) is switched on: a successful webhook otherwise writes no log line at all, and these are
+    // the lines whose trace ids the tests check.
     private ServiceProcess Exporting(ServiceProcess service) => service
         .With("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint)
         .With("OTEL_BSP_SCHEDULE_DELAY", "200")
         .With("OTEL_BLRP_SCHEDULE_DELAY", "200")
         .With("OTEL_METRIC_EXPORT_INTERVAL", "1000")
-        .With("Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Information")
         .With("Logging:LogLevel:MassTransit", "Debug");
 
     private sealed record CreatedOrder(Guid Id, CreatedOrderPayment? Payment);
