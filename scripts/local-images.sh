@@ -72,10 +72,13 @@ image_dotnet() { # name tag part...
     mkdir -p "$context/dotnet/$(dirname "$part")"
     cp -al "$DOTNET_ROOT_HOST/$part" "$context/dotnet/$part" 2>/dev/null || cp -a "$DOTNET_ROOT_HOST/$part" "$context/dotnet/$part"
   done
-  build "$tag" "$hash" "$context" "$context/Dockerfile"
+  build "$tag" "$hash" "$context" "$context/Dockerfile" \
+    --build-arg DOTNET_VERSION="$(version shared/Microsoft.NETCore.App)" \
+    --build-arg ASPNET_VERSION="$(version shared/Microsoft.AspNetCore.App)" --build-arg SDK_VERSION="$(version sdk)"
   rm -rf "$context"
 }
 newest() { (cd "$DOTNET_ROOT_HOST" && ls -d "$1"/10.* | sort -V | tail -1); }
+version() { basename "$(newest "$1")"; }
 image_sdk() { image_dotnet dotnet-sdk $SDK dotnet dnx LICENSE.txt ThirdPartyNotices.txt host packs sdk sdk-manifests templates shared; }
 image_runtime() {
   image_dotnet dotnet-aspnet $RUNTIME dotnet LICENSE.txt ThirdPartyNotices.txt host \
