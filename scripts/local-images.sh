@@ -38,7 +38,11 @@ build() { # tag hash context dockerfile [docker build args...]
   timed "$tag" docker build -q --label "$LABEL=$hash" -t "$tag" -f "$dockerfile" "$@" "$context"
 }
 
+declare -A done_already=() # an image several others build on is checked once per run
+once() { [ -z "${done_already[$1]:-}" ] && done_already[$1]=1; }
+
 image_debian() {
+  once debian || return 0
   local hash; hash=$(printf '%s\n' "$(hash_of infra/images/debian)" "$(cat /etc/ssl/certs/*.pem /etc/apt/sources.list.d/*.sources 2>/dev/null | sha256sum)" | sha256sum | cut -c1-16)
   current $BASE "$hash" && { echo "Up to date: $BASE"; return; }
   [ "$(id -u)" = 0 ] || { echo "error: building $BASE needs root (debootstrap)" >&2; exit 1; }
@@ -79,8 +83,9 @@ image_dotnet() { # name tag part...
 }
 newest() { (cd "$DOTNET_ROOT_HOST" && ls -d "$1"/10.* | sort -V | tail -1); }
 version() { basename "$(newest "$1")"; }
-image_sdk() { image_dotnet dotnet-sdk $SDK dotnet dnx LICENSE.txt ThirdPartyNotices.txt host packs sdk sdk-manifests templates shared; }
+image_sdk() { once sdk || return 0; image_dotnet dotnet-sdk $SDK dotnet dnx LICENSE.txt ThirdPartyNotices.txt host packs sdk sdk-manifests templates shared; }
 image_runtime() {
+  once runtime || return 0
   image_dotnet dotnet-aspnet $RUNTIME dotnet LICENSE.txt ThirdPartyNotices.txt host \
     "$(newest shared/Microsoft.NETCore.App)" "$(newest shared/Microsoft.AspNetCore.App)"
 }
