@@ -3,7 +3,8 @@
 # the official image (RabbitMQ 3.10 reads them only from configuration, so they become a conf.d file).
 set -euo pipefail
 defaults=/etc/rabbitmq/conf.d/10-defaults.conf
-if [ -n "${RABBITMQ_DEFAULT_USER:-}${RABBITMQ_DEFAULT_PASS:-}${RABBITMQ_DEFAULT_VHOST:-}" ] && [ -w /etc/rabbitmq/conf.d ]; then
+if [ -n "${RABBITMQ_DEFAULT_USER:-}${RABBITMQ_DEFAULT_PASS:-}${RABBITMQ_DEFAULT_VHOST:-}" ]; then
+  [ -w /etc/rabbitmq/conf.d ] || { echo "error: RABBITMQ_DEFAULT_* set but /etc/rabbitmq/conf.d is not writable" >&2; exit 1; }
   {
     [ -n "${RABBITMQ_DEFAULT_USER:-}" ] && echo "default_user = $RABBITMQ_DEFAULT_USER"
     [ -n "${RABBITMQ_DEFAULT_PASS:-}" ] && echo "default_pass = $RABBITMQ_DEFAULT_PASS"
