@@ -6,8 +6,11 @@
 #   paid, declined and refunded through real signed webhooks while the simulator duplicates and drops some.
 # Stays up until Ctrl-C, which stops everything this command started and nothing else.
 # --exit-after-demo: run the demo, stop what was started, exit non-zero if any order differs from the provider.
+# --compose: the same in containers: every image built, the whole system started from docker-compose.yml
+#   (scripts/run-compose.sh), the demo run against the published ports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+for arg in "$@"; do [ "$arg" = --compose ] && exec scripts/run-compose.sh "$@"; done
 source scripts/lib/prerequisites.sh
 source scripts/lib/infra.sh
 source scripts/lib/runtime.sh

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# `./scripts/run.sh --compose [--exit-after-demo]`: the whole system in containers from docker-compose.yml, then the
+# same demo as ./scripts/run.sh against the published ports. Official images where a registry answers, otherwise the
+# local equivalents (scripts/local-images.sh). Stays up until Ctrl-C, which runs `docker-compose down`.
+# --exit-after-demo: after the demo, `docker-compose down -v` (containers, network, volumes) and exit non-zero if any
+# order did not reach the provider's state.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/docker.sh
+
+exit_after_demo=false
+for arg in "$@"; do
+  case $arg in
+    --compose) ;;
+    --exit-after-demo) exit_after_demo=true ;;
+    *) echo "usage: scripts/run.sh --compose [--exit-after-demo]" >&2; exit 2 ;;
+  esac
+done
+
+ensure_docker
+ensure_images
+command -v dotnet >/dev/null || { echo "error: the .NET SDK 10 is required for the demo client (https://dot.net)." >&2; exit 1; }
+export COMPOSE_PROJECT_NAME=${COMPOSE_PROJECT_NAME:-payments}
+export DOCKER_BUILDKIT=0 COMPOSE_DOCKER_CLI_BUILD=0 # Debian's docker-compose 1.29 and a 20.10 engine: legacy builder
+compose() { docker-compose -f docker-compose.yml "$@"; }
+
+DEMO_ORDERS=${DEMO_ORDERS:-300}
+SIMULATOR=http://127.0.0.1:${PAYMENTS_SIMULATOR_PORT:-5090}
+INGRESS=http://127.0.0.1:${PAYMENTS_INGRESS_PORT:-5080}
+ORDERS=http://127.0.0.1:${PAYMENTS_ORDERS_PORT:-5081}
+NOTIFICATIONS=http://127.0.0.1:${PAYMENTS_NOTIFICATIONS_PORT:-5083}
+RECONCILIATION=http://127.0.0.1:${PAYMENTS_RECONCILIATION_PORT:-5084}
+
+started=false
+cleanup() {
+  set +e # a step that fails must not skip the ones after it (errexit applies inside a trap)
+  trap - INT TERM EXIT
+  echo
+  if $started; then
+    if $exit_after_demo; then compose down -v --remove-orphans; else compose down --remove-orphans; fi
+    echo "Stopped what this command started (compose project $COMPOSE_PROJECT_NAME)."
+  fi
+}
+trap cleanup INT TERM EXIT
+
+start=$SECONDS
+echo "Building the demo client and the service images..."
+dotnet build tools/Payments.Demo/Payments.Demo.csproj -c Release -nologo -v quiet
+compose build
+echo "Images built in $((SECONDS - start)) s"
+started=true
+compose up -d
+
+# Every container reports healthy (RabbitMQ, PostgreSQL, Mailpit, Jaeger, then the services), bounded wait.
+deadline=$((SECONDS + 300))
+while :; do
+  unhealthy=$(for id in $(compose ps -q); do
+    [ "$(docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "$id")" = healthy ] \
+      || docker inspect -f '{{.Name}}' "$id"
+  done)
+  [ -z "$unhealthy" ] && break
+  if [ $SECONDS -ge $deadline ]; then
+    echo "Not healthy within 300 s:" $unhealthy >&2; compose ps >&2; compose logs --tail 30 >&2; exit 1
+  fi
+  sleep 2
+done
+echo "Containers: all healthy $((SECONDS - start)) s after the start"
+
+# Inside the compose network the simulator reaches the ingress by its service name.
+secret=$(grep -o 'whsec_dev_stripe[A-Za-z0-9_]*' services/Payments.Ingress/appsettings.Development.json)
+curl -fs -X POST "$SIMULATOR/sim/endpoints" -H 'Content-Type: application/json' \
+  -d "{\"scheme\":\"stripe\",\"url\":\"http://ingress:8080/webhooks/stripe\",\"secret\":\"$secret\"}" >/dev/null
+curl -fs -X PUT "$SIMULATOR/sim/faults" -H 'Content-Type: application/json' \
+  -d '{"duplicate_rate":0.1,"drop_rate":0.05,"max_delay_ms":300,"reorder_rate":0.05}' >/dev/null
+echo "Simulator: delivering to http://ingress:8080/webhooks/stripe; duplicating 10%, dropping 5%, delaying and reordering some"
+
+demo_status=0
+dotnet tools/Payments.Demo/bin/Release/net10.0/Payments.Demo.dll --orders "$DEMO_ORDERS" \
+  --orders-url "$ORDERS" --simulator-url "$SIMULATOR" --notifications-url "$NOTIFICATIONS" || demo_status=$?
+
+cat <<INFO
+
+Where to look:
+  Health       $INGRESS/health/ready  $ORDERS/health/ready  $NOTIFICATIONS/health/ready  $RECONCILIATION/health/ready
+  RabbitMQ UI  http://127.0.0.1:${PAYMENTS_RABBITMQ_UI_PORT:-15672} (guest/guest)   Mails  http://127.0.0.1:${PAYMENTS_MAILPIT_UI_PORT:-8025}
+  Traces       http://127.0.0.1:${PAYMENTS_JAEGER_UI_PORT:-16686}   Logs  docker-compose logs -f
+INFO
+echo "Demo finished $((SECONDS - start)) s after the start (exit $demo_status)"
+
+if $exit_after_demo; then exit $demo_status; fi
+echo "Running until Ctrl-C."
+compose logs -f --tail 0 || true
