@@ -17,6 +17,9 @@ internal sealed class MailpitApi(HttpClient http)
     // Mailpit's names are PascalCase (ID, From, To) or lower case (total, messages).
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    private static readonly HashSet<HeaderId> AddressHeaders =
+        [HeaderId.From, HeaderId.Sender, HeaderId.ReplyTo, HeaderId.To, HeaderId.Cc, HeaderId.Bcc];
+
     public static HttpClient CreateClient(Uri baseAddress) => new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>Turns the RCPT TO failure on (451, every time) or off.</summary>
@@ -56,6 +59,13 @@ internal sealed class MailpitApi(HttpClient http)
         return emails;
     }
 
+    // Address headers as a reader writes them: display names unquoted where quoting is not needed
+    // ("Payments Shop" <shop@payments.test> reads Payments Shop <shop@payments.test>).
+    private static string Decoded(Header header) =>
+        AddressHeaders.Contains(header.Id) && InternetAddressList.TryParse(header.Value, out var addresses)
+            ? addresses.ToString()
+            : header.Value;
+
     private async Task<ReceivedEmail> ReadAsync(MailpitMessageSummary summary, CancellationToken cancellationToken)
     {
         var raw = await http.GetByteArrayAsync(new Uri($"api/v1/message/{Uri.EscapeDataString(summary.ID)}/raw", UriKind.Relative), cancellationToken);
@@ -63,7 +73,7 @@ internal sealed class MailpitApi(HttpClient http)
         var message = await MimeMessage.LoadAsync(source, cancellationToken);
         var headers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var header in message.Headers)
-            headers.TryAdd(header.Field.ToLowerInvariant(), header.Value);
+            headers.TryAdd(header.Field.ToLowerInvariant(), Decoded(header));
 
         // Mailpit reports every envelope recipient: those not named in To or Cc as Bcc.
         var recipients = (summary.To ?? []).Concat(summary.Cc ?? []).Concat(summary.Bcc ?? [])
