@@ -63,7 +63,7 @@ internal sealed class MailpitApi(HttpClient http)
     // ("Payments Shop" <shop@payments.test> reads Payments Shop <shop@payments.test>).
     private static string Decoded(Header header) =>
         AddressHeaders.Contains(header.Id) && InternetAddressList.TryParse(header.Value, out var addresses)
-            ? addresses.ToString()
+            ? string.Join(", ", addresses.Mailboxes.Select(mailbox => string.IsNullOrEmpty(mailbox.Name) ? mailbox.Address : $"{mailbox.Name} <{mailbox.Address}>"))
             : header.Value;
 
     private async Task<ReceivedEmail> ReadAsync(MailpitMessageSummary summary, CancellationToken cancellationToken)
