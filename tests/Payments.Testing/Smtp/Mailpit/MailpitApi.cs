@@ -72,7 +72,8 @@ internal sealed class MailpitApi(HttpClient http)
         using var source = new MemoryStream(raw);
         var message = await MimeMessage.LoadAsync(source, cancellationToken);
         var headers = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var header in message.Headers)
+        // MimeKit keeps the top-level Content-* headers with the body, not the message.
+        foreach (var header in message.Headers.Concat(message.Body?.Headers ?? []))
             headers.TryAdd(header.Field.ToLowerInvariant(), Decoded(header));
 
         // Mailpit reports every envelope recipient: those not named in To or Cc as Bcc.
