@@ -6,9 +6,10 @@ public sealed class FixtureServerException : Exception
     // Enough of a log to show the failing step without flooding the test output.
     private const int LogTailLength = 4000;
 
-    // How PostgreSQL and Python ("Address already in use"), RabbitMQ's AMQP listener (eaddrinuse) and its
-    // Erlang distribution listener (dist_port_already_used) report a port that is taken.
-    private static readonly string[] PortConflictMarkers = ["address already in use", "eaddrinuse", "dist_port_already_used"];
+    // How Docker reports a host port that is taken: by another process ("address already in use", from its
+    // userland proxy) or by another container's binding ("port is already allocated"). A service process
+    // reports it as Kestrel does ("address already in use").
+    private static readonly string[] PortConflictMarkers = ["address already in use", "port is already allocated"];
 
     public FixtureServerException(string message, string log)
         : base($"{message}\n--- end of log ---\n{Tail(log)}")

@@ -10,9 +10,6 @@ namespace Payments.Testing;
 /// </summary>
 public static class FreePorts
 {
-    // rabbitmqctl's own Erlang node listens somewhere in 35672-35682 while it runs.
-    private const int CliDistributionPortMin = 35672;
-    private const int CliDistributionPortMax = 35682;
     private const int Attempts = 100;
 
     private static readonly HashSet<int> HandedOut = [];
@@ -25,8 +22,6 @@ public static class FreePorts
             for (var attempt = 0; attempt < Attempts; attempt++)
             {
                 var port = AskTheOperatingSystem();
-                if (port is >= CliDistributionPortMin and <= CliDistributionPortMax)
-                    continue;
                 if (HandedOut.Add(port))
                     return port;
             }

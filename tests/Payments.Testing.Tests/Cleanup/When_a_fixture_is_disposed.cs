@@ -7,16 +7,16 @@ namespace Payments.Testing.Tests.Cleanup;
 public sealed class When_a_fixture_is_disposed
 {
     [Fact]
-    public async Task Should_stop_its_server_and_delete_its_directory()
+    public async Task Should_remove_its_container_and_free_its_port()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var fixture = new SmtpFixture();
         await fixture.InitializeAsync();
-        var directory = fixture.DirectoryPath;
+        var id = fixture.ContainerId;
 
         await fixture.DisposeAsync();
 
-        Directory.Exists(directory).ShouldBeFalse();
+        (await Docker.IsGoneAsync(id, cancellationToken)).ShouldBeTrue();
         using var client = new TcpClient();
         await Should.ThrowAsync<SocketException>(() => client.ConnectAsync(IPAddress.Loopback, fixture.Port, cancellationToken).AsTask());
     }

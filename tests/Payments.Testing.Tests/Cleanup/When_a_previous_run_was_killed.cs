@@ -1,33 +1,28 @@
 using System.Diagnostics;
-using System.Globalization;
-using Payments.Testing.Hosting;
+using Payments.Testing.Containers;
 
 namespace Payments.Testing.Tests.Cleanup;
 
 public sealed class When_a_previous_run_was_killed
 {
     [Fact]
-    public async Task Should_sweep_the_servers_and_directory_it_left_behind()
+    public async Task Should_sweep_the_containers_it_left_behind_and_keep_those_of_live_hosts()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        // What a run leaves when its reaper died too: a directory named after an owner that no longer runs,
-        // still recording a live server's process group.
-        using var deadOwner = Process.Start("true");
-        await deadOwner.WaitForExitAsync(cancellationToken);
-        var directory = Path.Combine(FixtureDirectory.Root, $"{deadOwner.Id.ToString(CultureInfo.InvariantCulture)}-stale-{Guid.NewGuid():N}");
-        // Other test processes sweep the same root when their fixtures start: the directory appears only whole (built
-        // under a name no sweep takes, then renamed), or one of them could delete it before the server's record is in
-        // it and leave the server running (seen once in CI). Whichever sweep takes it must stop the server.
-        var staging = Path.Combine(FixtureDirectory.Root, $"staging-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
-        // In a group of its own, like a fixture's server; bounded, in case the sweep fails to stop it.
-        using var orphan = Process.Start("/usr/bin/setsid", ["sleep", "120"]);
-        await File.WriteAllTextAsync(Path.Combine(staging, "server.pgid"), $"{orphan.Id.ToString(CultureInfo.InvariantCulture)}\n", cancellationToken);
-        Directory.Move(staging, directory);
+        // What a run leaves when its reaper died too: containers labelled with an owner that no longer runs.
+        using var deadHost = new StandInOwner();
+        var deadOwner = deadHost.Owner;
+        deadHost.Kill();
+        using var liveHost = new StandInOwner();
+        await using var left = await Docker.StartOwnedByAsync(deadOwner, cancellationToken);
+        await using var live = await Docker.StartOwnedByAsync(liveHost.Owner, cancellationToken);
+        // The same pid, now another process (another start time): its containers are still the dead run's.
+        await using var reused = await Docker.StartOwnedByAsync(liveHost.Owner with { StartTicks = liveHost.Owner.StartTicks - 1 }, cancellationToken);
 
-        await Reaper.SweepAsync(FixtureDirectory.Root, cancellationToken);
+        await ContainerReaper.SweepAsync(cancellationToken);
 
-        Directory.Exists(directory).ShouldBeFalse();
-        await Eventually.TrueAsync(() => orphan.HasExited, because: "the sweep to stop the orphaned server", cancellationToken: cancellationToken);
+        (await Docker.IsGoneAsync(left.Id, cancellationToken)).ShouldBeTrue();
+        (await Docker.IsGoneAsync(reused.Id, cancellationToken)).ShouldBeTrue();
+        (await Docker.IsGoneAsync(live.Id, cancellationToken)).ShouldBeFalse();
     }
 }

@@ -1,32 +1,36 @@
-using System.Diagnostics;
-using System.Globalization;
-using Payments.Testing.Hosting;
-
 namespace Payments.Testing.Tests.Cleanup;
 
 public sealed class When_the_test_host_dies
 {
     [Fact]
-    public async Task Should_stop_the_guarded_servers_with_their_children_and_delete_the_directory()
+    public async Task Should_remove_its_containers()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        // Stand-in for the test host, killed below with SIGKILL like an aborted test run. Should the test fail
-        // before that, it still ends on its own and the reaper cleans up after it.
-        using var owner = Process.Start("sleep", "120");
-        var directory = await FixtureDirectory.CreateAsync("reaper-test", owner.Id, cancellationToken);
-        var childPidFile = Path.Combine(directory.Path, "child.pid");
-        // A server with a child, like rabbitmq-server's shell and its Erlang VM. The shell dies on TERM but
-        // its child does not, so only a kill of the whole process group gets both.
-        using var server = ServerProcess.Start(directory, "dummy", "/bin/sh", ["-c", $"sleep 1000 & echo $! > {childPidFile}.part && mv {childPidFile}.part {childPidFile}; wait"]);
-        await Eventually.TrueAsync(() => File.Exists(childPidFile), because: "the dummy server to start its child", cancellationToken: cancellationToken);
-        var child = int.Parse(File.ReadAllText(childPidFile), CultureInfo.InvariantCulture);
+        using var host = new StandInOwner();
+        var owner = host.Owner;
+        await using var container = await Docker.StartOwnedByAsync(owner, cancellationToken);
+        await Payments.Testing.Containers.ContainerReaper.GuardAsync(owner, cancellationToken);
 
-        owner.Kill();
+        host.Kill();
 
         await Eventually.TrueAsync(
-            () => server.HasExited && ProcessTable.IsGone(child) && !Directory.Exists(directory.Path),
+            () => Docker.IsGoneAsync(container.Id, cancellationToken),
             TimeSpan.FromSeconds(20),
-            "the reaper to kill the server and its child and delete the directory",
+            "the reaper to remove the dead host's container",
             cancellationToken);
+    }
+
+    [Fact]
+    public async Task Should_leave_the_containers_of_a_live_host_alone()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var host = new StandInOwner();
+        await using var container = await Docker.StartOwnedByAsync(host.Owner, cancellationToken);
+        await Payments.Testing.Containers.ContainerReaper.GuardAsync(host.Owner, cancellationToken);
+
+        // Longer than the reaper's one-second poll, several times over: there is no effect to wait for.
+        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+
+        (await Docker.IsGoneAsync(container.Id, cancellationToken)).ShouldBeFalse();
     }
 }

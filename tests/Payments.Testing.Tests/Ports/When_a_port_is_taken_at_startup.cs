@@ -1,15 +1,13 @@
-using Payments.Testing.Hosting;
+using Payments.Testing.Containers;
 
 namespace Payments.Testing.Tests.Ports;
 
 public sealed class When_a_port_is_taken_at_startup
 {
-    // Verbatim from the logs of each server started on a port that was already taken.
+    // Verbatim from Docker, starting a container on a host port a process had taken, and one another container had.
     [Theory]
-    [InlineData("FATAL:  could not bind IPv4 address \"127.0.0.1\": Address already in use")]
-    [InlineData("OSError: [Errno 98] error while attempting to bind on address ('127.0.0.1', 40807): address already in use")]
-    [InlineData("{listen_error,{acceptor,{127,0,0,1},45111},eaddrinuse}")]
-    [InlineData("{failed_to_start_child,prelaunch,{dist_port_already_used,45112,not_erlang,\"localhost\"}}")]
+    [InlineData("driver failed programming external connectivity on endpoint payments-fixture-mailpit (bf1dd811db16): Error starting userland proxy: listen tcp4 127.0.0.1:60287: bind: address already in use")]
+    [InlineData("driver failed programming external connectivity on endpoint payments-fixture-mailpit (bf1dd811db16): Bind for 127.0.0.1:60287 failed: port is already allocated")]
     public async Task Should_retry_on_new_ports(string log)
     {
         var attempts = 0;
@@ -28,7 +26,7 @@ public sealed class When_a_port_is_taken_at_startup
         await Should.ThrowAsync<FixtureServerException>(() => StartupRetry.OnPortConflictAsync(() =>
         {
             attempts++;
-            throw new FixtureServerException("server exited", "FATAL:  data directory has wrong ownership");
+            throw new FixtureServerException("server exited", "No such image: payments-local/postgres:15");
         }));
 
         attempts.ShouldBe(1);

@@ -52,7 +52,7 @@ for file in "$dir"/*.pgid; do
   [ "$group" -gt 1 ] && groups+=("$group")
 done
 
-# Ask each group leader to stop cleanly first (PostgreSQL and rabbitmq-server shut down on TERM),
+# Ask each group leader to stop cleanly first (the services shut down gracefully on TERM),
 # then kill whatever is left of its process group.
 for group in "${groups[@]}"; do kill -TERM "$group"; done
 for _ in $(seq 50); do

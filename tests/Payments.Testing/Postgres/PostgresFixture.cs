@@ -1,56 +1,44 @@
-using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Npgsql;
-using Payments.Testing.Hosting;
+using Payments.Testing.Containers;
+using Testcontainers.PostgreSql;
 using Xunit;
 
 namespace Payments.Testing.Postgres;
 
 /// <summary>
-/// A throwaway PostgreSQL 15 server run as a local process on its own port and data directory, tuned for
-/// speed over durability (fsync off). Use it as a collection or assembly fixture and give each test class
-/// or test its own database with <see cref="CreateDatabaseAsync"/>.
+/// A throwaway PostgreSQL 15 server in a container (Testcontainers' PostgreSql module; image from
+/// <see cref="ContainerImages"/>), published on 127.0.0.1 at a port that stays the same across a restart,
+/// tuned for speed over durability (fsync off). Use it as a collection or assembly fixture and give each
+/// test class or test its own database with <see cref="CreateDatabaseAsync"/>.
 /// </summary>
 public sealed partial class PostgresFixture : IAsyncLifetime
 {
-    private const string Bin = "/usr/lib/postgresql/15/bin/";
-    private const string ServerName = "postgres";
-    private const string ServerUser = "postgres";
+    private const int ServerPort = 5432;
+    private const string Superuser = "postgres";
 
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
-
-    private FixtureDirectory? _directory;
-    private int? _postmasterPid;
-    private int _starts;
+    // Fresh for every fixture, handed to the image through POSTGRES_PASSWORD.
+    private readonly string _password = RandomNumberGenerator.GetHexString(24, lowercase: true);
+    private FixtureContainer? _container;
 
     public int Port { get; private set; }
 
     /// <summary>Connection string to the <c>postgres</c> database, as the <c>postgres</c> superuser.</summary>
     public string ConnectionString => ConnectionStringFor("postgres");
 
-    internal string DirectoryPath => (_directory ?? throw new InvalidOperationException("InitializeAsync has not run.")).Path;
+    /// <summary>Docker's id of the server's container.</summary>
+    public string ContainerId => Container.Id;
 
-    // Owned by the server user, as PostgreSQL requires; also holds the Unix socket and the logs.
-    private string ServerDirectory => Path.Combine(DirectoryPath, "pg");
+    private FixtureContainer Container => _container ?? throw new InvalidOperationException("InitializeAsync has not run.");
 
-    private string DataDirectory => Path.Combine(ServerDirectory, "data");
+    /// <summary>Bound on each start, readiness included.</summary>
+    private static TimeSpan StartupTimeout => TimeSpan.FromSeconds(60);
 
     public async ValueTask InitializeAsync()
     {
-        var cancellationToken = TestContext.Current.CancellationToken;
-        _directory = await FixtureDirectory.CreateAsync("postgres", cancellationToken);
-        await CreateServerDirectoryAsync(cancellationToken);
-        (await RunAsServerUserAsync(
-            Bin + "initdb",
-            ["-D", DataDirectory, "-U", ServerUser, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync", "--no-instructions"],
-            cancellationToken)).EnsureSuccess();
-        File.AppendAllText(Path.Combine(DataDirectory, "postgresql.conf"), "include = 'fixture.conf'\n");
-        await StartupRetry.OnPortConflictAsync(async () =>
-        {
-            Port = FreePorts.Next();
-            WriteConfiguration();
-            await LaunchAsync(cancellationToken);
-        });
+        _container = await FixtureContainer.StartAsync([ServerPort], Build, AcceptsConnectionsAsync, StartupTimeout, TestContext.Current.CancellationToken);
+        Port = _container.Ports[ServerPort];
     }
 
     /// <summary>
@@ -60,9 +48,7 @@ public sealed partial class PostgresFixture : IAsyncLifetime
     public async Task<string> CreateDatabaseAsync(string? prefix = null, CancellationToken cancellationToken = default)
     {
         var name = $"{Sanitize(prefix ?? "test")}_{Guid.NewGuid():N}";
-        // No pooling for the fixture's own connection: pooled ones would break across StopAsync/StartAsync.
-        var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString;
-        await using (var connection = new NpgsqlConnection(admin))
+        await using (var connection = new NpgsqlConnection(Unpooled(ConnectionString)))
         {
             await connection.OpenAsync(cancellationToken);
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
@@ -72,51 +58,55 @@ public sealed partial class PostgresFixture : IAsyncLifetime
         return ConnectionStringFor(name);
     }
 
-    /// <summary>Starts the server again after <see cref="StopAsync"/>, on the same port and with the same data.</summary>
-    public Task StartAsync(CancellationToken cancellationToken = default) =>
-        _postmasterPid is null
-            ? LaunchAsync(cancellationToken)
-            : throw new InvalidOperationException("The server is already running.");
+    /// <summary>Starts the server again after <see cref="StopAsync"/> or <see cref="KillAsync"/>, on the same port and with the same data.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default) => Container.StartAsync(cancellationToken);
 
     /// <summary>
-    /// Stops the server (fast shutdown: open sessions are disconnected) to simulate an outage. Pooled
-    /// connections opened before are broken afterwards, as they would be after a real outage.
+    /// Stops the server (fast shutdown: open sessions are disconnected; killed past Docker's stop bound) to
+    /// simulate an outage. Pooled connections opened before are broken afterwards, as after a real outage.
     /// </summary>
-    public async Task StopAsync(CancellationToken cancellationToken = default)
-    {
-        if (_postmasterPid is null)
-            throw new InvalidOperationException("The server is not running.");
-        (await PgCtlAsync(["stop", "-m", "fast"], cancellationToken)).EnsureSuccess();
-        StopTracking();
-    }
+    public Task StopAsync(CancellationToken cancellationToken = default) => Container.StopAsync(cancellationToken);
+
+    /// <summary>
+    /// Kills the server with SIGKILL; it recovers from its WAL on <see cref="StartAsync"/>. With synchronous_commit
+    /// off, commits of the last moment (up to three WAL writer delays, 600 ms) may be lost.
+    /// </summary>
+    public Task KillAsync(CancellationToken cancellationToken = default) => Container.KillAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        if (_postmasterPid is int pid)
-        {
-            // The data is thrown away: an immediate shutdown is enough and still releases shared memory.
-            var stop = await PgCtlAsync(["stop", "-m", "immediate"], CancellationToken.None);
-            if (!stop.Succeeded)
-                KillPostmaster(pid);
-            StopTracking();
-        }
-
-        _directory?.Dispose();
+        if (_container is not null)
+            await _container.DisposeAsync();
     }
 
-    private static void KillPostmaster(int pid)
+    private DotNet.Testcontainers.Containers.IContainer Build(HostPorts ports) =>
+        new PostgreSqlBuilder(ContainerImages.Current.Postgres)
+            .WithUsername(Superuser)
+            .WithPassword(_password)
+            .WithDatabase("postgres")
+            // Throwaway data: trade durability for speed, as `postgres -c key=value` options.
+            .WithCommand(
+                "-c", "fsync=off",
+                "-c", "synchronous_commit=off",
+                "-c", "full_page_writes=off",
+                "-c", "max_connections=200")
+            .WithFixtureDefaults("postgres", ports)
+            // SIGINT is PostgreSQL's fast shutdown, as the official image declares; SIGTERM (smart) would wait
+            // for the services' pooled connections to close, until Docker's bound ran out and killed it.
+            .WithCreateParameterModifier(parameters => parameters.StopSignal = "SIGINT")
+            .Build();
+
+    private async Task<bool> AcceptsConnectionsAsync(HostPorts ports, CancellationToken cancellationToken)
     {
-        try
-        {
-            // Its children notice the postmaster is gone and exit on their own.
-            using var postmaster = System.Diagnostics.Process.GetProcessById(pid);
-            postmaster.Kill();
-        }
-        catch (ArgumentException)
-        {
-            // Already gone.
-        }
+        var connectionString = new NpgsqlConnectionStringBuilder(ConnectionStringFor("postgres", ports[ServerPort])) { Pooling = false, Timeout = 5 };
+        await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return true;
     }
+
+    // No pooling for the fixture's own connections: pooled ones would break across StopAsync/StartAsync.
+    private static string Unpooled(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
 
     private static string Sanitize(string prefix)
     {
@@ -128,78 +118,16 @@ public sealed partial class PostgresFixture : IAsyncLifetime
     [GeneratedRegex("[^a-z0-9_]")]
     private static partial Regex NotIdentifierCharacters();
 
-    private string ConnectionStringFor(string database) =>
+    private string ConnectionStringFor(string database) => ConnectionStringFor(database, Port);
+
+    private string ConnectionStringFor(string database, int port) =>
         new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
-            Port = Port,
-            Username = ServerUser,
+            Port = port,
+            Username = Superuser,
+            Password = _password,
             Database = database,
             IncludeErrorDetail = true,
         }.ConnectionString;
-
-    private async Task LaunchAsync(CancellationToken cancellationToken)
-    {
-        // A new log per start, so a failure (such as a port conflict) is judged on that start's output alone.
-        _starts++;
-        var log = Path.Combine(ServerDirectory, $"postgres-{_starts.ToString(CultureInfo.InvariantCulture)}.log");
-        var start = await PgCtlAsync(["start", "-l", log], cancellationToken);
-        if (!start.Succeeded)
-            throw new FixtureServerException("pg_ctl start failed.", start.Output + (File.Exists(log) ? File.ReadAllText(log) : ""));
-
-        // pg_ctl has daemonized the postmaster, which leads its own process group; its pid is on the first
-        // line of postmaster.pid. The reaper needs it in case this process dies.
-        var pid = int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
-        _directory!.Track(ServerName, pid);
-        _postmasterPid = pid;
-    }
-
-    private void StopTracking()
-    {
-        _directory!.Untrack(ServerName);
-        _postmasterPid = null;
-    }
-
-    private Task<CommandResult> PgCtlAsync(string[] arguments, CancellationToken cancellationToken) =>
-        RunAsServerUserAsync(
-            Bin + "pg_ctl",
-            ["-D", DataDirectory, "-w", "-t", ((int)CommandTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture), .. arguments],
-            cancellationToken);
-
-    private void WriteConfiguration()
-    {
-        var configuration = Path.Combine(DataDirectory, "fixture.conf");
-        File.WriteAllText(configuration, $"""
-            port = {Port.ToString(CultureInfo.InvariantCulture)}
-            listen_addresses = '127.0.0.1'
-            unix_socket_directories = '{ServerDirectory}'
-            max_connections = 200
-            # Throwaway data: trade durability for speed.
-            fsync = off
-            synchronous_commit = off
-            full_page_writes = off
-
-            """);
-        // As root this file is root's, in a directory of the server user: make sure that user can read it.
-        File.SetUnixFileMode(configuration, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-    }
-
-    private async Task CreateServerDirectoryAsync(CancellationToken cancellationToken)
-    {
-        if (Environment.IsPrivilegedProcess)
-        {
-            (await Command.RunAsync("/usr/bin/install", ["-d", "-m", "0700", "-o", ServerUser, ServerDirectory], CommandTimeout, cancellationToken))
-                .EnsureSuccess();
-            return;
-        }
-
-        Directory.CreateDirectory(ServerDirectory);
-        File.SetUnixFileMode(ServerDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
-
-    // PostgreSQL refuses to run as root, so as root its commands run as the postgres user.
-    private static Task<CommandResult> RunAsServerUserAsync(string program, string[] arguments, CancellationToken cancellationToken) =>
-        Environment.IsPrivilegedProcess
-            ? Command.RunAsync("/usr/sbin/runuser", ["-u", ServerUser, "--", program, .. arguments], CommandTimeout, cancellationToken)
-            : Command.RunAsync(program, arguments, CommandTimeout, cancellationToken);
 }

@@ -1,8 +1,8 @@
 namespace Payments.Testing.Smtp;
 
 /// <summary>A message accepted by <see cref="SmtpFixture"/>.</summary>
-/// <param name="From">Envelope sender (MAIL FROM).</param>
-/// <param name="To">Envelope recipients (RCPT TO), Bcc included.</param>
+/// <param name="From">Sender address (the From header's, as Mailpit reports it).</param>
+/// <param name="To">Envelope recipients, Bcc included.</param>
 /// <param name="Subject">Decoded Subject header.</param>
 /// <param name="MessageId">Message-ID header, if the client set one.</param>
 /// <param name="Body">Decoded text body (the plain part if there is one, else the HTML part).</param>

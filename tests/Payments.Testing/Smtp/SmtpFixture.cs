@@ -1,127 +1,106 @@
 using System.Globalization;
-using System.Text.Json;
-using Payments.Testing.Hosting;
+using System.Net.Sockets;
+using DotNet.Testcontainers.Builders;
+using Payments.Testing.Containers;
+using Payments.Testing.Smtp.Mailpit;
 using Xunit;
 
 namespace Payments.Testing.Smtp;
 
 /// <summary>
-/// A real SMTP server on loopback (aiosmtpd) that stores every message it accepts, can refuse mail with a
-/// temporary failure on demand, and can be stopped and started to simulate an outage. Use it as a
-/// collection or assembly fixture.
+/// A real SMTP server that keeps every message it accepts: Mailpit in a container (image from
+/// <see cref="ContainerImages"/>), published on 127.0.0.1 at ports that stay the same across a restart. It
+/// can refuse mail with a temporary failure on demand (Mailpit's chaos triggers) and be stopped and started
+/// to simulate an outage, keeping its messages. Use it as a collection or assembly fixture.
 /// </summary>
 public sealed class SmtpFixture : IAsyncLifetime
 {
-    // Debian's interpreter: the python3 first on PATH may be another one, without Debian's python3-aiosmtpd.
-    private const string Python = "/usr/bin/python3";
-    private const string ServerName = "smtp";
+    private const int SmtpPort = 1025;
+    private const int HttpPort = 8025;
+
+    // Kept in the container's own filesystem, which a restart keeps and removal deletes.
+    private const string DatabaseDirectory = "/data";
 
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
 
-    private FixtureDirectory? _directory;
-    private ServerProcess? _server;
+    private FixtureContainer? _container;
+    private HttpClient? _api;
 
     public string Host => "127.0.0.1";
 
     public int Port { get; private set; }
 
-    internal string DirectoryPath => (_directory ?? throw new InvalidOperationException("InitializeAsync has not run.")).Path;
+    /// <summary>Port of Mailpit's HTTP API and web UI.</summary>
+    public int ApiPort { get; private set; }
 
-    private string MailDirectory => Path.Combine(DirectoryPath, "mail");
+    /// <summary>Docker's id of the server's container.</summary>
+    public string ContainerId => Container.Id;
 
-    private string RefuseFlag => Path.Combine(DirectoryPath, "refuse");
+    private FixtureContainer Container => _container ?? throw new InvalidOperationException("InitializeAsync has not run.");
 
-    private string ReadyFile => Path.Combine(DirectoryPath, "ready");
-
-    private string Script => Path.Combine(DirectoryPath, "smtp_sink.py");
+    private MailpitApi Api => new(_api ?? throw new InvalidOperationException("InitializeAsync has not run."));
 
     public async ValueTask InitializeAsync()
     {
-        var cancellationToken = TestContext.Current.CancellationToken;
-        _directory = await FixtureDirectory.CreateAsync("smtp", cancellationToken);
-        await File.WriteAllTextAsync(Script, EmbeddedText.Read("smtp_sink.py"), cancellationToken);
-        Directory.CreateDirectory(MailDirectory);
-        await StartupRetry.OnPortConflictAsync(async () =>
-        {
-            Port = FreePorts.Next();
-            await LaunchAsync(cancellationToken);
-        });
+        _container = await FixtureContainer.StartAsync([SmtpPort, HttpPort], Build, IsReadyAsync, StartupTimeout, TestContext.Current.CancellationToken);
+        Port = _container.Ports[SmtpPort];
+        ApiPort = _container.Ports[HttpPort];
+        _api = MailpitApi.CreateClient(ApiBase(ApiPort));
     }
 
     /// <summary>
-    /// While <paramref name="refuse"/> is true the server answers RCPT and DATA with 451 (a temporary failure,
-    /// which System.Net.Mail reports as an SmtpException); false accepts mail again.
+    /// While <paramref name="refuse"/> is true the server answers RCPT with 451 (a temporary failure, which
+    /// System.Net.Mail reports as an SmtpException); false accepts mail again.
     /// </summary>
-    public Task RefuseAsync(bool refuse, CancellationToken cancellationToken = default)
-    {
-        // The server checks this flag file on every command, so the switch takes effect at once.
-        if (refuse)
-            return File.WriteAllTextAsync(RefuseFlag, "", cancellationToken);
-        File.Delete(RefuseFlag);
-        return Task.CompletedTask;
-    }
+    public Task RefuseAsync(bool refuse, CancellationToken cancellationToken = default) =>
+        Api.SetRecipientRefusalAsync(refuse, cancellationToken);
 
     /// <summary>Every message accepted so far, oldest first (across restarts).</summary>
-    public async Task<IReadOnlyList<ReceivedEmail>> MessagesAsync(CancellationToken cancellationToken = default)
-    {
-        var messages = new List<ReceivedEmail>();
-        foreach (var json in Directory.EnumerateFiles(MailDirectory, "*.json").Order(StringComparer.Ordinal))
-        {
-            await using var stream = File.OpenRead(json);
-            var message = await JsonSerializer.DeserializeAsync<ReceivedEmail>(stream, JsonSerializerOptions.Web, cancellationToken)
-                ?? throw new InvalidDataException($"{json} holds no message.");
-            var raw = await File.ReadAllTextAsync(Path.ChangeExtension(json, ".eml"), cancellationToken);
-            messages.Add(message with { Raw = raw });
-        }
+    public Task<IReadOnlyList<ReceivedEmail>> MessagesAsync(CancellationToken cancellationToken = default) =>
+        Api.MessagesAsync(cancellationToken);
 
-        return messages;
-    }
-
-    /// <summary>Starts the server again after <see cref="StopAsync"/>, on the same port, keeping received messages.</summary>
-    public Task StartAsync(CancellationToken cancellationToken = default) =>
-        _server is null ? LaunchAsync(cancellationToken) : throw new InvalidOperationException("The SMTP server is already running.");
+    /// <summary>Starts the server again after <see cref="StopAsync"/> or <see cref="KillAsync"/>, on the same port, keeping received messages.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default) => Container.StartAsync(cancellationToken);
 
     /// <summary>Stops the server so connections are refused, to simulate a full outage.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken = default)
-    {
-        using var server = _server ?? throw new InvalidOperationException("The SMTP server is not running.");
-        _server = null;
-        // Killing loses nothing: messages are on disk as soon as they are acknowledged.
-        await server.KillAsync().WaitAsync(cancellationToken);
-    }
+    public Task StopAsync(CancellationToken cancellationToken = default) => Container.StopAsync(cancellationToken);
+
+    /// <summary>Kills the server with SIGKILL. Messages it acknowledged are already in its database.</summary>
+    public Task KillAsync(CancellationToken cancellationToken = default) => Container.KillAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        if (_server is not null)
-        {
-            await _server.KillAsync();
-            _server.Dispose();
-            _server = null;
-        }
-
-        _directory?.Dispose();
+        _api?.Dispose();
+        if (_container is not null)
+            await _container.DisposeAsync();
     }
 
-    private async Task LaunchAsync(CancellationToken cancellationToken)
-    {
-        File.Delete(ReadyFile);
-        var server = ServerProcess.Start(
-            _directory!,
-            ServerName,
-            Python,
-            // -I: ignore PYTHON* variables and the user's site-packages, which could shadow Debian's modules.
-            ["-I", Script, "--host", Host, "--port", Port.ToString(CultureInfo.InvariantCulture), "--directory", MailDirectory, "--refuse-flag", RefuseFlag, "--ready-file", ReadyFile]);
-        try
-        {
-            await server.WaitUntilReadyAsync(_ => Task.FromResult(File.Exists(ReadyFile)), StartupTimeout, cancellationToken);
-        }
-        catch
-        {
-            await server.KillAsync();
-            server.Dispose();
-            throw;
-        }
+    private static Uri ApiBase(int port) => new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
 
-        _server = server;
+    private static DotNet.Testcontainers.Containers.IContainer Build(HostPorts ports) =>
+        new ContainerBuilder(ContainerImages.Current.Mailpit)
+            .WithEnvironment("MP_ENABLE_CHAOS", "true")
+            // A database file of its own (instead of a temporary one deleted on exit) keeps messages across a restart.
+            .WithEnvironment("MP_DATABASE", DatabaseDirectory + "/mailpit.db")
+            // Mailpit drops the oldest messages beyond 500 by default; a long test run sends more.
+            .WithEnvironment("MP_MAX_MESSAGES", "0")
+            // Creates the directory the database goes in, whichever image runs.
+            .WithResourceMapping(Array.Empty<byte>(), DatabaseDirectory + "/.keep")
+            .WithFixtureDefaults("mailpit", ports)
+            .Build();
+
+    // Ready as the tests see it: the API answers on its published port and the SMTP port greets.
+    // (A wait strategy of Testcontainers would probe the host Testcontainers resolves, not 127.0.0.1.)
+    private static async Task<bool> IsReadyAsync(HostPorts ports, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = ApiBase(ports[HttpPort]), Timeout = TimeSpan.FromSeconds(2) };
+        if (!(await http.GetAsync(new Uri("readyz", UriKind.Relative), cancellationToken)).IsSuccessStatusCode)
+            return false;
+        using var greeting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        greeting.CancelAfter(TimeSpan.FromSeconds(2));
+        using var smtp = new TcpClient();
+        await smtp.ConnectAsync(System.Net.IPAddress.Loopback, ports[SmtpPort], greeting.Token);
+        using var reader = new StreamReader(smtp.GetStream());
+        return (await reader.ReadLineAsync(greeting.Token))?.StartsWith("220", StringComparison.Ordinal) == true;
     }
 }

@@ -1,4 +1,4 @@
-namespace Payments.Testing.Tests.Cleanup;
+namespace Payments.Testing.Tests.Cleanup.ServiceProcesses;
 
 internal static class ProcessTable
 {

@@ -1,4 +1,4 @@
-namespace Payments.Testing.Hosting;
+namespace Payments.Testing.Containers;
 
 /// <summary>Repeats a server's first start on new ports when the ports it was given were taken meanwhile.</summary>
 internal static class StartupRetry
