@@ -14,9 +14,13 @@ if [ -f "$sources" ]; then
   rm -f "$dir/etc/apt/sources.list"
   cp "$sources" "$dir/etc/apt/sources.list.d/debian.sources"
 fi
-# The host's certificates as plain files (on the host they are links into /usr/share/ca-certificates).
+# The host's certificates as plain files (on the host they are links into /usr/share/ca-certificates), where
+# OpenSSL looks by default (Debian's openssl package links /usr/lib/ssl to them; minbase has no such package).
+mkdir -p "$dir/etc/ssl" "$dir/usr/lib/ssl"
 rm -rf "$dir/etc/ssl/certs"
 cp -rL /etc/ssl/certs "$dir/etc/ssl/certs"
+ln -sfn /etc/ssl/certs "$dir/usr/lib/ssl/certs"
+ln -sfn /etc/ssl/certs/ca-certificates.crt "$dir/usr/lib/ssl/cert.pem"
 
 cat > "$dir/etc/apt/apt.conf.d/90payments-small" <<'APT'
 APT::Install-Recommends "false";
