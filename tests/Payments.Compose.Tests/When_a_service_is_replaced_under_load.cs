@@ -7,7 +7,8 @@ namespace Payments.Compose.Tests;
 
 /// <summary>
 /// A steady load of orders paid through signed webhooks while one service at a time gets a new image and a new
-/// container (`up -d --no-deps --build orders`, then notifications), the others running on: an independent deployment.
+/// container (`up -d --no-deps --build --force-recreate orders`, then notifications), the others running on: an
+/// independent deployment. (Without --force-recreate compose keeps the container when the rebuilt image is unchanged.)
 /// </summary>
 [Collection(ComposeCollection.Name)]
 public sealed class When_a_service_is_replaced_under_load(RunningSystem system) : IClassFixture<RunningSystem>
@@ -41,7 +42,7 @@ public sealed class When_a_service_is_replaced_under_load(RunningSystem system) 
         foreach (var service in Replaced)
         {
             var clock = Stopwatch.StartNew();
-            await project.UpAsync([service], noDeps: true, build: true, cancellationToken);
+            await project.UpAsync([service], noDeps: true, build: true, recreate: true, cancellationToken);
             var replaced = clock.Elapsed;
             await system.WaitUntilReadyAsync([service], cancellationToken);
             log.Add($"{service}: rebuilt and replaced in {replaced.TotalSeconds:0.0} s, ready after {clock.Elapsed.TotalSeconds:0.0} s, {driver.Orders.Count} orders acknowledged so far");
@@ -54,13 +55,14 @@ public sealed class When_a_service_is_replaced_under_load(RunningSystem system) 
         TestContext.Current.SendDiagnosticMessage(string.Join(Environment.NewLine, [.. log, outcome.ToString()]));
         Console.WriteLine(string.Join(Environment.NewLine, [.. log, outcome.ToString()]));
 
+        var report = string.Join(Environment.NewLine, [.. log, outcome.ToString()]);
         var after = await ContainersAsync(project, cancellationToken);
         foreach (var (service, id) in before)
         {
             if (Replaced.Contains(service))
-                after[service].ShouldNotBe(id, $"{service}'s container must have been replaced");
+                after[service].ShouldNotBe(id, $"{service}'s container must have been replaced\n{report}");
             else
-                after[service].ShouldBe(id, $"{service} must have kept running while the others were replaced");
+                after[service].ShouldBe(id, $"{service} must have kept running while the others were replaced\n{report}");
         }
 
         outcome.Mismatched.ShouldBeEmpty("every acknowledged order must end in the provider's state");

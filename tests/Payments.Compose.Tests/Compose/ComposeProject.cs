@@ -31,9 +31,13 @@ public sealed class ComposeProject : IAsyncDisposable
 
     public string JaegerUrl => $"http://127.0.0.1:{_environment[ServicePorts.JaegerUi]}";
 
-    /// <summary>`up -d`: every service when none is named; compose waits for the dependencies' health conditions first.</summary>
-    public async Task UpAsync(IEnumerable<string> services, bool noDeps = false, bool build = false, CancellationToken cancellationToken = default) =>
-        await RunAsync(["up", "-d", .. noDeps ? ["--no-deps"] : Array.Empty<string>(), .. build ? ["--build"] : Array.Empty<string>(), .. services], cancellationToken);
+    /// <summary>
+    /// `up -d`: every service when none is named; compose waits for the dependencies' health conditions first.
+    /// <paramref name="recreate"/>: a new container even when the image and configuration did not change (compose
+    /// otherwise keeps a container whose rebuilt image came out of the build cache identical).
+    /// </summary>
+    public async Task UpAsync(IEnumerable<string> services, bool noDeps = false, bool build = false, bool recreate = false, CancellationToken cancellationToken = default) =>
+        await RunAsync(["up", "-d", .. Flag(noDeps, "--no-deps"), .. Flag(build, "--build"), .. Flag(recreate, "--force-recreate"), .. services], cancellationToken);
 
     public async Task BuildAsync(IEnumerable<string> services, CancellationToken cancellationToken) =>
         await RunAsync(["build", .. services], cancellationToken);
@@ -61,6 +65,8 @@ public sealed class ComposeProject : IAsyncDisposable
 
     private async Task<ProcessResult> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken) =>
         (await _images.Cli.RunAsync([.. Project(), .. arguments], _environment, CommandTimeout, cancellationToken)).EnsureSuccess();
+
+    private static string[] Flag(bool on, string flag) => on ? [flag] : [];
 
     private IEnumerable<string> Project() =>
         [.. _images.Files.SelectMany(f => new[] { "-f", f }), "--project-directory", Repository.Root, "-p", Name];
