@@ -1,0 +1,10 @@
+namespace Payments.Compose.Tests.Driving;
+
+/// <summary>What one customer does at the provider, and the order state that outcome implies.</summary>
+public enum Customer
+{
+    Pays,
+    IsDeclined,
+    IsDeclinedThenPays,
+    PaysThenRefunds,
+}

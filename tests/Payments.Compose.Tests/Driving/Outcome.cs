@@ -1,0 +1,88 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Payments.Testing;
+
+namespace Payments.Compose.Tests.Driving;
+
+/// <summary>What the system did, read back from the Orders and Notifications APIs, the simulator and Mailpit, once settled.</summary>
+public sealed class Outcome
+{
+    public required int Orders { get; init; }
+
+    public required List<(PlacedOrder Order, string Status)> Mismatched { get; init; }
+
+    public required int WebhooksAcknowledged { get; init; }
+
+    public required List<string> AcknowledgedButNotRecorded { get; init; }
+
+    public required List<string> RecordedTwice { get; init; }
+
+    public required int Transitions { get; init; }
+
+    public required int NotificationsSent { get; init; }
+
+    public required int EmailsReceived { get; init; }
+
+    public required int DistinctMessageIds { get; init; }
+
+    public override string ToString() =>
+        $"orders {Orders}, not in the provider's state {Mismatched.Count}; webhooks acknowledged {WebhooksAcknowledged}, lost {AcknowledgedButNotRecorded.Count}, " +
+        $"recorded twice {RecordedTwice.Count}; order transitions {Transitions}; notifications sent {NotificationsSent}; emails in Mailpit {EmailsReceived} " +
+        $"({DistinctMessageIds} distinct Message-IDs)";
+
+    public static async Task<Outcome> SettleAsync(SystemApis apis, IReadOnlyCollection<PlacedOrder> orders, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+
+        // Settled: every order in its provider-side state, and every transition has its email sent.
+        var histories = (await Eventually.ValueAsync(async () =>
+        {
+            var all = new Dictionary<PlacedOrder, JsonElement>();
+            foreach (var order in orders)
+            {
+                all[order] = await http.GetFromJsonAsync<JsonElement>($"{apis.OrdersUrl}/orders/{order.Id}", cancellationToken);
+            }
+
+            return new OrderStates(all);
+        }, states => states.Settled, TimeSpan.FromMinutes(3), "every order to reach its provider-side state", cancellationToken)).All;
+
+        var transitions = histories.Values.Sum(h => h.GetProperty("history").EnumerateArray().Count(e => e.GetProperty("outcome").GetString() != "unchanged"));
+        var sent = await Eventually.ValueAsync(async () =>
+        {
+            var count = 0;
+            foreach (var order in orders)
+            {
+                var list = await http.GetFromJsonAsync<JsonElement>($"{apis.NotificationsUrl}/notifications?orderId={order.Id}", cancellationToken);
+                var items = list.ValueKind == JsonValueKind.Array ? list : list.GetProperty("items");
+                count += items.EnumerateArray().Count(n => n.GetProperty("state").GetString() == "sent");
+            }
+
+            return count;
+        }, count => count >= transitions, TimeSpan.FromMinutes(2), "an email sent for every order transition", cancellationToken);
+        var emails = await Eventually.ValueAsync(() => apis.Mailpit.MessagesAsync(cancellationToken),
+            messages => messages.Select(m => m.MessageId).Distinct().Count() >= transitions, TimeSpan.FromMinutes(1),
+            "Mailpit to hold an email for every order transition", cancellationToken);
+
+        var deliveries = await http.GetFromJsonAsync<JsonElement>($"{apis.Provider.Url}/sim/deliveries", cancellationToken);
+        var items = deliveries.ValueKind == JsonValueKind.Array ? deliveries : deliveries.GetProperty("items");
+        string[] handled = ["payment_intent.succeeded", "payment_intent.payment_failed", "charge.refunded"];
+        var acknowledged = items.EnumerateArray()
+            .Where(d => d.GetProperty("state").GetString() == "delivered" && handled.Contains(d.GetProperty("event_type").GetString()))
+            .Select(d => d.GetProperty("event_id").GetString()!).Distinct().ToList();
+        var recorded = histories.Values.SelectMany(h => h.GetProperty("history").EnumerateArray())
+            .Where(e => e.GetProperty("source").GetString() == "stripe").Select(e => e.GetProperty("providerEventId").GetString()!).ToList();
+
+        return new Outcome
+        {
+            Orders = orders.Count,
+            Mismatched = [.. histories.Where(p => p.Value.GetProperty("status").GetString() != p.Key.ExpectedStatus).Select(p => (p.Key, p.Value.GetProperty("status").GetString()!))],
+            WebhooksAcknowledged = acknowledged.Count,
+            AcknowledgedButNotRecorded = [.. acknowledged.Except(recorded)],
+            RecordedTwice = [.. recorded.GroupBy(e => e).Where(g => g.Count() > 1).Select(g => g.Key)],
+            Transitions = transitions,
+            NotificationsSent = sent,
+            EmailsReceived = emails.Count,
+            DistinctMessageIds = emails.Select(e => e.MessageId).Distinct().Count(),
+        };
+    }
+}
