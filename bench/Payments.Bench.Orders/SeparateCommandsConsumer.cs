@@ -33,8 +33,9 @@ internal sealed class SeparateCommandsConsumer(NpgsqlDataSource dataSource) : IC
         OrderStatus status;
         long amount;
         string currency, email;
+        string? provider, paymentId;
         await using (var select = new NpgsqlCommand(
-            "SELECT id, status, amount_minor, currency, customer_email FROM orders.orders WHERE id = $1 OR payment_id = $2 ORDER BY (id = $1) DESC NULLS LAST LIMIT 1 FOR UPDATE",
+            "SELECT id, status, amount_minor, currency, customer_email, provider, payment_id FROM orders.orders WHERE id = $1 OR payment_id = $2 ORDER BY (id = $1) DESC NULLS LAST LIMIT 1 FOR UPDATE",
             connection, transaction))
         {
             select.Parameters.Add(new NpgsqlParameter<Guid?> { TypedValue = Guid.TryParse(e.OrderId, out var o) ? o : null, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
@@ -46,9 +47,10 @@ internal sealed class SeparateCommandsConsumer(NpgsqlDataSource dataSource) : IC
             }
 
             (id, status, amount, currency, email) = (reader.GetGuid(0), OrderStatusText.Parse(reader.GetString(1)), reader.GetInt64(2), reader.GetString(3), reader.GetString(4));
+            (provider, paymentId) = (reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6));
         }
 
-        var decision = OrderStateMachine.Decide(status, amount, currency, e);
+        var decision = OrderStateMachine.Decide(status, new OrderTerms(amount, currency, provider, paymentId), e);
         await using (var history = new NpgsqlCommand(
             """
             INSERT INTO orders.payment_events (event_id, order_id, kind, source, provider, provider_event_id, payment_id,

@@ -37,7 +37,8 @@ run() { # name port env...
   pids+=($!)
 }
 run services/Payments.Ingress/bin/Release/net10.0/Payments.Ingress.dll $base ConnectionStrings__RabbitMq="$amqp" \
-  Ingress__Sources__stripe__Scheme=stripe Ingress__Sources__stripe__Secrets__0="$secret"
+  Ingress__Sources__stripe__Scheme=stripe Ingress__Sources__stripe__Secrets__0="$secret" \
+  Ingress__Sources__stripe__RateLimit__PermitsPerSecond=1000000 Ingress__Sources__stripe__RateLimit__Burst=1000000
 run services/Payments.Orders/bin/Release/net10.0/Payments.Orders.dll $((base + 1)) ConnectionStrings__RabbitMq="$amqp" \
   ConnectionStrings__Postgres="$(pg bench_orders)" Provider__BaseUrl=http://127.0.0.1:9 Provider__ApiKey=sk_bench
 run services/Payments.Notifications/bin/Release/net10.0/Payments.Notifications.dll $((base + 2)) ConnectionStrings__RabbitMq="$amqp" \

@@ -32,6 +32,7 @@ start_app() { # name
     ingress)
       ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$port ConnectionStrings__RabbitMq=$amqp \
       Ingress__Sources__stripe__Scheme=stripe Ingress__Sources__stripe__Secrets__0=$secret Logging__LogLevel__Default=Warning \
+      Ingress__Sources__stripe__RateLimit__PermitsPerSecond=1000000 Ingress__Sources__stripe__RateLimit__Burst=1000000 \
         dotnet services/Payments.Ingress/bin/Release/net10.0/Payments.Ingress.dll --contentRoot "$PWD/services/Payments.Ingress/bin/Release/net10.0" > "$work/app.log" 2>&1 &
       ready=/health/ready ;;
     *)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Payments.Ingress.Diagnostics;
+using Payments.Ingress.Limits;
 using Payments.Ingress.Publishing;
 using Payments.Ingress.Webhooks;
 using Payments.Ingress.Webhooks.Schemes;
@@ -44,6 +45,8 @@ public static class IngressExtensions
         services.AddSingleton<PaymentEventPublisher>();
         services.AddSingleton<WebhookIntake>(); // stateless, over singletons: nothing to resolve per request
         services.AddProblemDetails();
+        services.AddSourceRateLimits();
+        services.AddKestrelLimits();
         return builder;
     }
 }

@@ -7,6 +7,7 @@ builder.AddServiceDefaults();
 builder.AddIngress();
 
 var app = builder.Build();
+app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapWebhooks();
 app.Run();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using Payments.Ingress.Limits;
 using Payments.Ingress.Publishing;
 using Payments.Messaging.Broker;
 using Payments.Ingress.Webhooks.Schemes;
@@ -8,8 +9,8 @@ using Payments.Ingress.Webhooks.Schemes;
 namespace Payments.Ingress.Webhooks;
 
 /// <summary>
-/// POST /webhooks/{source}: the only door. Order of checks: source (404), size (413), media type (415),
-/// signature and freshness on the raw bytes (401), shape (400), kind (200 if not ours), durable publish (202 / 503).
+/// POST /webhooks/{source}: the only door. Order of checks: the source's rate (429, before anything is read), source (404), size (413), media type (415),
+/// signature and freshness on the raw bytes (401), shape and what the source may report (400), kind (200 if not ours), durable publish (202 / 503).
 /// </summary>
 public static class WebhookEndpoints
 {
@@ -17,6 +18,7 @@ public static class WebhookEndpoints
     {
         endpoints.MapPost("/webhooks/{source}", ReceiveAsync)
             .WithName("ReceiveWebhook")
+            .RequireRateLimiting(SourceRateLimitPolicy.Name)
             .DisableAntiforgery();
         return endpoints;
     }
@@ -65,6 +67,9 @@ public static class WebhookEndpoints
             case NormalizationResult.Malformed malformed:
                 intake.Metrics.Rejected(name, "malformed_body");
                 return TypedResults.ValidationProblem(malformed.Errors, malformed.Detail, title: "Malformed webhook body");
+
+            case NormalizationResult.Refused refused:
+                return intake.Reject(name, refused.Reason, StatusCodes.Status400BadRequest, refused.Title, refused.Detail);
 
             case NormalizationResult.Ignored ignored:
                 intake.Metrics.Ignored(name);

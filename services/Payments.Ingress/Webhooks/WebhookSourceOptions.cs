@@ -1,3 +1,5 @@
+using Payments.Ingress.Limits;
+
 namespace Payments.Ingress.Webhooks;
 
 /// <summary>Ingress:Sources:{name}. Secrets is a list so a secret can be rotated without downtime: any one verifying is enough.</summary>
@@ -8,4 +10,12 @@ public sealed class WebhookSourceOptions
     public List<string> Secrets { get; set; } = [];
 
     public int ToleranceSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// Ingress:Sources:{name}:AllowSandbox: whether a provider's test-mode outcome (LiqPay status "sandbox") counts as
+    /// a payment. No money moves in a sandbox payment, so only a development or staging source may set it.
+    /// </summary>
+    public bool AllowSandbox { get; set; }
+
+    public SourceRateLimitOptions RateLimit { get; set; } = new();
 }

@@ -54,6 +54,16 @@ internal sealed class WebhookSources
                 errors.Add($"{key}:ToleranceSeconds must be positive.");
             }
 
+            if (source.RateLimit.PermitsPerSecond <= 0)
+            {
+                errors.Add($"{key}:RateLimit:PermitsPerSecond must be positive.");
+            }
+
+            if (source.RateLimit.Burst < source.RateLimit.PermitsPerSecond)
+            {
+                errors.Add($"{key}:RateLimit:Burst must be at least {key}:RateLimit:PermitsPerSecond.");
+            }
+
             var keys = new List<byte[]>(source.Secrets.Count);
             for (var i = 0; i < source.Secrets.Count; i++)
             {
@@ -69,7 +79,7 @@ internal sealed class WebhookSources
                 }
             }
 
-            into?.Add(name, new WebhookSource(name, scheme, keys, TimeSpan.FromSeconds(source.ToleranceSeconds)));
+            into?.Add(name, new WebhookSource(name, scheme, keys, TimeSpan.FromSeconds(source.ToleranceSeconds), source.AllowSandbox));
         }
 
         return errors;

@@ -10,4 +10,7 @@ public enum DecisionOutcome
 
     /// <summary>Money reported does not match the order: moved to needs-attention.</summary>
     Mismatch,
+
+    /// <summary>The event is not from the order's provider or not about the order's payment: moved to needs-attention.</summary>
+    Foreign,
 }

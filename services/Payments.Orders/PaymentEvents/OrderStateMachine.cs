@@ -9,18 +9,24 @@ namespace Payments.Orders.PaymentEvents;
 /// a failed attempt after success is recorded but does not unpay, a late success after a refund changes nothing,
 /// and a failed payment becomes paid when the customer retries. Money that does not match the order moves it to
 /// needs-attention, which absorbs every later event until an operator steps in; being absorbing keeps that
-/// convergent too.
+/// convergent too. So does an event that is not about the order's payment (another provider, or another payment id
+/// naming our order): whoever sent it, it pays nothing and an operator looks.
 /// </summary>
 public static class OrderStateMachine
 {
-    public static Decision Decide(OrderStatus status, long orderAmountMinor, string orderCurrency, PaymentEventReceived @event)
+    public static Decision Decide(OrderStatus status, OrderTerms order, PaymentEventReceived @event)
     {
         if (status == OrderStatus.NeedsAttention)
         {
             return new(status, status, DecisionOutcome.Unchanged, "The order needs attention; events are recorded only.");
         }
 
-        if (Mismatch(orderAmountMinor, orderCurrency, @event) is { } reason)
+        if (Foreign(order, @event) is { } foreign)
+        {
+            return new(status, OrderStatus.NeedsAttention, DecisionOutcome.Foreign, foreign);
+        }
+
+        if (Mismatch(order.AmountMinor, order.Currency, @event) is { } reason)
         {
             return new(status, OrderStatus.NeedsAttention, DecisionOutcome.Mismatch, reason);
         }
@@ -41,6 +47,27 @@ public static class OrderStateMachine
             ? new(status, target.Value, DecisionOutcome.Applied, $"{@event.Kind} moved the order to {target.Value.ToText()}.")
             : new(status, status, DecisionOutcome.Unchanged, Explain(status, @event.Kind));
     }
+
+    /// <summary>
+    /// Only the provider the payment was created at, speaking of that payment, may move the order. An order whose
+    /// payment is not recorded yet matches nothing: the handler waits for the recording before deciding.
+    /// </summary>
+    private static string? Foreign(OrderTerms order, PaymentEventReceived @event)
+    {
+        if (!string.Equals(@event.Provider, order.Provider, StringComparison.Ordinal))
+        {
+            return $"Provider mismatch: the order's payment is at {Bounded(order.Provider)}, the event came from {Bounded(@event.Provider)} " +
+                $"(source {Bounded(@event.Source)}).";
+        }
+
+        return string.Equals(@event.ProviderPaymentId, order.PaymentId, StringComparison.Ordinal)
+            ? null
+            : $"Payment mismatch: the order's payment is {Bounded(order.PaymentId)}, the event (source {Bounded(@event.Source)}) " +
+              $"names payment {Bounded(@event.ProviderPaymentId)}.";
+    }
+
+    // Sender-chosen text lands in the order's attention reason and in a published event: keep it bounded.
+    private static string Bounded(string? value) => value is null ? "(none)" : value.Length <= 64 ? value : value[..64] + "…";
 
     private static string? Mismatch(long amount, string currency, PaymentEventReceived @event)
     {

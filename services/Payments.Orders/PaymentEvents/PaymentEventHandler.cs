@@ -19,8 +19,12 @@ public sealed class PaymentEventHandler(OrdersMetrics metrics, TimeProvider time
         var key = PaymentEventReceivedKey.From(@event);
         var order = (await context.QueryAsync(LockedOrder.Select(key), LockedOrder.Map, cancellationToken)).FirstOrDefault()
             ?? throw new OrderNotFoundException(@event.OrderId, @event.ProviderPaymentId);
+        if (order.PaymentId is null && order.Status != OrderStatus.NeedsAttention)
+        {
+            throw new PaymentNotRecordedException(order.Id, @event.ProviderPaymentId);
+        }
 
-        var decision = OrderStateMachine.Decide(order.Status, order.AmountMinor, order.Currency, @event);
+        var decision = OrderStateMachine.Decide(order.Status, order.Terms, @event);
         context.Execute(OrderHistory.Record(order.Id, @event, decision));
         metrics.EventDecided(@event.Kind, decision);
         if (!decision.Changed)

@@ -34,6 +34,13 @@ public sealed class IngressApp(string amqpUri, IReadOnlyDictionary<string, strin
             ["Ingress:Sources:hub:Secrets:0"] = TestSecrets.GitHub,
             ["Ingress:MaxBodyBytes"] = "4096",
         };
+        foreach (var source in new[] { "stripe", "acme", "liqpay", "hub" })
+        {
+            // Tests send as fast as they can; the rate limit's own tests set theirs.
+            all[$"Ingress:Sources:{source}:RateLimit:PermitsPerSecond"] = "100000";
+            all[$"Ingress:Sources:{source}:RateLimit:Burst"] = "100000";
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;

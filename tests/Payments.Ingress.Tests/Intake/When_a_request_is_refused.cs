@@ -123,6 +123,11 @@ public sealed class When_a_request_is_refused(RabbitMqFixture broker) : IAsyncLi
     }
 
     [Fact]
+    public async Task Should_answer_400_for_a_sandbox_payment_to_a_source_that_does_not_allow_sandbox() =>
+        await ShouldBeProblem(await SendAsync(WebhookRequests.LiqPay(WebhookRequests.LiqPayPayment(status: "sandbox"))),
+            HttpStatusCode.BadRequest, "sandbox_not_allowed");
+
+    [Fact]
     public async Task Should_answer_200_and_publish_nothing_for_a_verified_event_we_do_not_handle()
     {
         var response = await SendAsync(WebhookRequests.Stripe(WebhookRequests.StripePaymentIntent(type: "customer.created")));

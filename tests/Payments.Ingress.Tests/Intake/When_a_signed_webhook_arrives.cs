@@ -92,4 +92,32 @@ public sealed class When_a_signed_webhook_arrives(RabbitMqFixture broker) : IAsy
         var b = await second.Content.ReadFromJsonAsync<WebhookAccepted>(TestContext.Current.CancellationToken);
         a!.EventId.ShouldBe(b!.EventId);
     }
+
+    [Fact]
+    public async Task Should_give_a_github_style_replay_under_a_new_delivery_id_the_same_event_id()
+    {
+        var body = WebhookRequests.StandardPayment();
+
+        var first = await _client.SendAsync(WebhookRequests.GitHub(body), TestContext.Current.CancellationToken);
+        var replay = await _client.SendAsync(WebhookRequests.GitHub(body), TestContext.Current.CancellationToken);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        replay.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var a = await first.Content.ReadFromJsonAsync<WebhookAccepted>(TestContext.Current.CancellationToken);
+        var b = await replay.Content.ReadFromJsonAsync<WebhookAccepted>(TestContext.Current.CancellationToken);
+        a!.EventId.ShouldBe(b!.EventId);
+    }
+
+    [Fact]
+    public async Task Should_accept_a_sandbox_payment_where_the_source_allows_sandbox()
+    {
+        await using var app = new IngressApp(broker.AmqpUri, new Dictionary<string, string?> { ["Ingress:Sources:liqpay:AllowSandbox"] = "true" });
+        var client = await app.ReadyClientAsync();
+
+        var response = await client.SendAsync(WebhookRequests.LiqPay(WebhookRequests.LiqPayPayment(status: "sandbox")), TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        (await broker.MessageCountAsync(app.Queue, TestContext.Current.CancellationToken)).ShouldBe(1u);
+        await broker.DeleteQueueAsync(app.Queue, TestContext.Current.CancellationToken);
+    }
 }

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
+using Payments.Ingress.Limits;
 using Payments.Ingress.Tests.Http;
 using Payments.Ingress.Webhooks;
 using Payments.Ingress.Webhooks.Schemes.GitHub;
@@ -48,6 +50,75 @@ public sealed class When_the_configuration_is_incomplete
 
         errors.ShouldContain(e => e.Contains("Ingress:Sources:acme:Secrets:0", StringComparison.Ordinal));
         errors.ShouldAllBe(e => !e.Contains(secret, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("0", "10", "Ingress:Sources:shop:RateLimit:PermitsPerSecond")]
+    [InlineData("10", "5", "Ingress:Sources:shop:RateLimit:Burst")]
+    public void Should_name_a_rate_limit_that_cannot_work(string permits, string burst, string key) =>
+        Errors(new()
+        {
+            ["Ingress:Sources:shop:Scheme"] = "stripe", ["Ingress:Sources:shop:Secrets:0"] = "s",
+            ["Ingress:Sources:shop:RateLimit:PermitsPerSecond"] = permits, ["Ingress:Sources:shop:RateLimit:Burst"] = burst,
+        }).ShouldContain(e => e.StartsWith(key, StringComparison.Ordinal));
+
+    [Fact]
+    public void Should_default_every_source_to_a_rate_limit() =>
+        new WebhookSourceOptions().RateLimit.ShouldSatisfyAllConditions(
+            limit => limit.PermitsPerSecond.ShouldBe(100),
+            limit => limit.Burst.ShouldBe(200));
+
+    [Theory]
+    [InlineData("MaxConcurrentConnections", null)]
+    [InlineData("MinRequestBodyDataRate:BytesPerSecond", null)]
+    [InlineData("MinRequestBodyDataRate:GracePeriod", "00:10:00")]
+    [InlineData("RequestHeadersTimeout", "00:10:00")]
+    [InlineData("KeepAliveTimeout", "01:00:00")]
+    public void Should_name_a_kestrel_limit_that_protects_nothing(string key, string? value)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Kestrel:Limits:MaxConcurrentConnections"] = "100",
+            ["Kestrel:Limits:MinRequestBodyDataRate:BytesPerSecond"] = "100",
+            ["Kestrel:Limits:MinRequestBodyDataRate:GracePeriod"] = "00:00:05",
+        };
+        KestrelErrors(settings).ShouldBeEmpty();
+        settings[$"Kestrel:Limits:{key}"] = value;
+        if (value is null)
+        {
+            settings.Remove($"Kestrel:Limits:{key}");
+        }
+
+        if (key.StartsWith("MinRequestBodyDataRate:BytesPerSecond", StringComparison.Ordinal))
+        {
+            settings.Remove("Kestrel:Limits:MinRequestBodyDataRate:GracePeriod"); // the whole rate unset: null, no minimum
+        }
+
+        var named = key.Split(':')[0];
+        KestrelErrors(settings).ShouldContain(e => e.StartsWith($"Kestrel:Limits:{named}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_replace_kestrels_default_body_data_rate_with_the_configured_one()
+    {
+        var options = new KestrelServerOptions();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Kestrel:Limits:MinRequestBodyDataRate:BytesPerSecond"] = "1000", ["Kestrel:Limits:MinRequestBodyDataRate:GracePeriod"] = "00:00:02",
+        };
+
+        KestrelLimits.Bind(options, new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+
+        options.Limits.MinRequestBodyDataRate.ShouldNotBeNull().BytesPerSecond.ShouldBe(1000);
+        options.Limits.MinRequestBodyDataRate.GracePeriod.ShouldBe(TimeSpan.FromSeconds(2));
+    }
+
+    private static IEnumerable<string> KestrelErrors(Dictionary<string, string?> settings)
+    {
+        var options = new KestrelServerOptions();
+        options.Limits.MinRequestBodyDataRate = null; // only what configuration says
+        KestrelLimits.Bind(options, new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        return new KestrelLimitsValidator().Validate(null, options).Failures ?? [];
     }
 
     private static List<string> Errors(Dictionary<string, string?> settings)

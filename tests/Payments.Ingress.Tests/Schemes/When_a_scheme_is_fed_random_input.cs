@@ -61,7 +61,7 @@ public sealed class When_a_scheme_is_fed_random_input
         Prop.ForAll(Gen.Zip(payloads, deliveryIds).ToArbitrary(), input =>
         {
             var result = scheme.Normalize(new VerifiedWebhook(input.Item1, input.Item2), source, ReceivedAt);
-            return result is NormalizationResult.Normalized or NormalizationResult.Ignored
+            return result is NormalizationResult.Normalized or NormalizationResult.Ignored or NormalizationResult.Refused
                 || (result is NormalizationResult.Malformed malformed && malformed.Errors.Count > 0);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(Runs));
     }

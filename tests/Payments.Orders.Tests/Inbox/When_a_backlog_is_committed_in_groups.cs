@@ -29,14 +29,17 @@ public sealed class When_a_backlog_is_committed_in_groups(Infrastructure.Infrast
     {
         var ct = TestContext.Current.CancellationToken;
         var orders = new List<Guid>();
+        var payments = new Dictionary<Guid, string>();
         for (var i = 0; i < Orders; i++)
         {
-            orders.Add((await _scenario.CreateOrderAsync(1000 + i, "EUR")).Id);
+            var order = await _scenario.CreateOrderAsync(1000 + i, "EUR");
+            orders.Add(order.Id);
+            payments[order.Id] = order.Payment!.PaymentId;
         }
 
         await _scenario.StopAppsAsync();
         var paidWatch = await _scenario.Bus.WatchAsync(typeof(OrderPaid));
-        var events = orders.Select((id, i) => Infrastructure.PaymentEvents.For(id, PaymentEventKind.Succeeded, 1000 + i, "EUR")).ToList();
+        var events = orders.Select((id, i) => Infrastructure.PaymentEvents.For(id, PaymentEventKind.Succeeded, 1000 + i, "EUR", payments[id])).ToList();
         var orphans = Enumerable.Range(0, 2).Select(_ => Infrastructure.PaymentEvents.For(Guid.NewGuid(), PaymentEventKind.Succeeded, paymentId: "pi_orphan")).ToList();
         // Every event twice: the first half back to back (duplicates within one group), the orphans, then the second half
         // at a distance (duplicates of rows committed by an earlier group).

@@ -29,18 +29,21 @@ public sealed class When_one_group_holds_several_events_for_one_order(Infrastruc
     {
         var ct = TestContext.Current.CancellationToken;
         var orders = new List<Guid>();
+        var payments = new Dictionary<Guid, string>();
         for (var i = 0; i < Orders; i++)
         {
-            orders.Add((await _scenario.CreateOrderAsync(2000, "EUR")).Id);
+            var order = await _scenario.CreateOrderAsync(2000, "EUR");
+            orders.Add(order.Id);
+            payments[order.Id] = order.Payment!.PaymentId;
         }
 
         await _scenario.StopAppsAsync();
         var watch = await _scenario.Bus.WatchAsync(typeof(OrderPaid), typeof(OrderPaymentFailed), typeof(OrderRefunded));
         foreach (var id in orders)
         {
-            await _scenario.Bus.PublishAsync(Infrastructure.PaymentEvents.For(id, PaymentEventKind.Succeeded, 2000, "EUR"));
-            await _scenario.Bus.PublishAsync(Infrastructure.PaymentEvents.For(id, PaymentEventKind.Failed, 2000, "EUR"));
-            await _scenario.Bus.PublishAsync(Infrastructure.PaymentEvents.For(id, PaymentEventKind.Refunded, 2000, "EUR"));
+            await _scenario.Bus.PublishAsync(Infrastructure.PaymentEvents.For(id, PaymentEventKind.Succeeded, 2000, "EUR", payments[id]));
+            await _scenario.Bus.PublishAsync(Infrastructure.PaymentEvents.For(id, PaymentEventKind.Failed, 2000, "EUR", payments[id]));
+            await _scenario.Bus.PublishAsync(Infrastructure.PaymentEvents.For(id, PaymentEventKind.Refunded, 2000, "EUR", payments[id]));
         }
 
         await _scenario.StartAppAsync();

@@ -27,16 +27,19 @@ public sealed class When_two_instances_race_on_the_same_orders(Infrastructure.In
     {
         var ct = TestContext.Current.CancellationToken;
         var orders = new List<Guid>();
+        var payments = new Dictionary<Guid, string>();
         for (var i = 0; i < 20; i++)
         {
-            orders.Add((await _scenario.CreateOrderAsync(1000 + i, "EUR")).Id);
+            var order = await _scenario.CreateOrderAsync(1000 + i, "EUR");
+            orders.Add(order.Id);
+            payments[order.Id] = order.Payment!.PaymentId;
         }
 
         var watch = await _scenario.Bus.WatchAsync(typeof(OrderPaid));
         var events = orders.SelectMany((id, i) => new[]
         {
-            Infrastructure.PaymentEvents.For(id, PaymentEventKind.Succeeded, 1000 + i, "EUR", source: "stripe"),
-            Infrastructure.PaymentEvents.For(id, PaymentEventKind.Succeeded, 1000 + i, "EUR", source: "reconciliation"),
+            Infrastructure.PaymentEvents.For(id, PaymentEventKind.Succeeded, 1000 + i, "EUR", payments[id], source: "stripe"),
+            Infrastructure.PaymentEvents.For(id, PaymentEventKind.Succeeded, 1000 + i, "EUR", payments[id], source: "reconciliation"),
         });
         await Task.WhenAll(events.Select(e => _scenario.Bus.PublishAsync(e)));
 

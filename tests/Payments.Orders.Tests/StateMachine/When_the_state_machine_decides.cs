@@ -54,6 +54,53 @@ public sealed class When_the_state_machine_decides
         Decide(OrderStatus.AwaitingPayment, Event(PaymentEventKind.Failed, 1, "JPY")).To.ShouldBe(OrderStatus.PaymentFailed);
     }
 
+    [Theory]
+    [InlineData(OrderStatus.AwaitingPayment, PaymentEventKind.Succeeded)]
+    [InlineData(OrderStatus.PaymentFailed, PaymentEventKind.Succeeded)]
+    [InlineData(OrderStatus.Paid, PaymentEventKind.Refunded)]
+    [InlineData(OrderStatus.AwaitingPayment, PaymentEventKind.Failed)]
+    public void Should_move_to_needs_attention_when_another_provider_names_the_order(OrderStatus from, PaymentEventKind kind)
+    {
+        var decision = Decide(from, Event(kind) with { Source = "acme", Provider = "standard-webhooks" });
+
+        decision.To.ShouldBe(OrderStatus.NeedsAttention);
+        decision.Outcome.ShouldBe(DecisionOutcome.Foreign);
+        decision.Explanation.ShouldBe("Provider mismatch: the order's payment is at stripe, the event came from standard-webhooks (source acme).");
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.AwaitingPayment, PaymentEventKind.Succeeded)]
+    [InlineData(OrderStatus.Paid, PaymentEventKind.Refunded)]
+    [InlineData(OrderStatus.AwaitingPayment, PaymentEventKind.Failed)]
+    public void Should_move_to_needs_attention_when_the_event_is_about_another_payment(OrderStatus from, PaymentEventKind kind)
+    {
+        var decision = Decide(from, Event(kind) with { ProviderPaymentId = "pi_someone_else" });
+
+        decision.To.ShouldBe(OrderStatus.NeedsAttention);
+        decision.Outcome.ShouldBe(DecisionOutcome.Foreign);
+        decision.Explanation.ShouldBe("Payment mismatch: the order's payment is pi, the event (source stripe) names payment pi_someone_else.");
+    }
+
+    [Fact]
+    public void Should_accept_the_same_payment_reported_by_reconciliation() =>
+        Decide(OrderStatus.AwaitingPayment, Event(PaymentEventKind.Succeeded) with { Source = "reconciliation" }).To.ShouldBe(OrderStatus.Paid);
+
+    [Fact]
+    public void Should_match_provider_and_payment_exactly_and_bound_what_it_repeats()
+    {
+        Decide(OrderStatus.AwaitingPayment, Event(PaymentEventKind.Succeeded) with { Provider = "Stripe" }).Outcome.ShouldBe(DecisionOutcome.Foreign);
+        Decide(OrderStatus.AwaitingPayment, Event(PaymentEventKind.Succeeded) with { ProviderPaymentId = "PI" }).Outcome.ShouldBe(DecisionOutcome.Foreign);
+
+        var decision = Decide(OrderStatus.AwaitingPayment, Event(PaymentEventKind.Succeeded) with { ProviderPaymentId = new string('x', 10_000) });
+
+        decision.Explanation.Length.ShouldBeLessThan(200);
+    }
+
+    [Fact]
+    public void Should_judge_the_payment_before_the_money() =>
+        Decide(OrderStatus.AwaitingPayment, Event(PaymentEventKind.Succeeded, 1, "USD") with { ProviderPaymentId = "pi_other" })
+            .Explanation.ShouldStartWith("Payment mismatch");
+
     /// <summary>Every arrival order of every multiset of up to four events, from a fresh order, ends in the same state.</summary>
     [Fact]
     public void Should_converge_whatever_the_arrival_order()
@@ -61,7 +108,7 @@ public sealed class When_the_state_machine_decides
         PaymentEventReceived[] pool =
         [
             Event(PaymentEventKind.Succeeded), Event(PaymentEventKind.Failed), Event(PaymentEventKind.Refunded),
-            Event(PaymentEventKind.Succeeded, 1, "EUR"),
+            Event(PaymentEventKind.Succeeded, 1, "EUR"), Event(PaymentEventKind.Succeeded) with { ProviderPaymentId = "pi_other" },
         ];
         foreach (var subset in Subsets(pool.Length))
         {
@@ -71,7 +118,7 @@ public sealed class When_the_state_machine_decides
         }
     }
 
-    private static Decision Decide(OrderStatus status, PaymentEventReceived @event) => OrderStateMachine.Decide(status, Amount, "EUR", @event);
+    private static Decision Decide(OrderStatus status, PaymentEventReceived @event) => OrderStateMachine.Decide(status, new OrderTerms(Amount, "EUR", "stripe", "pi"), @event);
 
     private static PaymentEventReceived Event(PaymentEventKind kind, long amount = Amount, string currency = "EUR") =>
         new(Guid.NewGuid(), "stripe", "stripe", "evt", kind, "pi", null, amount, currency, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);

@@ -37,12 +37,28 @@ public sealed class When_a_liqpay_callback_is_normalized
 
     [Theory]
     [InlineData("success", PaymentEventKind.Succeeded)]
-    [InlineData("sandbox", PaymentEventKind.Succeeded)]
     [InlineData("failure", PaymentEventKind.Failed)]
     [InlineData("error", PaymentEventKind.Failed)]
     [InlineData("reversed", PaymentEventKind.Refunded)]
     public void Should_map_each_final_status_to_its_kind(string status, PaymentEventKind kind) =>
         Normalize(WithStatus(status)).ShouldBeNormalized().Kind.ShouldBe(kind);
+
+    [Fact]
+    public void Should_refuse_a_sandbox_payment_naming_the_key_that_allows_it()
+    {
+        var refused = Normalize(WithStatus("sandbox")).ShouldBeOfType<NormalizationResult.Refused>();
+
+        refused.Reason.ShouldBe("sandbox_not_allowed");
+        refused.Detail.ShouldContain("Ingress:Sources:liqpay:AllowSandbox");
+    }
+
+    [Fact]
+    public void Should_count_a_sandbox_payment_as_succeeded_where_the_source_allows_sandbox()
+    {
+        var source = Source(_scheme, "k") with { AllowSandbox = true };
+
+        _scheme.Normalize(Verified(WithStatus("sandbox")), source, ReceivedAt).ShouldBeNormalized().Kind.ShouldBe(PaymentEventKind.Succeeded);
+    }
 
     [Theory]
     [InlineData("processing")]

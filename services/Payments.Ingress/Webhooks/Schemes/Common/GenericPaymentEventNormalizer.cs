@@ -1,3 +1,4 @@
+using System.Globalization;
 using Payments.Messaging;
 using Payments.Contracts;
 
@@ -19,8 +20,9 @@ namespace Payments.Ingress.Webhooks.Schemes.Common;
 ///   }
 /// }
 /// </code>
-/// Any other type is acknowledged and ignored, so a sender can add event types without breaking us. The event id
-/// is the delivery id header, which the sender keeps the same when it retries.
+/// Any other type is acknowledged and ignored, so a sender can add event types without breaking us. The event id is
+/// the signed delivery id where the scheme signs one (Standard Webhooks' webhook-id, kept the same on retries);
+/// otherwise it is derived from the signed body (GitHub-style, whose delivery header is not signed).
 /// </summary>
 internal static class GenericPaymentEventNormalizer
 {
@@ -61,23 +63,17 @@ internal static class GenericPaymentEventNormalizer
             var orderId = data?.OptionalString("order_id");
             var amount = data?.MinorUnits("amount");
             var currency = data?.Currency("currency");
-            if (string.IsNullOrEmpty(webhook.DeliveryId))
-            {
-                // Unreachable through Verify, which rejects a request without one; kept so the contract holds anyway.
-                errors.Add(FieldErrors.DocumentPath, "The delivery id header is required.");
-            }
-
-            if (errors.Any || webhook.DeliveryId is not { } deliveryId || occurredAt is not { } occurred
-                || paymentId is null || amount is not { } minor || currency is null)
+            if (errors.Any || occurredAt is not { } occurred || paymentId is null || amount is not { } minor || currency is null)
             {
                 return errors.ToMalformed(Detail);
             }
 
+            var eventId = webhook.DeliveryId is { Length: > 0 } signedId ? signedId : BodyEventId(type, paymentId, occurred, minor);
             return new NormalizationResult.Normalized(new PaymentEventReceived(
-                EventIds.From(source.Name, deliveryId),
+                EventIds.From(source.Name, eventId),
                 source.Name,
                 provider,
-                deliveryId,
+                eventId,
                 kind.Value,
                 paymentId,
                 orderId,
@@ -87,4 +83,8 @@ internal static class GenericPaymentEventNormalizer
                 receivedAt));
         }
     }
+
+    // The payment, what happened to it, when and for how much: what a replay under a new delivery id cannot change.
+    private static string BodyEventId(string type, string paymentId, DateTimeOffset occurred, long amountMinor) =>
+        string.Create(CultureInfo.InvariantCulture, $"{type}:{paymentId}:{occurred.UtcDateTime:O}:{amountMinor}");
 }

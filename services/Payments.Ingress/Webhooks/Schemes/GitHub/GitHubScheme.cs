@@ -11,8 +11,9 @@ namespace Payments.Ingress.Webhooks.Schemes.GitHub;
 /// The body is our generic payment event (see <see cref="GenericPaymentEventNormalizer"/>).
 /// <para>
 /// The scheme signs neither a timestamp nor the delivery id, so freshness cannot be checked and a captured
-/// request can be replayed. Replaying it unchanged yields the same event id and is absorbed downstream; a replay
-/// with a new delivery id is not, so prefer Standard Webhooks for any sender that can do it.
+/// request can be replayed. So the event id comes from the signed body, not the delivery header: a replay, under
+/// the same or a new delivery id, is the same event and is absorbed downstream. Prefer Standard Webhooks for any
+/// sender that can do it.
 /// </para>
 /// </summary>
 internal sealed class GitHubScheme : IWebhookScheme
@@ -43,7 +44,7 @@ internal sealed class GitHubScheme : IWebhookScheme
         }
 
         Span<byte> received = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        if (delivery.Value is not { } deliveryId || !TryDecode(value, received))
+        if (delivery.Value is null || !TryDecode(value, received))
         {
             return Rejections.For(RejectionReason.MalformedSignature);
         }
@@ -54,7 +55,8 @@ internal sealed class GitHubScheme : IWebhookScheme
             HMACSHA256.HashData(key, request.Body.Span, expected);
             if (CryptographicOperations.FixedTimeEquals(expected, received))
             {
-                return new VerificationResult.Verified(new VerifiedWebhook(request.Body, deliveryId));
+                // The delivery id is required, as GitHub always sends one, but unsigned: it identifies nothing.
+                return new VerificationResult.Verified(new VerifiedWebhook(request.Body, DeliveryId: null));
             }
         }
 

@@ -6,8 +6,9 @@ namespace Payments.Ingress.Webhooks.Schemes.LiqPay;
 
 /// <summary>
 /// Maps the decoded callback JSON (https://www.liqpay.ua/en/doc/api/callback) to the canonical event. Statuses:
-/// success and sandbox (a successful test payment) → Succeeded; failure and error → Failed; reversed → Refunded;
-/// anything else (processing, wait_secure, 3ds_verify…) is not final for us and is ignored.
+/// success → Succeeded; sandbox (a successful test payment) → Succeeded only for a source with AllowSandbox, else
+/// refused; failure and error → Failed; reversed → Refunded; anything else (processing, wait_secure, 3ds_verify…)
+/// is not final for us and is ignored.
 /// </summary>
 internal static class LiqPayCallbackNormalizer
 {
@@ -28,6 +29,14 @@ internal static class LiqPayCallbackNormalizer
             if (status is null)
             {
                 return errors.ToMalformed(Detail);
+            }
+
+            if (status == "sandbox" && !source.AllowSandbox)
+            {
+                // 400, not 200-ignored: a test payment reaching a live source is a misconfigured merchant or an attempt to
+                // pay with play money, and the sender's callback log should show it failed; retrying cannot change it.
+                return new NormalizationResult.Refused("sandbox_not_allowed", "Sandbox payment refused",
+                    $"Source '{source.Name}' does not accept sandbox (test) payments: no money moved. Ingress:Sources:{source.Name}:AllowSandbox enables them.");
             }
 
             PaymentEventKind? kind = status switch
