@@ -27,7 +27,9 @@ psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE bench_reconcili
 
 sim_port=$(( 41000 + RANDOM % 4000 ))
 api_key="sk_test_bench_$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+# Outside Development the simulator starts only when told it may, and with an admin key (the bench needs no /sim call).
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$sim_port Simulator__ApiKeys__0=$api_key \
+Simulator__AllowOutsideDevelopment=true Simulator__AdminKeys__0="sim_admin_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
 Simulator__LiqPay__PublicKey=bench_public Simulator__LiqPay__PrivateKey=bench_private Logging__LogLevel__Default=Warning \
   dotnet services/Payments.ProviderSimulator/bin/Release/net10.0/Payments.ProviderSimulator.dll --contentRoot "$PWD/services/Payments.ProviderSimulator/bin/Release/net10.0" > "$work/simulator.log" 2>&1 &
 sim_pid=$!

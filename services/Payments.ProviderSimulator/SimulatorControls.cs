@@ -6,18 +6,18 @@ using Payments.ProviderSimulator.Targets;
 namespace Payments.ProviderSimulator;
 
 /// <summary>
-/// /sim: the simulator's own controls, kept out of the Stripe-compatible /v1 surface. Unauthenticated, like the
-/// rest of a sandbox that must only ever listen on a development or test network.
+/// /sim: the simulator's own controls, kept out of the Stripe-compatible /v1 surface. Program.cs puts them behind
+/// the admin-key policy: they change faults and list every receiver.
 /// </summary>
 internal static class SimulatorControls
 {
-    public static IEndpointRouteBuilder MapSimulatorControls(this IEndpointRouteBuilder endpoints)
+    public static RouteGroupBuilder MapSimulatorControls(this IEndpointRouteBuilder endpoints)
     {
         var sim = endpoints.MapGroup("/sim");
         sim.MapTargetControls();    // POST/GET/DELETE /sim/endpoints
         sim.MapFaultControls();     // GET/PUT /sim/faults
         sim.MapStatsControls();     // GET /sim/stats
         sim.MapDeliveryControls();  // GET /sim/deliveries
-        return endpoints;
+        return sim;
     }
 }

@@ -5,6 +5,7 @@ using Payments.ProviderSimulator.Diagnostics;
 using Payments.ProviderSimulator.Faults;
 using Payments.ProviderSimulator.LiqPay;
 using Payments.ProviderSimulator.Payments;
+using Payments.ProviderSimulator.Security;
 using Payments.ProviderSimulator.StandardWebhooks;
 using Payments.ProviderSimulator.State;
 using Payments.ProviderSimulator.Stripe;
@@ -23,6 +24,7 @@ internal static class SimulatorExtensions
         services.AddSingleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>();
         services.ConfigureHttpJsonOptions(o => SimulatorJson.Configure(o.SerializerOptions));
         services.AddSingleton(TimeProvider.System);
+        services.AddAdminKeyAuthentication(); // Simulator:AdminKeys on /sim; /v1 checks Simulator:ApiKeys itself
 
         // The sandbox's state, restored from Simulator:StatePath and written back on change.
         services.AddSingleton<RestoredState>();

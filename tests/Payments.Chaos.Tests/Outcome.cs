@@ -64,7 +64,8 @@ public sealed class Outcome
             return count;
         }, count => count >= transitions, TimeSpan.FromMinutes(2), "an email for every order transition", cancellationToken);
 
-        var deliveries = await http.GetFromJsonAsync<JsonElement>($"{system.Simulator.BaseUrl}/sim/deliveries", cancellationToken);
+        using var controls = PaymentsSystem.SimulatorControls();
+        var deliveries = await controls.GetFromJsonAsync<JsonElement>($"{system.Simulator.BaseUrl}/sim/deliveries", cancellationToken);
         var items = deliveries.ValueKind == JsonValueKind.Array ? deliveries : deliveries.GetProperty("items");
         string[] handled = ["payment_intent.succeeded", "payment_intent.payment_failed", "charge.refunded"];
         var acknowledged = items.EnumerateArray()

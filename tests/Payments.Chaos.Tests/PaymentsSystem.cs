@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Payments.Testing.Postgres;
 using Payments.Testing.RabbitMq;
@@ -13,6 +14,7 @@ namespace Payments.Chaos.Tests;
 public sealed class PaymentsSystem(int instances) : IAsyncDisposable
 {
     public const string ApiKey = "sk_test_chaos";
+    public const string SimulatorAdminKey = "sim_admin_chaos_6a3f";
     private const string WebhookSecret = "whsec_chaos_suite_secret";
 
     public RabbitMqFixture Broker { get; } = new();
@@ -45,7 +47,8 @@ public sealed class PaymentsSystem(int instances) : IAsyncDisposable
         var notificationsDb = await Postgres.CreateDatabaseAsync("notifications", cancellationToken);
         var reconciliationDb = await Postgres.CreateDatabaseAsync("reconciliation", cancellationToken);
 
-        Simulator.With("Simulator:ApiKeys:0", ApiKey).With("Simulator:TimeScale", "0.005")
+        Simulator.With("Simulator:AllowOutsideDevelopment", "true").With("Simulator:AdminKeys:0", SimulatorAdminKey)
+            .With("Simulator:ApiKeys:0", ApiKey).With("Simulator:TimeScale", "0.005")
             .With("Simulator:LiqPay:PublicKey", "sandbox_public").With("Simulator:LiqPay:PrivateKey", "sandbox_private");
         Ingress.With("ConnectionStrings:RabbitMq", Broker.AmqpUri)
             .With("Ingress:Sources:stripe:Scheme", "stripe").With("Ingress:Sources:stripe:Secrets:0", WebhookSecret)
@@ -64,7 +67,7 @@ public sealed class PaymentsSystem(int instances) : IAsyncDisposable
 
         await Task.WhenAll(All.Select(s => s.StartAsync(cancellationToken: cancellationToken)));
 
-        using var http = new HttpClient();
+        using var http = SimulatorControls();
         var registered = await http.PostAsJsonAsync($"{Simulator.BaseUrl}/sim/endpoints",
             new { scheme = "stripe", url = $"{Ingress.BaseUrl}/webhooks/stripe", secret = WebhookSecret }, cancellationToken);
         registered.EnsureSuccessStatusCode();
@@ -72,8 +75,16 @@ public sealed class PaymentsSystem(int instances) : IAsyncDisposable
 
     public async Task SetFaultsAsync(object faults, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient();
+        using var http = SimulatorControls();
         (await http.PutAsJsonAsync($"{Simulator.BaseUrl}/sim/faults", faults, cancellationToken)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A client for the simulator's /sim controls, which need its admin key.</summary>
+    public static HttpClient SimulatorControls()
+    {
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SimulatorAdminKey);
+        return http;
     }
 
     private ServiceProcess Consumer(string name, string database) => new ServiceProcess(name)

@@ -33,8 +33,14 @@ internal sealed class DemoApis(HttpClient http, DemoOptions options)
         response.EnsureSuccessStatusCode();
     }
 
-    public async Task<JsonDocument> SimulatorStatsAsync(CancellationToken cancellationToken) =>
-        JsonDocument.Parse(await http.GetStringAsync($"{options.SimulatorUrl}/sim/stats", cancellationToken));
+    public async Task<JsonDocument> SimulatorStatsAsync(CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{options.SimulatorUrl}/sim/stats");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.AdminKey);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+    }
 
     /// <summary>Notifications' states for an order (empty when the service is not reachable).</summary>
     public async Task<List<(string State, DateTimeOffset? SentAt)>> NotificationsAsync(Guid orderId, CancellationToken cancellationToken)

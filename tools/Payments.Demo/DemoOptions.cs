@@ -7,6 +7,7 @@ internal sealed record DemoOptions(
     string SimulatorUrl,
     string NotificationsUrl,
     string ApiKey,
+    string AdminKey,
     TimeSpan Deadline)
 {
     public static DemoOptions Parse(string[] args)
@@ -24,6 +25,7 @@ internal sealed record DemoOptions(
             Get("simulator-url", "http://127.0.0.1:5090"),
             Get("notifications-url", "http://127.0.0.1:5083"),
             Get("api-key", "sk_test_sandbox_dev"),
+            Get("admin-key", "sim_admin_sandbox_dev"), // the simulator's Development admin key, for /sim/stats
             TimeSpan.FromSeconds(int.Parse(Get("deadline-seconds", "180"))));
     }
 }

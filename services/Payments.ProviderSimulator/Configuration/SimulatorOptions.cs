@@ -11,6 +11,24 @@ public sealed class SimulatorOptions
     public List<string> ApiKeys { get; set; } = [];
 
     /// <summary>
+    /// Simulator:AdminKeys: keys accepted on the /sim controls as "Authorization: Bearer {key}"; at least one. Kept apart
+    /// from ApiKeys so a client of the Stripe-compatible API cannot change faults or read the receivers.
+    /// </summary>
+    public List<string> AdminKeys { get; set; } = [];
+
+    /// <summary>
+    /// Simulator:AllowedReceiverHosts: the only hosts webhooks may be sent to (exact names or addresses). Empty means
+    /// the defaults in <see cref="Targets.ReceiverHosts.Defaults"/>: loopback and the compose service "ingress".
+    /// </summary>
+    public List<string> AllowedReceiverHosts { get; set; } = [];
+
+    /// <summary>
+    /// Simulator:AllowOutsideDevelopment: the sandbox refuses to start in any environment but Development unless this
+    /// is true, so a copy deployed by mistake does not come up with anyone able to drive it. Default false.
+    /// </summary>
+    public bool AllowOutsideDevelopment { get; set; }
+
+    /// <summary>
     /// Simulator:TimeScale: multiplies the webhook retry schedule (delays and the 3-day window), so 0.001 turns an hour
     /// into 3.6 s. Faults (MaxDelayMs, ReorderHoldMs) and Retry-After from a receiver are not scaled. Default 1.
     /// </summary>

@@ -4,11 +4,41 @@ using Payments.ProviderSimulator.Targets;
 namespace Payments.ProviderSimulator.Configuration;
 
 /// <summary>Validates the Simulator section at start-up (ValidateOnStart); every message names its key and never a secret.</summary>
-internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOptions>
+internal sealed class SimulatorOptionsValidator(IHostEnvironment environment) : IValidateOptions<SimulatorOptions>
 {
     public ValidateOptionsResult Validate(string? name, SimulatorOptions options)
     {
+        if (!environment.IsDevelopment() && !options.AllowOutsideDevelopment)
+        {
+            // Alone: the other messages would only tempt someone to fix them and deploy a sandbox by mistake.
+            return ValidateOptionsResult.Fail(
+                $"Refusing to start in the '{environment.EnvironmentName}' environment: the provider simulator is a sandbox for "
+                + "Development. To run it elsewhere (tests, a demo), set Simulator:AllowOutsideDevelopment to true "
+                + "(environment variable Simulator__AllowOutsideDevelopment) and give it Simulator:AdminKeys.");
+        }
+
         var errors = new List<string>();
+        if (options.AdminKeys.Count == 0)
+        {
+            errors.Add("Missing configuration: Simulator:AdminKeys must list at least one key for the /sim controls (environment variable Simulator__AdminKeys__0).");
+        }
+
+        for (var i = 0; i < options.AdminKeys.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.AdminKeys[i]))
+            {
+                errors.Add($"Invalid configuration: Simulator:AdminKeys:{i} is empty.");
+            }
+        }
+
+        for (var i = 0; i < options.AllowedReceiverHosts.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.AllowedReceiverHosts[i]))
+            {
+                errors.Add($"Invalid configuration: Simulator:AllowedReceiverHosts:{i} is empty.");
+            }
+        }
+
         if (options.ApiKeys.Count == 0)
         {
             errors.Add("Missing configuration: Simulator:ApiKeys must list at least one secret key (environment variable Simulator__ApiKeys__0).");
@@ -56,6 +86,10 @@ internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOpti
             if (!TargetUrls.IsValid(settings.Url))
             {
                 errors.Add($"Invalid configuration: {key}:Url must be an absolute http:// or https:// URL.");
+            }
+            else if (ReceiverHosts.Problem(settings.Url, ReceiverHosts.Allowed(options)) is { } hostProblem)
+            {
+                errors.Add($"Invalid configuration: {key}:Url {hostProblem}");
             }
         }
 

@@ -54,6 +54,9 @@ internal static partial class SimulatorLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Restored {Payments} payments and {Endpoints} endpoints from {Path}")]
     public static partial void StateRestored(this ILogger logger, string path, int payments, int endpoints);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not restoring endpoint {EndpointId}: its host {Host} is not in Simulator:AllowedReceiverHosts")]
+    public static partial void RestoredTargetRefused(this ILogger logger, string endpointId, string host);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the state file {Path}; the state is still served from memory")]
     public static partial void StateWriteFailed(this ILogger logger, Exception exception, string path);
 }

@@ -8,7 +8,7 @@ namespace Payments.ProviderSimulator.Stripe;
 
 /// <summary>
 /// /v1/webhook_endpoints (https://docs.stripe.com/api/webhook_endpoints): Stripe receivers with a generated whsec_
-/// secret, shown once, in the answer to the create call. Receivers registered through /sim/endpoints with scheme
+/// secret, shown once, in the answer to the create call, on a host in Simulator:AllowedReceiverHosts. Receivers registered through /sim/endpoints with scheme
 /// stripe are listed here too; LiqPay and Standard Webhooks ones are not Stripe's to show.
 /// </summary>
 internal static class WebhookEndpointsApi
@@ -30,6 +30,11 @@ internal static class WebhookEndpointsApi
         if (!TargetUrls.IsValid(url))
         {
             throw StripeErrors.Invalid("url", "url_invalid", $"Invalid URL: {url}");
+        }
+
+        if (ReceiverHosts.Problem(url, ReceiverHosts.Allowed(options.Value)) is { } hostProblem)
+        {
+            throw StripeErrors.Invalid("url", "url_invalid", $"Invalid URL: {hostProblem}");
         }
 
         var enabledEvents = form.Array("enabled_events");

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Payments.ProviderSimulator.Configuration;
 
 namespace Payments.ProviderSimulator.Targets;
 
 /// <summary>
 /// /sim/endpoints: register receivers in any scheme with a secret of the caller's choosing (so it can match what the
-/// receiver was configured with), list them with their secrets, remove them (pending retries to it stop).
+/// receiver was configured with) on an allowed host, list them (secrets are shown once, at registration), remove
+/// them (pending retries to it stop).
 /// </summary>
 internal static class TargetControls
 {
@@ -17,7 +20,8 @@ internal static class TargetControls
         return sim;
     }
 
-    internal static Results<Created<WebhookTarget>, ValidationProblem> Register(RegisterTargetRequest request, TargetRegistry registry)
+    internal static Results<Created<TargetView>, ValidationProblem> Register(
+        RegisterTargetRequest request, TargetRegistry registry, IOptions<SimulatorOptions> options)
     {
         var errors = new Dictionary<string, string[]>();
         if (!WebhookSchemes.IsKnown(request.Scheme))
@@ -33,6 +37,10 @@ internal static class TargetControls
         {
             errors["url"] = ["must be an absolute http:// or https:// URL."];
         }
+        else if (ReceiverHosts.Problem(request.Url, ReceiverHosts.Allowed(options.Value)) is { } hostProblem)
+        {
+            errors["url"] = [hostProblem];
+        }
 
         if (errors.Count > 0)
         {
@@ -47,13 +55,13 @@ internal static class TargetControls
             request.Description,
             new Dictionary<string, string>(),
             TargetOrigin.SimControls));
-        return TypedResults.Created($"/sim/endpoints/{target.Id}", target);
+        return TypedResults.Created($"/sim/endpoints/{target.Id}", TargetView.Registered(target, !string.IsNullOrEmpty(request.Secret)));
     }
 
-    internal static Ok<IReadOnlyList<WebhookTarget>> List(TargetRegistry registry) => TypedResults.Ok(registry.All);
+    internal static Ok<List<TargetView>> List(TargetRegistry registry) => TypedResults.Ok(registry.All.Select(TargetView.Listed).ToList());
 
-    internal static Results<Ok<WebhookTarget>, NotFound> Get(string id, TargetRegistry registry) =>
-        registry.Find(id) is { } target ? TypedResults.Ok(target) : TypedResults.NotFound();
+    internal static Results<Ok<TargetView>, NotFound> Get(string id, TargetRegistry registry) =>
+        registry.Find(id) is { } target ? TypedResults.Ok(TargetView.Listed(target)) : TypedResults.NotFound();
 
     internal static Results<NoContent, NotFound> Remove(string id, TargetRegistry registry) =>
         registry.Remove(id) is null ? TypedResults.NotFound() : TypedResults.NoContent();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Payments.ProviderSimulator.Configuration;
+using Payments.ProviderSimulator.Diagnostics;
 using Payments.ProviderSimulator.State;
 
 namespace Payments.ProviderSimulator.Targets;
@@ -15,7 +16,7 @@ internal sealed class TargetRegistry
     private readonly string _liqPayPrivateKey;
     private WebhookTarget[] _targets;
 
-    public TargetRegistry(RestoredState restored, IOptions<SimulatorOptions> options, TimeProvider time)
+    public TargetRegistry(RestoredState restored, IOptions<SimulatorOptions> options, TimeProvider time, ILogger<TargetRegistry> logger)
     {
         _time = time;
         _liqPayPrivateKey = options.Value.LiqPay.PrivateKey;
@@ -30,7 +31,22 @@ internal sealed class TargetRegistry
             new Dictionary<string, string>(),
             now,
             TargetOrigin.Configuration));
-        _targets = [.. configured, .. restored.State?.Targets ?? []];
+        // A state file written under other Simulator:AllowedReceiverHosts must not bring back a receiver now refused.
+        var allowed = ReceiverHosts.Allowed(options.Value);
+        var kept = new List<WebhookTarget>();
+        foreach (var target in restored.State?.Targets ?? [])
+        {
+            if (ReceiverHosts.IsAllowed(target.Url, allowed))
+            {
+                kept.Add(target);
+            }
+            else
+            {
+                logger.RestoredTargetRefused(target.Id, ReceiverHosts.HostOf(target.Url) ?? "");
+            }
+        }
+
+        _targets = [.. configured, .. kept];
     }
 
     public event Action? Changed;

@@ -3,7 +3,7 @@ namespace Payments.ProviderSimulator.Targets;
 /// <summary>
 /// A receiver of webhooks in one scheme. Stripe receivers get the event types in <paramref name="EnabledEvents"/>
 /// ("*" for all, as in Stripe); LiqPay and Standard Webhooks receivers get every payment outcome their scheme has.
-/// Shown whole, secret included, by GET /sim/endpoints: this is a sandbox.
+/// The state file keeps it whole; answers show a <see cref="TargetView"/>, without the secret.
 /// </summary>
 internal sealed record WebhookTarget(
     string Id,

@@ -85,7 +85,7 @@ public sealed class When_a_receiver_fails_before_it_recovers : IAsyncLifetime
             [("amount", 700), ("currency", "eur"), ("payment_method", "pm_card_visa"), ("confirm", true)]);
         await _receiver.WaitForAsync("removed", 1, "the first attempt");
 
-        var removed = await _app.CreateClient().DeleteAsync($"/sim/endpoints/{endpoint.GetProperty("id").GetString()}", TestContext.Current.CancellationToken);
+        var removed = await _app.Client(SimulatorApp.AdminKey).DeleteAsync($"/sim/endpoints/{endpoint.GetProperty("id").GetString()}", TestContext.Current.CancellationToken);
         var delivery = await Eventually.ValueAsync(
             async () => (await sim.DeliveriesAsync($"payment_intent={intent.Id}")).Single(),
             d => d.GetProperty("state").GetString() == "cancelled",

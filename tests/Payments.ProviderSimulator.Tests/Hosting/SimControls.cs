@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Payments.ProviderSimulator.Tests.Hosting;
 
-/// <summary>The simulator's /sim controls, as a test drives them (snake_case JSON).</summary>
+/// <summary>The simulator's /sim controls, as a test drives them (snake_case JSON), through a client carrying an admin key.</summary>
 public sealed class SimControls(HttpClient http)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -26,4 +26,8 @@ public sealed class SimControls(HttpClient http)
         await http.GetFromJsonAsync<List<JsonElement>>($"/sim/deliveries?{query}", Json) ?? [];
 
     public async Task<JsonElement> StatsAsync() => await http.GetFromJsonAsync<JsonElement>("/sim/stats", Json);
+
+    /// <summary>GET /sim/endpoints as sent: the raw text, so a test can look for what must not be in it.</summary>
+    public async Task<string> EndpointsTextAsync(string path = "/sim/endpoints") =>
+        await http.GetStringAsync(path, TestContext.Current.CancellationToken);
 }

@@ -166,8 +166,9 @@ public sealed class When_a_client_speaks_the_Stripe_wire_format : IAsyncLifetime
     public async Task Should_show_a_webhook_endpoint_secret_only_when_it_is_created()
     {
         var created = await _stripe.PostAsync("/v1/webhook_endpoints",
-            [("url", "https://example.test/hook"), ("enabled_events", new[] { "*" })]);
+            [("url", "http://127.0.0.1:9/hook"), ("enabled_events", new[] { "*" })]);
         var retrieved = await _stripe.GetAsync($"/v1/webhook_endpoints/{created.Id}");
+        var listed = await _stripe.GetAsync("/v1/webhook_endpoints");
         var deleted = await _stripe.DeleteAsync($"/v1/webhook_endpoints/{created.Id}");
         var gone = await _stripe.GetAsync($"/v1/webhook_endpoints/{created.Id}");
 
@@ -176,6 +177,9 @@ public sealed class When_a_client_speaks_the_Stripe_wire_format : IAsyncLifetime
         created.String("secret").ShouldStartWith("whsec_");
         retrieved.Status.ShouldBe(HttpStatusCode.OK);
         retrieved.Body.TryGetProperty("secret", out _).ShouldBeFalse();
+        listed.Body.GetProperty("data").EnumerateArray().Single(e => e.GetProperty("id").GetString() == created.Id)
+            .TryGetProperty("secret", out _).ShouldBeFalse();
+        listed.Body.GetRawText().ShouldNotContain(created.String("secret"));
         deleted.Body.GetProperty("deleted").GetBoolean().ShouldBeTrue();
         gone.Status.ShouldBe(HttpStatusCode.NotFound);
     }

@@ -13,12 +13,15 @@ public sealed class Simulator : IAsyncDisposable
     private static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private readonly HttpClient _http;
+    private readonly HttpClient _controls;
 
     private Simulator(ServiceProcess process)
     {
         Process = process;
         _http = new HttpClient { BaseAddress = new Uri(process.BaseUrl) };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Keys.ApiKey);
+        _controls = new HttpClient { BaseAddress = new Uri(process.BaseUrl) };
+        _controls.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Keys.SimulatorAdminKey);
     }
 
     public ServiceProcess Process { get; }
@@ -28,7 +31,9 @@ public sealed class Simulator : IAsyncDisposable
     public static async Task<Simulator> StartAsync()
     {
         var process = new ServiceProcess("Payments.ProviderSimulator")
+            .With("Simulator:AllowOutsideDevelopment", "true")
             .With("Simulator:ApiKeys:0", Keys.ApiKey)
+            .With("Simulator:AdminKeys:0", Keys.SimulatorAdminKey)
             .With("Simulator:LiqPay:PublicKey", Keys.LiqPayPublicKey)
             .With("Simulator:LiqPay:PrivateKey", Keys.LiqPayPrivateKey)
             // Stripe's retry schedule (first retry after a minute) compressed a thousandfold.
@@ -40,18 +45,18 @@ public sealed class Simulator : IAsyncDisposable
 
     public async Task RegisterStripeEndpointAsync(string url, string secret)
     {
-        var response = await _http.PostAsJsonAsync("/sim/endpoints", new { scheme = "stripe", url, secret }, SnakeCase, Token);
+        var response = await _controls.PostAsJsonAsync("/sim/endpoints", new { scheme = "stripe", url, secret }, SnakeCase, Token);
         response.EnsureSuccessStatusCode();
     }
 
     /// <summary>Replaces every fault setting (a field left out is off).</summary>
     public async Task SetFaultsAsync(double dropRate = 0, double apiErrorRate = 0, int? seed = null)
     {
-        var response = await _http.PutAsJsonAsync("/sim/faults", new { drop_rate = dropRate, api_error_rate = apiErrorRate, seed }, SnakeCase, Token);
+        var response = await _controls.PutAsJsonAsync("/sim/faults", new { drop_rate = dropRate, api_error_rate = apiErrorRate, seed }, SnakeCase, Token);
         response.EnsureSuccessStatusCode();
     }
 
-    public async Task<JsonElement> StatsAsync() => await _http.GetFromJsonAsync<JsonElement>("/sim/stats", SnakeCase, Token);
+    public async Task<JsonElement> StatsAsync() => await _controls.GetFromJsonAsync<JsonElement>("/sim/stats", SnakeCase, Token);
 
     public async Task<string> CreateIntentAsync(long amount, string currency, Guid? orderId = null)
     {
@@ -86,6 +91,7 @@ public sealed class Simulator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
+        _controls.Dispose();
         await Process.DisposeAsync();
     }
 
