@@ -48,6 +48,11 @@ internal sealed partial class NotificationSender(
             return;
         }
 
+        if (!SmtpSocketTuning.IsAvailable)
+        {
+            LogNagleTuningUnavailable();
+        }
+
         var recorder = new OutcomeRecorder(dataSource, metrics, logger);
         var recording = recorder.RunAsync();
         // One thread per mailer (see SmtpMailer.Send): sending keeps its pace however busy the thread pool is.
@@ -156,4 +161,7 @@ internal sealed partial class NotificationSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming notifications failed ({Error}: {Reason}); trying again")]
     private partial void LogClaimFailed(string error, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot switch Nagle's algorithm off for SMTP connections on this runtime; every email will wait ~40 ms for a delayed ACK")]
+    private partial void LogNagleTuningUnavailable();
 }

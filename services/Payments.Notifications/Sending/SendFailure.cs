@@ -1,5 +1,5 @@
+using System.Net.Mail;
 using System.Text.RegularExpressions;
-using MailKit.Net.Smtp;
 
 namespace Payments.Notifications.Sending;
 
@@ -15,10 +15,9 @@ internal sealed partial record SendFailure(string Reason, bool Permanent)
     {
         var (reason, permanent) = exception switch
         {
-            SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } recipient =>
-                ($"SMTP {(int)recipient.StatusCode} ({recipient.StatusCode}) for the recipient: {recipient.Message}", IsPermanentRecipientRefusal(recipient.StatusCode)),
-            SmtpCommandException smtp => ($"SMTP {(int)smtp.StatusCode} ({smtp.StatusCode}, {smtp.ErrorCode}): {smtp.Message}", false),
-            // MimeKit's ParseException is one: the address cannot become valid by trying again.
+            SmtpFailedRecipientException recipient => ($"SMTP {(int)recipient.StatusCode} ({recipient.StatusCode}) for the recipient: {recipient.Message}",
+                IsPermanentRecipientRefusal(recipient.StatusCode)),
+            SmtpException smtp => ($"SMTP {(int)smtp.StatusCode} ({smtp.StatusCode}): {smtp.Message}{Inner(smtp)}", false),
             FormatException => ("The recipient is not a valid email address.", true),
             _ => ($"{exception.GetType().Name}: {exception.Message}{Inner(exception)}", false),
         };

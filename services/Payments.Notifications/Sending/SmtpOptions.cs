@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
-using MailKit.Security;
-using MimeKit;
 
 namespace Payments.Notifications.Sending;
 
@@ -14,10 +12,7 @@ public sealed class SmtpOptions
     [Range(1, 65535, ErrorMessage = "Smtp:Port must be a TCP port (1-65535).")]
     public int Port { get; set; } = 25;
 
-    /// <summary>
-    /// STARTTLS is required: a server that does not offer it fails the send. When false, STARTTLS is still used
-    /// whenever the server offers it, and required as soon as credentials are configured (see <see cref="SecureSocket"/>).
-    /// </summary>
+    /// <summary>STARTTLS before anything else is said (System.Net.Mail's EnableSsl); fails if the server does not offer it.</summary>
     public bool UseTls { get; set; }
 
     public string? Username { get; set; }
@@ -29,7 +24,7 @@ public sealed class SmtpOptions
     public string From { get; set; } = "";
 
     /// <summary>
-    /// The longest one send may take, connect to final reply (also MailKit's SmtpClient.Timeout for each read and write). Keep it below the host's shutdown
+    /// The longest one send may take, connect to final reply (SmtpClient.Timeout). Keep it below the host's shutdown
     /// timeout, so a send in flight at shutdown finishes and is recorded instead of being cut off mid-dialogue.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
@@ -38,22 +33,4 @@ public sealed class SmtpOptions
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public MailAddress FromAddress => new(From);
-
-    /// <summary><see cref="From"/> as MimeKit writes it, parsed the way start-up validated it.</summary>
-    public MailboxAddress FromMailbox
-    {
-        get
-        {
-            var from = FromAddress;
-            return new MailboxAddress(from.DisplayName, from.Address);
-        }
-    }
-
-    /// <summary>
-    /// How the connection is secured. A password is never sent in the clear: with credentials, or with UseTls, a server
-    /// without STARTTLS fails the send; otherwise STARTTLS is used when the server offers it (and its certificate must
-    /// then be valid).
-    /// </summary>
-    public SecureSocketOptions SecureSocket =>
-        UseTls || Username is { Length: > 0 } ? SecureSocketOptions.StartTls : SecureSocketOptions.StartTlsWhenAvailable;
 }
