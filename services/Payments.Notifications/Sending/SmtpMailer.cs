@@ -3,6 +3,7 @@ using System.Net.Mail;
 
 namespace Payments.Notifications.Sending;
 
+// System.Net.Mail, not MailKit: MailKit cost measurably more CPU per email (docs/decisions/0002-smtp-client.md).
 /// <summary>One SMTP connection's worth of sending. SmtpClient is not thread-safe: each mailer thread owns one.</summary>
 internal sealed class SmtpMailer(SmtpOptions options, TimeProvider time) : IDisposable
 {

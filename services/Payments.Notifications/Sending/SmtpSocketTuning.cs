@@ -14,6 +14,7 @@ namespace Payments.Notifications.Sending;
 /// fields (SmtpClient._transport._connection._tcpClient, see dotnet/runtime System.Net.Mail SmtpConnection.cs).
 /// Should a runtime rename them, <see cref="IsAvailable"/> turns false and sending works as before, only slower.
 /// </summary>
+// Kept rather than switching to MailKit, which needs no such tuning but costs more per email: docs/decisions/0002-smtp-client.md.
 internal static class SmtpSocketTuning
 {
     private const BindingFlags Private = BindingFlags.NonPublic | BindingFlags.Instance;
