@@ -26,6 +26,7 @@ compose() { docker-compose -f docker-compose.yml "$@"; }
 
 DEMO_ORDERS=${DEMO_ORDERS:-300}
 SIMULATOR=http://127.0.0.1:${PAYMENTS_SIMULATOR_PORT:-5090}
+SIM_ADMIN_KEY=$(grep -o 'sim_admin_[A-Za-z0-9_]*' services/Payments.ProviderSimulator/appsettings.Development.json) # the development admin key of /sim
 INGRESS=http://127.0.0.1:${PAYMENTS_INGRESS_PORT:-5080}
 ORDERS=http://127.0.0.1:${PAYMENTS_ORDERS_PORT:-5081}
 NOTIFICATIONS=http://127.0.0.1:${PAYMENTS_NOTIFICATIONS_PORT:-5083}
@@ -68,9 +69,9 @@ echo "Containers: all healthy $((SECONDS - start)) s after the start"
 
 # Inside the compose network the simulator reaches the ingress by its service name.
 secret=$(grep -o 'whsec_dev_stripe[A-Za-z0-9_]*' services/Payments.Ingress/appsettings.Development.json)
-curl -fs -X POST "$SIMULATOR/sim/endpoints" -H 'Content-Type: application/json' \
+curl -fs -X POST "$SIMULATOR/sim/endpoints" -H "Authorization: Bearer $SIM_ADMIN_KEY" -H 'Content-Type: application/json' \
   -d "{\"scheme\":\"stripe\",\"url\":\"http://ingress:8080/webhooks/stripe\",\"secret\":\"$secret\"}" >/dev/null
-curl -fs -X PUT "$SIMULATOR/sim/faults" -H 'Content-Type: application/json' \
+curl -fs -X PUT "$SIMULATOR/sim/faults" -H "Authorization: Bearer $SIM_ADMIN_KEY" -H 'Content-Type: application/json' \
   -d '{"duplicate_rate":0.1,"drop_rate":0.05,"max_delay_ms":300,"reorder_rate":0.05}' >/dev/null
 echo "Simulator: delivering to http://ingress:8080/webhooks/stripe; duplicating 10%, dropping 5%, delaying and reordering some"
 

@@ -21,6 +21,7 @@ ensure_packages "${PAYMENTS_DEBIAN_PACKAGES[@]}"
 
 DEMO_ORDERS=${DEMO_ORDERS:-300}
 SIMULATOR=http://127.0.0.1:5090
+SIM_ADMIN_KEY=$(grep -o 'sim_admin_[A-Za-z0-9_]*' services/Payments.ProviderSimulator/appsettings.Development.json) # the development admin key of /sim
 INGRESS=http://127.0.0.1:5080
 ORDERS=http://127.0.0.1:5081
 NOTIFICATIONS=http://127.0.0.1:5083
@@ -70,9 +71,9 @@ echo "Services: ready (logs in $RUN_DIR/logs/)"
 
 # The simulator delivers Stripe-signed webhooks to the ingress with the ingress's development secret, and misbehaves.
 secret=$(grep -o 'whsec_dev_stripe[A-Za-z0-9_]*' services/Payments.Ingress/appsettings.Development.json)
-curl -fs -X POST $SIMULATOR/sim/endpoints -H 'Content-Type: application/json' \
+curl -fs -X POST $SIMULATOR/sim/endpoints -H "Authorization: Bearer $SIM_ADMIN_KEY" -H 'Content-Type: application/json' \
   -d "{\"scheme\":\"stripe\",\"url\":\"$INGRESS/webhooks/stripe\",\"secret\":\"$secret\"}" >/dev/null
-curl -fs -X PUT $SIMULATOR/sim/faults -H 'Content-Type: application/json' \
+curl -fs -X PUT $SIMULATOR/sim/faults -H "Authorization: Bearer $SIM_ADMIN_KEY" -H 'Content-Type: application/json' \
   -d '{"duplicate_rate":0.1,"drop_rate":0.05,"max_delay_ms":300,"reorder_rate":0.05}' >/dev/null
 echo "Simulator: delivering to $INGRESS/webhooks/stripe; duplicating 10%, dropping 5%, delaying and reordering some"
 

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Runs the whole test suite against real RabbitMQ, PostgreSQL and SMTP servers that the test fixtures start
-# as throwaway processes, and prints the real totals as the last line: "N passed, N failed, N skipped".
+# Runs the whole test suite against real RabbitMQ, PostgreSQL and SMTP servers that the test fixtures start as
+# throwaway containers (Testcontainers), plus the compose system tests, and prints the real totals as the last line:
+# "N passed, N failed, N skipped". Where no Docker engine answers it installs and starts one (as root); where the
+# official images cannot be pulled it builds local equivalents (scripts/local-images.sh) and selects them.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/prerequisites.sh
-ensure_packages "${PAYMENTS_DEBIAN_PACKAGES[@]}" docker-compose
+source scripts/lib/docker.sh
+ensure_packages
+ensure_docker
+ensure_images
 
 results=artifacts/test-results
 rm -rf "$results"

@@ -32,7 +32,7 @@ public sealed class Outcome
 
     public static async Task<Outcome> SettleAsync(SystemApis apis, IReadOnlyCollection<PlacedOrder> orders, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var http = Provider.ControlsClient(TimeSpan.FromSeconds(10));
 
         // Settled: every order in its provider-side state, and every transition has its email sent.
         var histories = (await Eventually.ValueAsync(async () =>

@@ -19,11 +19,22 @@ public sealed partial class Provider(string simulatorUrl)
     /// <summary>The Stripe secret the ingress container verifies with (its Development settings, which compose selects).</summary>
     public static string StripeSecret { get; } = ReadStripeSecret();
 
+    /// <summary>The simulator's Development admin key (Simulator:AdminKeys), which every /sim control requires.</summary>
+    public const string AdminKey = "sim_admin_sandbox_dev";
+
     public string Url => simulatorUrl;
+
+    /// <summary>A client for the /sim controls, carrying the admin key.</summary>
+    public static HttpClient ControlsClient(TimeSpan? timeout = null)
+    {
+        var http = new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(100) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
+        return http;
+    }
 
     public async Task DeliverToIngressAsync(CancellationToken cancellationToken)
     {
-        using var http = new HttpClient();
+        using var http = ControlsClient();
         using var response = await http.PostAsJsonAsync($"{simulatorUrl}/sim/endpoints",
             new { scheme = "stripe", url = IngressWebhookUrl, secret = StripeSecret }, cancellationToken);
         response.EnsureSuccessStatusCode();
@@ -31,7 +42,7 @@ public sealed partial class Provider(string simulatorUrl)
 
     public async Task SetFaultsAsync(object faults, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient();
+        using var http = ControlsClient();
         using var response = await http.PutAsJsonAsync($"{simulatorUrl}/sim/faults", faults, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
