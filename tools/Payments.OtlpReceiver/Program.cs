@@ -6,6 +6,6 @@ var builder = WebApplication.CreateSlimBuilder(args);
 var options = builder.AddReceiver();
 
 var app = builder.Build();
-app.MapOtlp().RequireHost($"*:{options.OtlpPort}");
-app.MapJaegerQuery().RequireHost($"*:{options.QueryPort}");
+app.MapOtlp().OnLocalPort(options.OtlpPort);
+app.MapJaegerQuery().OnLocalPort(options.QueryPort);
 app.Run();

@@ -89,6 +89,7 @@ public static class WebhookEndpoints
                 }
 
                 intake.Metrics.Acknowledged(name, started);
+                intake.LogAccepted(name, @event.Kind, @event.EventId, @event.ProviderEventId);
                 return TypedResults.Accepted((string?)null, new WebhookAccepted(@event.EventId));
 
             default:

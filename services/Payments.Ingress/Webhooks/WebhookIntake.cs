@@ -1,3 +1,4 @@
+using Payments.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Payments.Ingress.Diagnostics;
@@ -38,6 +39,10 @@ internal sealed partial class WebhookIntake(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook from {Source} refused: {Reason}")]
     public partial void LogRejected(string source, RejectionReason reason);
+
+    /// <summary>The one record an SRE finds an accepted webhook by: it carries the webhook's trace id like the consumers' do.</summary>
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook from {Source} accepted: {Kind} as event {EventId} (provider event {ProviderEventId})")]
+    public partial void LogAccepted(string source, PaymentEventKind kind, Guid eventId, string providerEventId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook from {Source} answered 503: {Reason}")]
     public partial void LogUnavailable(string source, string reason);

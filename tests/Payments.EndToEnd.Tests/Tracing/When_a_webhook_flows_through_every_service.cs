@@ -67,7 +67,7 @@ public sealed class When_a_webhook_flows_through_every_service(PaymentsSystem sy
     }
 
     [Fact]
-    public async Task Should_carry_the_trace_id_on_the_consumers_log_records_of_it()
+    public async Task Should_carry_the_trace_id_on_every_services_log_records_of_it()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var eventId = await PayAnOrderAsync(cancellationToken);
@@ -78,11 +78,12 @@ public sealed class When_a_webhook_flows_through_every_service(PaymentsSystem sy
 
         var logs = (await Eventually.ValueAsync(
             () => Task.FromResult(new TraceLogs(trace!.TraceId, system.Telemetry.Logs)),
-            found => found.Records.Any(l => l.Service == Orders) && found.Records.Any(l => l.Service == Notifications),
-            TelemetryTimeout, "log records of the webhook's trace from both consuming services", cancellationToken)).Records;
+            found => found.Records.Any(l => l.Service == Ingress) && found.Records.Any(l => l.Service == Orders) && found.Records.Any(l => l.Service == Notifications),
+            TelemetryTimeout, "log records of the webhook's trace from the ingress and both consuming services", cancellationToken)).Records;
         var text = string.Join("\n", logs);
         TestContext.Current.SendDiagnosticMessage(text);
 
+        logs.ShouldContain(l => l.Service == Ingress && l.Body.Contains(eventId.ToString(), StringComparison.Ordinal), text);
         logs.ShouldContain(l => l.Service == Orders && l.Category == "MassTransit.Messages", text);
         logs.ShouldContain(l => l.Service == Notifications && l.Category == "MassTransit.Messages", text);
     }
