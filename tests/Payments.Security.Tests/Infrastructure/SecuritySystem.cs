@@ -17,6 +17,8 @@ public sealed class SecuritySystem : IAsyncLifetime
 {
     private const string NowhereUrl = "http://127.0.0.1:9"; // the discard port: no test here reaches a provider or SMTP
 
+    private readonly Dictionary<string, string> _databases = [];
+
     public RabbitMqFixture Broker { get; } = new();
 
     public PostgresFixture Postgres { get; } = new();
@@ -29,6 +31,8 @@ public sealed class SecuritySystem : IAsyncLifetime
 
     public IServiceHost Ingress { get; private set; } = null!;
 
+    public IReadOnlyDictionary<string, string> Databases => _databases;
+
     public IReadOnlyList<IServiceHost> All => [Orders, Notifications, Reconciliation, Ingress];
 
     public IServiceHost Named(string name) => All.Single(s => s.Name == name);
@@ -37,6 +41,7 @@ public sealed class SecuritySystem : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         await Task.WhenAll(Broker.InitializeAsync().AsTask(), Postgres.InitializeAsync().AsTask());
+        async Task<string> DatabaseAsync(string name) => _databases[name] = await Postgres.CreateDatabaseAsync(name, ct);
         Dictionary<string, string?> Common(string? database) => new()
         {
             ["ConnectionStrings:RabbitMq"] = Broker.AmqpUri,
@@ -44,15 +49,15 @@ public sealed class SecuritySystem : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
         };
 
-        var orders = Common(await Postgres.CreateDatabaseAsync("orders", ct));
+        var orders = Common(await DatabaseAsync("orders"));
         orders["Provider:BaseUrl"] = NowhereUrl;
         orders["Provider:ApiKey"] = "sk_test_security_tests";
-        var notifications = Common(await Postgres.CreateDatabaseAsync("notifications", ct));
+        var notifications = Common(await DatabaseAsync("notifications"));
         notifications["Smtp:Host"] = "127.0.0.1";
         notifications["Smtp:Port"] = "9";
         notifications["Smtp:From"] = "Shop <shop@payments.test>";
         notifications["Notifications:OperationsEmail"] = "operations@payments.test";
-        var reconciliation = Common(await Postgres.CreateDatabaseAsync("reconciliation", ct));
+        var reconciliation = Common(await DatabaseAsync("reconciliation"));
         reconciliation["Provider:BaseUrl"] = NowhereUrl;
         reconciliation["Provider:ApiKey"] = "sk_test_security_tests";
         var ingress = Common(null);

@@ -35,7 +35,8 @@ public static class TestTokens
         string subject = "test-client",
         DateTime? expires = null,
         string? signingKey = null,
-        string issuer = Issuer)
+        string issuer = Issuer,
+        string scopeClaim = "scope")
     {
         var now = DateTime.UtcNow;
         var end = expires ?? now.AddHours(1);
@@ -43,7 +44,7 @@ public static class TestTokens
         {
             ["sub"] = subject,
             ["name"] = subject,
-            ["scope"] = string.Join(' ', scopes),
+            [scopeClaim] = string.Join(' ', scopes),
             ["aud"] = audiences.ToArray(),
         };
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
