@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Payments.ServiceDefaults.Security;
 
 /// <summary>
-/// Identity on a service's API (docs/decisions/0007-identity-jwt-scopes-management-listener.md): JWT bearer tokens
+/// Identity on a service's API (docs/decisions/0003-identity-jwt-scopes-management-listener.md): JWT bearer tokens
 /// for the service's own audience, one authorization policy per scope, operator endpoints on the management listener.
 /// </summary>
 public static class IdentityExtensions

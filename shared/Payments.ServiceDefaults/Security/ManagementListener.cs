@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 namespace Payments.ServiceDefaults.Security;
 
 /// <summary>
-/// Where operator endpoints are served (docs/decisions/0007-identity-jwt-scopes-management-listener.md):
+/// Where operator endpoints are served (docs/decisions/0003-identity-jwt-scopes-management-listener.md):
 /// Management:Urls set: only on those ports, which serve nothing but operator and health endpoints;
 /// not set: on every listener in Development and Testing (a developer's machine), nowhere otherwise.
 /// </summary>
