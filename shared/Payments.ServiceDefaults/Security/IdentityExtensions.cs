@@ -61,9 +61,12 @@ public static class IdentityExtensions
         app.UseMiddleware<OperatorAuditMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.Logger.LogInformation("Identity: audience {Audience}; {Listener}",
-            app.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters.ValidAudience,
-            app.Services.GetRequiredService<ManagementListener>());
+        var listener = app.Services.GetRequiredService<ManagementListener>();
+        var audience = app.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>()
+            .Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters.ValidAudience;
+        // Operator endpoints served nowhere is safe but rarely meant: say so where an operator looks first.
+        app.Logger.Log(listener.Urls.Count == 0 && !listener.ServeOperatorsEverywhere ? LogLevel.Warning : LogLevel.Information,
+            "Identity: audience {Audience}; {Listener}", audience, listener);
         return app;
     }
 }
