@@ -13,7 +13,8 @@ dev_env_set() { # KEY VALUE
 }
 
 # The development signing key: 32 random bytes generated once per machine into .run/ (git-ignored), never committed.
-# Exports PAYMENTS_DEV_SIGNING_KEY (base64), which the run scripts and docker-compose.yml hand to the services.
+# Exports PAYMENTS_DEV_SIGNING_KEY (base64, also into .run/dev.env), which the run scripts and docker-compose.yml hand
+# to the services.
 dev_signing_key() {
   local file=${RUN_DIR:-$PWD/.run}/dev-signing.key
   if [ ! -s "$file" ]; then
@@ -21,7 +22,7 @@ dev_signing_key() {
     (umask 077; head -c 32 /dev/urandom | base64 -w0 > "$file")
   fi
   DEV_SIGNING_KEY_FILE=$file
-  export PAYMENTS_DEV_SIGNING_KEY=$(cat "$file")
+  dev_env_set PAYMENTS_DEV_SIGNING_KEY "$(cat "$file")" # docker-compose.yml requires it
 }
 
 # The services' Authentication:Schemes:Bearer settings for that key, as environment assignments for `env`.
