@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/docker.sh
+source scripts/lib/dev-env.sh
 
 exit_after_demo=false
 for arg in "$@"; do
@@ -47,6 +48,9 @@ trap cleanup INT TERM EXIT
 start=$SECONDS
 echo "Building the demo client and the service images..."
 dotnet build tools/Payments.Demo/Payments.Demo.csproj -c Release -nologo -v quiet
+dotnet build tools/Payments.DevTokens/Payments.DevTokens.csproj -c Release -nologo -v quiet
+dev_signing_key # exported as PAYMENTS_DEV_SIGNING_KEY, which docker-compose.yml passes to the services
+mint_dev_tokens
 compose build
 echo "Images built in $((SECONDS - start)) s"
 started=true

@@ -2,7 +2,8 @@
 # Runs the whole system locally and a demo flow:
 #   RabbitMQ (management UI), PostgreSQL and an SMTP catcher as private processes under .run/ (each reused if
 #   something already answers on its port, e.g. after `docker compose up rabbitmq postgres mailpit`), every service with
-#   its Development configuration, the ingress registered with the provider simulator, then a few hundred orders
+#   its Development configuration (operator endpoints on management listeners, 127.0.0.1:908x), development tokens
+#   minted into .run/dev.env, the ingress registered with the provider simulator, then a few hundred orders
 #   paid, declined and refunded through real signed webhooks while the simulator duplicates and drops some.
 # Stays up until Ctrl-C, which stops everything this command started and nothing else.
 # --exit-after-demo: run the demo, stop what was started, exit non-zero if any order differs from the provider.
@@ -14,6 +15,7 @@ for arg in "$@"; do [ "$arg" = --compose ] && exec scripts/run-compose.sh "$@"; 
 source scripts/lib/prerequisites.sh
 source scripts/lib/infra.sh
 source scripts/lib/runtime.sh
+source scripts/lib/dev-env.sh
 
 exit_after_demo=false
 [ "${1:-}" = "--exit-after-demo" ] && exit_after_demo=true
@@ -26,6 +28,10 @@ INGRESS=http://127.0.0.1:5080
 ORDERS=http://127.0.0.1:5081
 NOTIFICATIONS=http://127.0.0.1:5083
 RECONCILIATION=http://127.0.0.1:5084
+# Operator endpoints (Management:Urls): loopback only, never on the public listeners.
+ORDERS_MANAGEMENT=http://127.0.0.1:9081
+NOTIFICATIONS_MANAGEMENT=http://127.0.0.1:9083
+RECONCILIATION_MANAGEMENT=http://127.0.0.1:9084
 pids=()
 cleanup() {
   set +e # a step that fails must not skip the ones after it (errexit applies inside a trap)
@@ -40,6 +46,8 @@ trap cleanup INT TERM EXIT
 echo "Building (Release)..."
 dotnet build Payments.sln -c Release -nologo -v quiet
 mkdir -p "$RUN_DIR/logs"
+dev_signing_key
+mint_dev_tokens
 start_rabbitmq
 start_postgres
 start_smtp
@@ -57,11 +65,12 @@ start_service() { # name url env...
 start_service Payments.ProviderSimulator $SIMULATOR
 start_service Payments.Ingress $INGRESS ConnectionStrings__RabbitMq="$amqp"
 start_service Payments.Orders $ORDERS ConnectionStrings__RabbitMq="$amqp" ConnectionStrings__Postgres="$(pg payments_orders)" \
-  Provider__BaseUrl=$SIMULATOR
+  Provider__BaseUrl=$SIMULATOR $(dev_bearer_env) Management__Urls=$ORDERS_MANAGEMENT
 start_service Payments.Notifications $NOTIFICATIONS ConnectionStrings__RabbitMq="$amqp" ConnectionStrings__Postgres="$(pg payments_notifications)" \
-  Smtp__Host=127.0.0.1 Smtp__Port="$SMTP_PORT"
+  Smtp__Host=127.0.0.1 Smtp__Port="$SMTP_PORT" $(dev_bearer_env) Management__Urls=$NOTIFICATIONS_MANAGEMENT
 start_service Payments.Reconciliation $RECONCILIATION ConnectionStrings__RabbitMq="$amqp" ConnectionStrings__Postgres="$(pg payments_reconciliation)" \
-  Provider__BaseUrl=$SIMULATOR Reconciliation__Interval=00:00:02 Reconciliation__StaleAfter=00:00:15
+  Provider__BaseUrl=$SIMULATOR Reconciliation__Interval=00:00:02 Reconciliation__StaleAfter=00:00:15 \
+  $(dev_bearer_env) Management__Urls=$RECONCILIATION_MANAGEMENT
 
 for url in $SIMULATOR $INGRESS $ORDERS $NOTIFICATIONS $RECONCILIATION; do
   for _ in $(seq 120); do curl -fs "$url/health/ready" >/dev/null && break; sleep 0.5; done
@@ -78,14 +87,16 @@ curl -fs -X PUT $SIMULATOR/sim/faults -H "Authorization: Bearer $SIM_ADMIN_KEY" 
 echo "Simulator: delivering to $INGRESS/webhooks/stripe; duplicating 10%, dropping 5%, delaying and reordering some"
 
 demo_status=0
-dotnet tools/Payments.Demo/bin/Release/net10.0/Payments.Demo.dll --orders "$DEMO_ORDERS" || demo_status=$?
+dotnet tools/Payments.Demo/bin/Release/net10.0/Payments.Demo.dll --orders "$DEMO_ORDERS" --notifications-url "$NOTIFICATIONS_MANAGEMENT" \
+  || demo_status=$? # tokens: PAYMENTS_CLIENT_TOKEN and PAYMENTS_OPS_TOKEN from the environment
 
 cat <<INFO
 
 Where to look:
   Health       $INGRESS/health/ready  $ORDERS/health/ready  $NOTIFICATIONS/health/ready  $RECONCILIATION/health/ready
-  Orders       $ORDERS/orders/{id}    Notifications  $NOTIFICATIONS/notifications?orderId={id}
-  Reconciliation report  $RECONCILIATION/reconciliation/report?from=$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)&to=$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)
+  Tokens       source $DEV_ENV_FILE   then  curl -H "Authorization: Bearer \$PAYMENTS_CLIENT_TOKEN" $ORDERS/orders/{id}
+  Operators    (Bearer \$PAYMENTS_OPS_TOKEN)  $NOTIFICATIONS_MANAGEMENT/notifications?orderId={id}  $ORDERS_MANAGEMENT/admin/outbox/parked  .../admin/audit
+  Reconciliation report  $RECONCILIATION_MANAGEMENT/reconciliation/report?from=$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)&to=$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)
   RabbitMQ UI  http://127.0.0.1:${RABBIT_MGMT_PORT:-15672} (guest/guest)     Mails  $RUN_DIR/smtp/maildir/new/
   Traces       set OTEL_EXPORTER_OTLP_ENDPOINT (e.g. Jaeger from docker-compose: http://localhost:4318) before running
 INFO

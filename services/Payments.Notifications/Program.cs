@@ -1,12 +1,17 @@
+using Payments.Messaging.Operations;
 using Payments.Notifications;
 using Payments.Notifications.Notifications;
 using Payments.ServiceDefaults;
+using Payments.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddApiIdentity(ApiAudiences.Notifications);
 builder.AddNotifications();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapNotifications();
+app.UseApiIdentity();
+app.MapNotifications().RequireOperator();
+app.MapOperatorAudit().RequireOperator();
 app.Run();

@@ -1,14 +1,19 @@
+using Payments.Messaging.Operations;
 using Payments.Messaging.Outbox;
 using Payments.Orders;
 using Payments.Orders.Orders;
 using Payments.ServiceDefaults;
+using Payments.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddApiIdentity(ApiAudiences.Orders);
 builder.AddOrders();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapOrders();
-app.MapOutboxAdmin();
+app.UseApiIdentity();
+app.MapOrders(); // orders:write to create, orders:read to read
+app.MapOutboxAdmin().RequireOperator();
+app.MapOperatorAudit().RequireOperator();
 app.Run();

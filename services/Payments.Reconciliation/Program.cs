@@ -1,14 +1,19 @@
+using Payments.Messaging.Operations;
 using Payments.Messaging.Outbox;
 using Payments.Reconciliation;
 using Payments.Reconciliation.Report;
 using Payments.ServiceDefaults;
+using Payments.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddApiIdentity(ApiAudiences.Reconciliation);
 builder.AddReconciliation();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapReconciliationReport();
-app.MapOutboxAdmin();
+app.UseApiIdentity();
+app.MapReconciliationReport().RequireOperator();
+app.MapOutboxAdmin().RequireOperator();
+app.MapOperatorAudit().RequireOperator();
 app.Run();

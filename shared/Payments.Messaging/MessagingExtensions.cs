@@ -6,11 +6,13 @@ using Npgsql;
 using Payments.Messaging.Broker;
 using Payments.Messaging.Diagnostics;
 using Payments.Messaging.Inbox;
+using Payments.Messaging.Operations;
 using Payments.Messaging.Outbox;
 using Payments.Messaging.Postgres;
 using Payments.Messaging.Schema;
 using Payments.ServiceDefaults.Configuration;
 using Payments.ServiceDefaults.Health;
+using Payments.ServiceDefaults.Security;
 
 namespace Payments.Messaging;
 
@@ -18,7 +20,7 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// The service's own PostgreSQL database (ConnectionStrings:Postgres) with the messaging schema and the service's
-    /// scripts migrated at start-up, inbox and outbox, the relay (publishing through Messaging:Broker), metrics and health.
+    /// scripts migrated at start-up, inbox and outbox, the operator audit, the relay (publishing through Messaging:Broker), metrics and health.
     /// </summary>
     public static WebApplicationBuilder AddPostgresMessaging(this WebApplicationBuilder builder, Assembly serviceSchema, string connectionName)
     {
@@ -57,6 +59,8 @@ public static class MessagingExtensions
         services.AddHostedService<OutboxMonitor>();
         services.AddHostedService<InboxCleanup>();
         services.AddSingleton<ParkedMessages>();
+        services.AddSingleton<OperatorAudit>();
+        services.AddSingleton<IOperatorAudit>(sp => sp.GetRequiredService<OperatorAudit>());
         services.AddHealthChecks()
             .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgres", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(2))
             .AddCheck<SchemaHealthCheck>("postgres-schema", tags: [HealthEndpoints.ReadyTag]);

@@ -12,6 +12,8 @@ public sealed class When_the_compose_file_is_validated
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
+            // The one variable docker-compose.yml requires (the services' development signing key; any value will do here).
+            Environment = { ["PAYMENTS_DEV_SIGNING_KEY"] = Convert.ToBase64String(new byte[32]) },
         };
         using var process = Process.Start(start)!;
         var errors = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

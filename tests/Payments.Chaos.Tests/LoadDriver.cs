@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Payments.ServiceDefaults.Security;
+using Payments.Testing.Security;
 
 namespace Payments.Chaos.Tests;
 
@@ -12,7 +14,12 @@ namespace Payments.Chaos.Tests;
 /// </summary>
 public sealed class LoadDriver(PaymentsSystem system)
 {
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    // Orders' token by default; the provider's calls set their own API key.
+    private readonly HttpClient _http = new()
+    {
+        Timeout = TimeSpan.FromSeconds(10),
+        DefaultRequestHeaders = { Authorization = TestTokens.Bearer(ApiAudiences.Orders, Scopes.OrdersWrite, Scopes.OrdersRead) },
+    };
 
     public ConcurrentBag<PlacedOrder> Orders { get; } = [];
 

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Payments.ServiceDefaults.Security;
 using Payments.Testing;
+using Payments.Testing.Security;
 
 namespace Payments.Chaos.Tests;
 
@@ -35,6 +37,9 @@ public sealed class Outcome
     public static async Task<Outcome> SettleAsync(PaymentsSystem system, IReadOnlyCollection<PlacedOrder> orders, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        http.DefaultRequestHeaders.Authorization = TestTokens.Bearer(ApiAudiences.Orders, Scopes.OrdersRead);
+        using var operations = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        operations.DefaultRequestHeaders.Authorization = TestTokens.Bearer(ApiAudiences.Notifications, Scopes.PaymentsOps);
         var ordersUrl = system.Orders[0].BaseUrl;
         var notificationsUrl = system.Notifications[0].BaseUrl;
 
@@ -56,7 +61,7 @@ public sealed class Outcome
             var count = 0;
             foreach (var order in orders)
             {
-                var list = await http.GetFromJsonAsync<JsonElement>($"{notificationsUrl}/notifications?orderId={order.Id}", cancellationToken);
+                var list = await operations.GetFromJsonAsync<JsonElement>($"{notificationsUrl}/notifications?orderId={order.Id}", cancellationToken);
                 var items = list.ValueKind == JsonValueKind.Array ? list : list.GetProperty("items");
                 count += items.EnumerateArray().Count(n => n.GetProperty("state").GetString() == "sent");
             }

@@ -52,7 +52,7 @@ public sealed class When_a_webhook_crosses_the_containers(RunningSystem system) 
 
     private static async Task<Guid> PayAnOrderAsync(SystemApis apis, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var http = ComposeTokens.ClientHttp(TimeSpan.FromSeconds(10));
         using var created = await http.PostAsJsonAsync($"{apis.OrdersUrl}/orders",
             new { amountMinor = 4200, currency = "EUR", customerEmail = "ada@example.com" }, cancellationToken);
         created.EnsureSuccessStatusCode();

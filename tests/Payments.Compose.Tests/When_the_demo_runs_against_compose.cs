@@ -30,6 +30,8 @@ public sealed class When_the_demo_runs_against_compose(RunningSystem system) : I
                 "--simulator-url", project.Url("simulator"),
                 "--notifications-url", project.Url("notifications"),
                 "--api-key", Provider.ApiKey,
+                "--client-token", ComposeTokens.Client,
+                "--ops-token", ComposeTokens.Operator,
                 "--deadline-seconds", "150",
             ],
             TimeSpan.FromMinutes(4), cancellationToken);

@@ -10,15 +10,22 @@ internal sealed class DemoApis(HttpClient http, DemoOptions options)
 {
     public async Task<(Guid Id, string? PaymentId)> CreateOrderAsync(long amountMinor, string currency, string email, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync($"{options.OrdersUrl}/orders", new { amountMinor, currency, customerEmail = email }, cancellationToken);
+        using var request = Authorized(HttpMethod.Post, $"{options.OrdersUrl}/orders", options.ClientToken);
+        request.Content = JsonContent.Create(new { amountMinor, currency, customerEmail = email });
+        using var response = await http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         using var order = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         var payment = order.RootElement.GetProperty("payment");
         return (order.RootElement.GetProperty("id").GetGuid(), payment.ValueKind == JsonValueKind.Object ? payment.GetProperty("paymentId").GetString() : null);
     }
 
-    public async Task<JsonDocument> GetOrderAsync(Guid id, CancellationToken cancellationToken) =>
-        JsonDocument.Parse(await http.GetStringAsync($"{options.OrdersUrl}/orders/{id}", cancellationToken));
+    public async Task<JsonDocument> GetOrderAsync(Guid id, CancellationToken cancellationToken)
+    {
+        using var request = Authorized(HttpMethod.Get, $"{options.OrdersUrl}/orders/{id}", options.ClientToken);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+    }
 
     /// <returns>true when the provider accepted the card, false when it declined it (402).</returns>
     public async Task<bool> ConfirmAsync(string paymentId, string paymentMethod, CancellationToken cancellationToken)
@@ -47,7 +54,10 @@ internal sealed class DemoApis(HttpClient http, DemoOptions options)
     {
         try
         {
-            using var list = JsonDocument.Parse(await http.GetStringAsync($"{options.NotificationsUrl}/notifications?orderId={orderId}", cancellationToken));
+            using var request = Authorized(HttpMethod.Get, $"{options.NotificationsUrl}/notifications?orderId={orderId}", options.OpsToken);
+            using var response = await http.SendAsync(request, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            using var list = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
             var items = list.RootElement.ValueKind == JsonValueKind.Array ? list.RootElement : list.RootElement.GetProperty("items");
             return [.. items.EnumerateArray().Select(n => (
                 n.GetProperty("state").GetString() ?? "",
@@ -57,6 +67,17 @@ internal sealed class DemoApis(HttpClient http, DemoOptions options)
         {
             return [];
         }
+    }
+
+    private static HttpRequestMessage Authorized(HttpMethod method, string url, string? token)
+    {
+        var request = new HttpRequestMessage(method, url);
+        if (!string.IsNullOrEmpty(token))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return request;
     }
 
     private async Task<HttpResponseMessage> StripeAsync(string path, KeyValuePair<string, string>[] form, CancellationToken cancellationToken)

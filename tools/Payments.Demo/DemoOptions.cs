@@ -8,6 +8,8 @@ internal sealed record DemoOptions(
     string NotificationsUrl,
     string ApiKey,
     string AdminKey,
+    string? ClientToken,
+    string? OpsToken,
     TimeSpan Deadline)
 {
     public static DemoOptions Parse(string[] args)
@@ -26,6 +28,9 @@ internal sealed record DemoOptions(
             Get("notifications-url", "http://127.0.0.1:5083"),
             Get("api-key", "sk_test_sandbox_dev"),
             Get("admin-key", "sim_admin_sandbox_dev"), // the simulator's Development admin key, for /sim/stats
+            // Bearer tokens (scripts/run.sh mints them into .run/dev.env): Orders' client, the operator for Notifications.
+            Get("client-token", Environment.GetEnvironmentVariable("PAYMENTS_CLIENT_TOKEN") ?? ""),
+            Get("ops-token", Environment.GetEnvironmentVariable("PAYMENTS_OPS_TOKEN") ?? ""),
             TimeSpan.FromSeconds(int.Parse(Get("deadline-seconds", "180"))));
     }
 }

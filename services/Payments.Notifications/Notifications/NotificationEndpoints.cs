@@ -6,12 +6,13 @@ namespace Payments.Notifications.Notifications;
 
 public static class NotificationEndpoints
 {
-    public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder endpoints)
+    /// <summary>Operator endpoints (customers' addresses, resending): Program.cs protects them with RequireOperator().</summary>
+    public static RouteGroupBuilder MapNotifications(this IEndpointRouteBuilder endpoints)
     {
         var notifications = endpoints.MapGroup("/notifications");
         notifications.MapGet("/", ListAsync).WithName("ListNotifications");
         notifications.MapPost("/{id}/resend", ResendAsync).WithName("ResendNotification");
-        return endpoints;
+        return notifications;
     }
 
     /// <summary>200 with the order's notifications (possibly none), oldest first.</summary>

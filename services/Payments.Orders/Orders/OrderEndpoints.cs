@@ -1,17 +1,18 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using Payments.ServiceDefaults.Security;
 
 namespace Payments.Orders.Orders;
 
 public static class OrderEndpoints
 {
-    public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder endpoints)
+    public static RouteGroupBuilder MapOrders(this IEndpointRouteBuilder endpoints)
     {
         var orders = endpoints.MapGroup("/orders");
-        orders.MapPost("/", CreateAsync).WithName("CreateOrder");
-        orders.MapGet("/{id}", GetAsync).WithName("GetOrder");
-        return endpoints;
+        orders.MapPost("/", CreateAsync).WithName("CreateOrder").RequireScope(Scopes.OrdersWrite);
+        orders.MapGet("/{id}", GetAsync).WithName("GetOrder").RequireScope(Scopes.OrdersRead);
+        return orders;
     }
 
     /// <summary>

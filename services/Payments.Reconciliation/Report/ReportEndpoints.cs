@@ -12,11 +12,9 @@ public static class ReportEndpoints
     /// <summary>A report reads every provider payment in its window (100 a page): keep windows to a size one request can carry.</summary>
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(31);
 
-    public static IEndpointRouteBuilder MapReconciliationReport(this IEndpointRouteBuilder endpoints)
-    {
+    /// <summary>An operator report: Program.cs protects it with RequireOperator().</summary>
+    public static RouteHandlerBuilder MapReconciliationReport(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/reconciliation/report", GetAsync).WithName("ReconciliationReport");
-        return endpoints;
-    }
 
     /// <summary>
     /// GET /reconciliation/report?from=2026-01-01T00:00:00Z&amp;to=2026-01-02T00:00:00Z: payments created in the window,

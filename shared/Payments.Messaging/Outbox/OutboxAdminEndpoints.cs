@@ -5,15 +5,15 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Payments.Messaging.Outbox;
 
-/// <summary>Operator endpoints for parked outbox rows. Expose them on an internal network only.</summary>
+/// <summary>Operator endpoints for parked outbox rows. Protect them with RequireOperator() (the management listener).</summary>
 public static class OutboxAdminEndpoints
 {
-    public static IEndpointRouteBuilder MapOutboxAdmin(this IEndpointRouteBuilder endpoints)
+    public static RouteGroupBuilder MapOutboxAdmin(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/admin/outbox");
-        group.MapGet("/parked", ListParkedAsync);
-        group.MapPost("/parked/{id:guid}/requeue", RequeueAsync);
-        return endpoints;
+        group.MapGet("/parked", ListParkedAsync).WithName("ListParkedMessages");
+        group.MapPost("/parked/{id:guid}/requeue", RequeueAsync).WithName("RequeueParkedMessage");
+        return group;
     }
 
     private static async Task<Ok<List<ParkedMessage>>> ListParkedAsync(ParkedMessages parked, int? limit, CancellationToken cancellationToken) =>

@@ -21,6 +21,7 @@ public sealed class ComposeProject : IAsyncDisposable
         Name = $"payments-ct-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}"[..32];
         _environment = ServicePorts.All.ToDictionary(v => v, _ => FreePorts.Next().ToString(CultureInfo.InvariantCulture));
         _environment["PAYMENTS_CT_TAG"] = images.Tag;
+        _environment["PAYMENTS_DEV_SIGNING_KEY"] = Payments.Testing.Security.TestTokens.SigningKey;
     }
 
     public string Name { get; }

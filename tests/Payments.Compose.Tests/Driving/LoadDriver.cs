@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Payments.Compose.Tests.Compose;
 
 namespace Payments.Compose.Tests.Driving;
 
@@ -14,7 +15,8 @@ namespace Payments.Compose.Tests.Driving;
 public sealed class LoadDriver(string ordersUrl, Provider provider)
 {
     private static readonly TimeSpan RetryFor = TimeSpan.FromMinutes(2);
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    // Orders' token by default; the provider's calls set their own API key.
+    private readonly HttpClient _http = ComposeTokens.ClientHttp(TimeSpan.FromSeconds(10));
 
     /// <summary>Orders that Orders acknowledged and whose customer finished acting.</summary>
     public ConcurrentBag<PlacedOrder> Orders { get; } = [];

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Payments.Compose.Tests.Compose;
 using Payments.Testing;
 
 namespace Payments.Compose.Tests.Driving;
@@ -32,7 +33,8 @@ public sealed class Outcome
 
     public static async Task<Outcome> SettleAsync(SystemApis apis, IReadOnlyCollection<PlacedOrder> orders, CancellationToken cancellationToken)
     {
-        using var http = Provider.ControlsClient(TimeSpan.FromSeconds(10));
+        using var http = ComposeTokens.ClientHttp(TimeSpan.FromSeconds(10));
+        using var operations = ComposeTokens.OperatorHttp(TimeSpan.FromSeconds(10));
 
         // Settled: every order in its provider-side state, and every transition has its email sent.
         var histories = (await Eventually.ValueAsync(async () =>
@@ -52,7 +54,7 @@ public sealed class Outcome
             var count = 0;
             foreach (var order in orders)
             {
-                var list = await http.GetFromJsonAsync<JsonElement>($"{apis.NotificationsUrl}/notifications?orderId={order.Id}", cancellationToken);
+                var list = await operations.GetFromJsonAsync<JsonElement>($"{apis.NotificationsUrl}/notifications?orderId={order.Id}", cancellationToken);
                 var items = list.ValueKind == JsonValueKind.Array ? list : list.GetProperty("items");
                 count += items.EnumerateArray().Count(n => n.GetProperty("state").GetString() == "sent");
             }

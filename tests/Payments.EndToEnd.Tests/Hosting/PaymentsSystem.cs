@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using Payments.EndToEnd.Tests.Telemetry;
+using Payments.ServiceDefaults.Security;
 using Payments.Testing.Postgres;
 using Payments.Testing.RabbitMq;
+using Payments.Testing.Security;
 using Payments.Testing.Services;
 using Payments.Testing.Smtp;
 
@@ -63,6 +65,7 @@ public sealed class PaymentsSystem : IAsyncLifetime
             Notifications.StartAsync(cancellationToken: cancellationToken));
         _ingress = new HttpClient { BaseAddress = new Uri(Ingress.BaseUrl) };
         _orders = new HttpClient { BaseAddress = new Uri(Orders.BaseUrl) };
+        _orders.DefaultRequestHeaders.Authorization = TestTokens.Bearer(ApiAudiences.Orders, Scopes.OrdersWrite, Scopes.OrdersRead);
     }
 
     /// <summary>POST /orders; the order's payment intent is created at the stub provider before the answer.</summary>

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
+using Payments.ServiceDefaults.Security;
 using Payments.Testing;
+using Payments.Testing.Security;
 
 namespace Payments.Notifications.Tests.Infrastructure;
 
@@ -11,7 +13,7 @@ public sealed class NotificationsApp(IReadOnlyDictionary<string, string?> settin
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in TestTokens.Settings.Concat(settings))
         {
             builder.UseSetting(key, value);
         }
@@ -22,10 +24,11 @@ public sealed class NotificationsApp(IReadOnlyDictionary<string, string?> settin
         }
     }
 
-    /// <summary>Starts the host and waits until it is ready (schema migrated, broker connected).</summary>
+    /// <summary>Starts the host and waits until it is ready (schema migrated, broker connected); the client is an operator.</summary>
     public async Task<HttpClient> StartAsync()
     {
         var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(ApiAudiences.Notifications, Scopes.PaymentsOps);
         await Eventually.TrueAsync(
             async () => (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode,
             TimeSpan.FromSeconds(60), "Notifications to become ready", TestContext.Current.CancellationToken);

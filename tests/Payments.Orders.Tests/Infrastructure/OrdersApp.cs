@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
+using Payments.ServiceDefaults.Security;
 using Payments.Testing;
+using Payments.Testing.Security;
 
 namespace Payments.Orders.Tests.Infrastructure;
 
@@ -26,7 +28,7 @@ public sealed class OrdersApp(string amqpUri, string postgres, string providerUr
             ["Messaging:Outbox:PollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in TestTokens.Settings.Concat(settings ?? new Dictionary<string, string?>()))
         {
             all[key] = value;
         }
@@ -37,10 +39,14 @@ public sealed class OrdersApp(string amqpUri, string postgres, string providerUr
         }
     }
 
-    /// <summary>Starts the host and waits until it is ready (schema migrated, broker connected).</summary>
+    /// <summary>
+    /// Starts the host and waits until it is ready (schema migrated, broker connected). The client carries a token with
+    /// every scope: the scopes themselves are Payments.Security.Tests' business.
+    /// </summary>
     public async Task<HttpClient> StartAsync()
     {
         var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(ApiAudiences.Orders, [.. Scopes.All]);
         await Eventually.TrueAsync(
             async () => (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode,
             TimeSpan.FromSeconds(60), "Orders to become ready", TestContext.Current.CancellationToken);

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Payments.ServiceDefaults.Security;
 using Payments.Testing;
+using Payments.Testing.Security;
 using Payments.Testing.Services;
 
 namespace Payments.Reconciliation.Tests.Infrastructure;
@@ -9,7 +11,11 @@ namespace Payments.Reconciliation.Tests.Infrastructure;
 /// <summary>The Orders process, through its HTTP API.</summary>
 public sealed class Orders(ServiceProcess process) : IAsyncDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = new Uri(process.BaseUrl) };
+    private readonly HttpClient _http = new()
+    {
+        BaseAddress = new Uri(process.BaseUrl),
+        DefaultRequestHeaders = { Authorization = TestTokens.Bearer(ApiAudiences.Orders, Scopes.OrdersWrite, Scopes.OrdersRead) },
+    };
 
     public ServiceProcess Process => process;
 

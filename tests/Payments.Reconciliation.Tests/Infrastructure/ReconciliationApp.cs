@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
+using Payments.ServiceDefaults.Security;
 using Payments.Testing;
+using Payments.Testing.Security;
 using Payments.Testing.RabbitMq;
 
 namespace Payments.Reconciliation.Tests.Infrastructure;
@@ -23,6 +25,7 @@ public sealed class ReconciliationApp(string amqpUri, string postgres, string pr
         await broker.DeleteQueueAsync(ReconciliationExtensions.OrderEventsQueue, TestContext.Current.CancellationToken);
         var app = new ReconciliationApp(broker.AmqpUri, await server.CreateDatabaseAsync("reconciliation", TestContext.Current.CancellationToken), providerUrl, settings);
         var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(ApiAudiences.Reconciliation, Scopes.PaymentsOps);
         await Eventually.TrueAsync(
             async () => (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode,
             TimeSpan.FromSeconds(60), "Reconciliation to become ready", TestContext.Current.CancellationToken);
@@ -62,7 +65,7 @@ public sealed class ReconciliationApp(string amqpUri, string postgres, string pr
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "None",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in TestTokens.Settings.Concat(settings ?? new Dictionary<string, string?>()))
         {
             all[key] = value;
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Payments.Testing.Hosting;
+using Payments.Testing.Security;
 
 namespace Payments.Testing.Services;
 
@@ -8,7 +9,8 @@ namespace Payments.Testing.Services;
 /// One of our services as a real process (`dotnet services/{name}/bin/{configuration}/net10.0/{name}.dll`), on a
 /// free loopback port, configured through environment variables (ASP.NET Core's `Section__Key`). It can be killed
 /// with SIGKILL, stopped gracefully and started again on the same port; a reaper stops it if the test host dies.
-/// The test project must reference the service project (ReferenceOutputAssembly="false") so it is built.
+/// The test project must reference the service project (ReferenceOutputAssembly="false") so it is built. Every
+/// process trusts <see cref="TestTokens"/>.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
@@ -26,6 +28,10 @@ public sealed class ServiceProcess : IAsyncDisposable
         _environment["ASPNETCORE_URLS"] = BaseUrl;
         _environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         _environment["DOTNET_gcServer"] = "0";
+        foreach (var (key, value) in TestTokens.Settings)
+        {
+            With(key, value!);
+        }
     }
 
     public int Port { get; }

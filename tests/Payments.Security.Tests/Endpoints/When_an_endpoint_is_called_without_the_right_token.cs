@@ -1,0 +1,138 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Payments.Security.Tests.Infrastructure;
+using Payments.ServiceDefaults.Security;
+using Payments.Testing.Security;
+
+namespace Payments.Security.Tests.Endpoints;
+
+/// <summary>
+/// Every endpoint every service maps (its EndpointDataSource), called over real HTTP: apart from health checks and the
+/// signed webhook, none answers a caller without a valid token (401) or without the scope (403), and operator
+/// endpoints exist only on the management listener. A new endpoint mapped without protection fails here.
+/// </summary>
+[Collection(SecurityCollection.Name)]
+public sealed class When_an_endpoint_is_called_without_the_right_token(SecuritySystem system)
+{
+    public static readonly TheoryData<string> Services = ["orders", "notifications", "reconciliation", "ingress"];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Should_refuse_an_anonymous_caller_with_401_problem_json(string name)
+    {
+        var service = system.Named(name);
+        var failures = new List<string>();
+        foreach (var endpoint in Protected(service))
+        {
+            using var http = new HttpClient();
+            using var response = await http.SendAsync(EndpointRequests.For(endpoint, ListenerOf(service, endpoint), token: null), Ct);
+            if (response.StatusCode != HttpStatusCode.Unauthorized
+                || response.Content.Headers.ContentType?.MediaType != "application/problem+json"
+                || !response.Headers.WwwAuthenticate.Any(h => h.Scheme == "Bearer"))
+            {
+                failures.Add($"{EndpointRequests.Describe(endpoint)}: {(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType} " +
+                             $"WWW-Authenticate: {response.Headers.WwwAuthenticate}");
+            }
+        }
+
+        failures.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Should_refuse_a_token_without_the_scope_with_403_problem_json(string name)
+    {
+        var service = system.Named(name);
+        var failures = new List<string>();
+        foreach (var endpoint in Protected(service))
+        {
+            // Every scope there is but the ones this endpoint requires, for the right audience.
+            var required = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToHashSet();
+            var token = TestTokens.For(service.Audience ?? "payments-ingress", [.. Scopes.All.Where(s => !required.Contains(s))]);
+            using var http = new HttpClient();
+            using var response = await http.SendAsync(EndpointRequests.For(endpoint, ListenerOf(service, endpoint), token), Ct);
+            if (response.StatusCode != HttpStatusCode.Forbidden || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+            {
+                failures.Add($"{EndpointRequests.Describe(endpoint)} (requires [{string.Join(", ", required)}]): " +
+                             $"{(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}");
+            }
+        }
+
+        failures.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Should_not_serve_operator_endpoints_on_the_public_listener(string name)
+    {
+        var service = system.Named(name);
+        var failures = new List<string>();
+        foreach (var endpoint in service.Endpoints.Where(e => EndpointKinds.Of(e) == EndpointKind.Operator))
+        {
+            using var http = new HttpClient();
+            var token = TestTokens.For(service.Audience ?? "payments-ingress", [.. Scopes.All]);
+            using var response = await http.SendAsync(EndpointRequests.For(endpoint, service.PublicUrl, token), Ct);
+            if (response.StatusCode != HttpStatusCode.NotFound)
+            {
+                failures.Add($"{EndpointRequests.Describe(endpoint)} on the public listener: {(int)response.StatusCode}");
+            }
+        }
+
+        failures.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("orders")]
+    [InlineData("notifications")]
+    [InlineData("reconciliation")]
+    public async Task Should_serve_only_operator_and_health_endpoints_on_the_management_listener(string name)
+    {
+        var service = system.Named(name);
+        var failures = new List<string>();
+        foreach (var endpoint in service.Endpoints.Where(e => EndpointKinds.Of(e) == EndpointKind.Business))
+        {
+            using var http = new HttpClient();
+            var token = TestTokens.For(service.Audience ?? "payments-ingress", [.. Scopes.All]);
+            using var response = await http.SendAsync(EndpointRequests.For(endpoint, service.ManagementUrl, token), Ct);
+            if (response.StatusCode != HttpStatusCode.NotFound)
+            {
+                failures.Add($"{EndpointRequests.Describe(endpoint)} on the management listener: {(int)response.StatusCode}");
+            }
+        }
+
+        failures.ShouldBeEmpty();
+        using var health = new HttpClient();
+        (await health.GetAsync(new Uri(service.ManagementUrl, "/health/ready"), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await health.GetAsync(new Uri(service.PublicUrl, "/health/ready"), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public void Should_find_what_each_service_maps()
+    {
+        string[] Operator(IServiceHost s) => [.. s.Endpoints.Where(e => EndpointKinds.Of(e) == EndpointKind.Operator).Select(EndpointRequests.Describe).Order()];
+        string[] Business(IServiceHost s) => [.. s.Endpoints.Where(e => EndpointKinds.Of(e) == EndpointKind.Business).Select(EndpointRequests.Describe).Order()];
+
+        Business(system.Orders).Length.ShouldBe(2, string.Join(", ", Business(system.Orders)));
+        Business(system.Notifications).ShouldBeEmpty();
+        Business(system.Reconciliation).ShouldBeEmpty();
+        Operator(system.Orders).Length.ShouldBeGreaterThanOrEqualTo(3);
+        Operator(system.Notifications).Length.ShouldBeGreaterThanOrEqualTo(3);
+        Operator(system.Reconciliation).Length.ShouldBeGreaterThanOrEqualTo(4);
+        // The ingress takes signed webhooks only: anything else it maps would have no identity to check.
+        system.Ingress.Endpoints.Select(EndpointKinds.Of).Distinct().Order().ToArray().ShouldBe([EndpointKind.Health, EndpointKind.Webhook]);
+        // Whatever lives under /admin is an operator endpoint, and only the ingress takes webhooks.
+        system.All.SelectMany(s => s.Endpoints).Where(e => e.RoutePattern.RawText?.StartsWith("/admin", StringComparison.Ordinal) == true)
+            .ShouldAllBe(e => EndpointKinds.Of(e) == EndpointKind.Operator);
+        new[] { system.Orders, system.Notifications, system.Reconciliation }.SelectMany(s => s.Endpoints)
+            .ShouldAllBe(e => EndpointKinds.Of(e) != EndpointKind.Webhook);
+    }
+
+    private static IEnumerable<RouteEndpoint> Protected(IServiceHost service) =>
+        service.Endpoints.Where(e => EndpointKinds.Of(e) is EndpointKind.Business or EndpointKind.Operator);
+
+    private static Uri ListenerOf(IServiceHost service, RouteEndpoint endpoint) =>
+        EndpointKinds.Of(endpoint) == EndpointKind.Operator ? service.ManagementUrl : service.PublicUrl;
+}
