@@ -1,5 +1,6 @@
 using Payments.Messaging.Outbox;
 using Payments.Reconciliation;
+using Payments.Reconciliation.Endpoints;
 using Payments.Reconciliation.Report;
 using Payments.ServiceDefaults;
 
@@ -10,5 +11,6 @@ builder.AddReconciliation();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapReconciliationReport();
+app.MapWebhookEndpointChecks();
 app.MapOutboxAdmin();
 app.Run();
