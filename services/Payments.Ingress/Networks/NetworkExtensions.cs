@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 using Payments.Ingress.Webhooks;
 
 namespace Payments.Ingress.Networks;
@@ -7,8 +8,7 @@ namespace Payments.Ingress.Networks;
 public static class NetworkExtensions
 {
     /// <summary>
-    /// ASP.NET Core's forwarded headers, believed only from Ingress:KnownProxies: the defaults (loopback) are cleared,
-    /// so with no proxies configured X-Forwarded-For changes nothing, whoever sends it.
+    /// ASP.NET Core's forwarded headers, believed only from Ingress:KnownProxies: the defaults (loopback) are cleared.
     /// </summary>
     public static IServiceCollection AddKnownProxies(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,7 +32,14 @@ public static class NetworkExtensions
     /// <summary>Forwarded headers (from known proxies), then each source's allowed networks; both before the rate limiter.</summary>
     public static IApplicationBuilder UseSourceNetworks(this IApplicationBuilder app)
     {
-        app.UseForwardedHeaders();
+        // With both known lists empty the middleware checks no sender at all and believes everyone's headers
+        // (https://learn.microsoft.com/aspnet/core/host-and-deploy/proxy-load-balancer#forwarded-headers-middleware-options):
+        // without a known proxy it must not run.
+        if (app.ApplicationServices.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         return app.UseMiddleware<AllowedNetworksMiddleware>();
     }
 }
