@@ -27,9 +27,12 @@ internal sealed partial class EndpointCheck(
         string? unreachable = null;
         if (endpoints.Values.Any(e => IsOurProvider(e)))
         {
+            // Bounded by the interval: a provider that hangs is reported unreachable, not left at its last status.
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bound.CancelAfter(options.Value.EndpointCheckInterval);
             try
             {
-                registered = await provider.ListAsync(cancellationToken);
+                registered = await provider.ListAsync(bound.Token);
             }
             catch (Exception ex) when (ex is ProviderUnavailableException or ProviderRejectedException or HttpRequestException
                                            or BrokenCircuitException or TimeoutRejectedException

@@ -4,8 +4,9 @@ using Payments.Reconciliation.Housekeeping;
 namespace Payments.Reconciliation.Endpoints;
 
 /// <summary>
-/// Checks the configured sources' registrations at start and then every Reconciliation:EndpointCheckInterval, each
-/// round bounded by the interval, so a hanging provider never stacks rounds. A fixed problem clears on the next round.
+/// Checks the configured sources' registrations at start and then every Reconciliation:EndpointCheckInterval; a
+/// round's provider call is bounded by the interval (<see cref="EndpointCheck"/>), so rounds never stack. A fixed
+/// problem clears on the next round.
 /// </summary>
 internal sealed partial class EndpointWatchService(
     IServiceScopeFactory scopes,
@@ -26,10 +27,8 @@ internal sealed partial class EndpointWatchService(
         {
             try
             {
-                using var round = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                round.CancelAfter(interval);
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<EndpointCheck>().RunAsync(round.Token);
+                await scope.ServiceProvider.GetRequiredService<EndpointCheck>().RunAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
