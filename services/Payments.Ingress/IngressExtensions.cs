@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Payments.Ingress.Diagnostics;
 using Payments.Ingress.Limits;
+using Payments.Ingress.Networks;
 using Payments.Ingress.Publishing;
 using Payments.Ingress.Webhooks;
 using Payments.Ingress.Webhooks.Schemes;
@@ -47,6 +48,7 @@ public static class IngressExtensions
         services.AddProblemDetails();
         services.AddSourceRateLimits();
         services.AddKestrelLimits();
+        services.AddKnownProxies(builder.Configuration);
         return builder;
     }
 }

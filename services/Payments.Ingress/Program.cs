@@ -1,4 +1,5 @@
 using Payments.Ingress;
+using Payments.Ingress.Networks;
 using Payments.Ingress.Webhooks;
 using Payments.ServiceDefaults;
 
@@ -7,6 +8,7 @@ builder.AddServiceDefaults();
 builder.AddIngress();
 
 var app = builder.Build();
+app.UseSourceNetworks();
 app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapWebhooks();

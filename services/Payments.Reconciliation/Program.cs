@@ -1,6 +1,7 @@
 using Payments.Messaging.Operations;
 using Payments.Messaging.Outbox;
 using Payments.Reconciliation;
+using Payments.Reconciliation.Endpoints;
 using Payments.Reconciliation.Report;
 using Payments.ServiceDefaults;
 using Payments.ServiceDefaults.Security;
@@ -14,6 +15,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseApiIdentity();
 app.MapReconciliationReport().RequireOperator();
+app.MapWebhookEndpointChecks().RequireOperator();
 app.MapOutboxAdmin().RequireOperator();
 app.MapOperatorAudit().RequireOperator();
 app.Run();

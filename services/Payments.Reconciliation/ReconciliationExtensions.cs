@@ -4,6 +4,7 @@ using Payments.Contracts;
 using Payments.Messaging;
 using Payments.Messaging.Broker;
 using Payments.Reconciliation.Diagnostics;
+using Payments.Reconciliation.Endpoints;
 using Payments.Reconciliation.Housekeeping;
 using Payments.Reconciliation.OrderEvents;
 using Payments.Reconciliation.Providers;
@@ -30,6 +31,9 @@ public static class ReconciliationExtensions
         services.AddSingleton<IValidateOptions<ReconciliationOptions>, ReconciliationOptionsValidator>();
         services.AddScoped<HousekeepingPass>();
         services.AddHostedService<HousekeepingService>();
+        services.AddSingleton<EndpointStatuses>();
+        services.AddTransient<EndpointCheck>();
+        services.AddHostedService<EndpointWatchService>();
         AddProviders(builder);
 
         builder.AddMessageBus(
@@ -73,6 +77,8 @@ public static class ReconciliationExtensions
             .AddProviderResilience();
         services.AddTransient<IPaymentStatusClient>(sp => sp.GetRequiredService<StripeStatusClient>());
         services.AddTransient<IPaymentLister>(sp => sp.GetRequiredService<StripeStatusClient>());
+        services.AddHttpClient<StripeWebhookEndpoints>((sp, http) => Configure(http, sp.GetRequiredService<IOptions<ProviderOptions>>().Value.BaseUrl, sp))
+            .AddProviderResilience();
 
         if (builder.Configuration.GetSection("Provider:LiqPay").Get<LiqPayOptions>() is { IsConfigured: true })
         {

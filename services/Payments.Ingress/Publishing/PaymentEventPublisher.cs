@@ -9,14 +9,15 @@ namespace Payments.Ingress.Publishing;
 
 /// <summary>
 /// Publishes a canonical event persistent and mandatory, and returns once the broker confirmed it, so a 2xx is
-/// only ever said about a durable event. Anything less throws <see cref="BrokerUnavailableException"/>.
+/// only ever said about a durable event. Anything less, or no confirm within the time given, throws
+/// <see cref="BrokerUnavailableException"/>.
 /// </summary>
 internal sealed class PaymentEventPublisher(ConfirmedPublisher publisher, IngressMetrics metrics)
 {
     private static readonly string Exchange = MessageUrn.ExchangeFor(typeof(PaymentEventReceived));
     private static readonly string MessageType = MessageUrn.For(typeof(PaymentEventReceived));
 
-    public async Task PublishAsync(PaymentEventReceived @event, CancellationToken cancellationToken)
+    public async Task PublishAsync(PaymentEventReceived @event, TimeSpan within, CancellationToken cancellationToken)
     {
         using var activity = IngressTelemetry.Source.StartActivity($"{Exchange} publish", ActivityKind.Producer);
         activity?.SetTag("messaging.system", "rabbitmq");
@@ -48,7 +49,7 @@ internal sealed class PaymentEventPublisher(ConfirmedPublisher publisher, Ingres
 
         try
         {
-            await publisher.PublishAsync(Exchange, body, properties, mandatory: true, cancellationToken);
+            await publisher.PublishAsync(Exchange, body, properties, mandatory: true, within, cancellationToken);
             metrics.Published(@event, Stopwatch.GetElapsedTime(started));
         }
         catch (BrokerUnavailableException ex)

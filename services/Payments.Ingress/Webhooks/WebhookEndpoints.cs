@@ -9,15 +9,19 @@ using Payments.Ingress.Webhooks.Schemes;
 namespace Payments.Ingress.Webhooks;
 
 /// <summary>
-/// POST /webhooks/{source}: the only door. Order of checks: the source's rate (429, before anything is read), source (404), size (413), media type (415),
-/// signature and freshness on the raw bytes (401), shape and what the source may report (400), kind (200 if not ours), durable publish (202 / 503).
+/// POST /webhooks/{source}: the only door. Order of checks: the sender's network (403) and the source's rate (429),
+/// both before anything is read, source (404), size (413), media type (415), signature and freshness on the raw
+/// bytes (401), shape and what the source may report (400), kind (200 if not ours), durable publish within what is
+/// left of Ingress:ResponseBudget (202 / 503).
 /// </summary>
 public static class WebhookEndpoints
 {
+    public const string Name = "ReceiveWebhook";
+
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/webhooks/{source}", ReceiveAsync)
-            .WithName("ReceiveWebhook")
+            .WithName(Name)
             .RequireRateLimiting(SourceRateLimitPolicy.Name)
             .DisableAntiforgery();
         return endpoints;
@@ -78,7 +82,9 @@ public static class WebhookEndpoints
             case NormalizationResult.Normalized { Event: var @event }:
                 try
                 {
-                    await intake.Publisher.PublishAsync(@event, cancellationToken);
+                    // What reading and verifying used of the budget is not left for the confirm.
+                    var left = intake.Options.Value.ResponseBudget - Stopwatch.GetElapsedTime(started);
+                    await intake.Publisher.PublishAsync(@event, left, cancellationToken);
                 }
                 catch (BrokerUnavailableException ex)
                 {

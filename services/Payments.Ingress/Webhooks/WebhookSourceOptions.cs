@@ -18,4 +18,10 @@ public sealed class WebhookSourceOptions
     public bool AllowSandbox { get; set; }
 
     public SourceRateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>
+    /// Ingress:Sources:{name}:AllowedNetworks: CIDRs (IPv4 or IPv6, e.g. 3.18.12.63/32, 2001:db8::/32) the provider
+    /// sends from; a request from elsewhere is answered 403 before its body is read. Empty: any address.
+    /// </summary>
+    public List<string> AllowedNetworks { get; set; } = [];
 }

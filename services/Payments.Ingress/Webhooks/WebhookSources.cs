@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Net;
 using Microsoft.Extensions.Options;
 using Payments.Ingress.Webhooks.Schemes;
 
@@ -32,6 +33,19 @@ internal sealed class WebhookSources
         if (options.MaxBodyBytes <= 0)
         {
             errors.Add("Ingress:MaxBodyBytes must be positive.");
+        }
+
+        if (options.ResponseBudget <= TimeSpan.Zero)
+        {
+            errors.Add("Ingress:ResponseBudget must be a positive time span (e.g. 00:00:03).");
+        }
+
+        for (var i = 0; i < options.KnownProxies.Count; i++)
+        {
+            if (!IPAddress.TryParse(options.KnownProxies[i], out _))
+            {
+                errors.Add($"Ingress:KnownProxies:{i} is not an IP address.");
+            }
         }
 
         foreach (var (name, source) in options.Sources)
@@ -79,9 +93,35 @@ internal sealed class WebhookSources
                 }
             }
 
-            into?.Add(name, new WebhookSource(name, scheme, keys, TimeSpan.FromSeconds(source.ToleranceSeconds), source.AllowSandbox));
+            var networks = new List<IPNetwork>(source.AllowedNetworks.Count);
+            for (var i = 0; i < source.AllowedNetworks.Count; i++)
+            {
+                if (ParseNetwork(source.AllowedNetworks[i]) is { } network)
+                {
+                    networks.Add(network);
+                }
+                else
+                {
+                    errors.Add($"{key}:AllowedNetworks:{i} is not a CIDR (e.g. 3.18.12.63/32 or 2001:db8::/32).");
+                }
+            }
+
+            into?.Add(name, new WebhookSource(name, scheme, keys, TimeSpan.FromSeconds(source.ToleranceSeconds), source.AllowSandbox, networks));
         }
 
         return errors;
+    }
+
+    /// <summary>A CIDR, or a single address (as /32 or /128, the form providers often list their senders in).</summary>
+    private static IPNetwork? ParseNetwork(string? value)
+    {
+        if (IPNetwork.TryParse(value, out var network))
+        {
+            return network;
+        }
+
+        return IPAddress.TryParse(value, out var address)
+            ? new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)
+            : null;
     }
 }

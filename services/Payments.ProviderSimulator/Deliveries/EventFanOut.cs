@@ -29,6 +29,11 @@ internal sealed class EventFanOut(
         logger.EventRaised(paymentEvent.Id, StripeEventTypes.Name(paymentEvent.Type), paymentEvent.Payment.Id);
         foreach (var target in targets.All)
         {
+            if (target.Disabled)
+            {
+                continue;
+            }
+
             if (_formats.TryGetValue(target.Scheme, out var format) && format.Render(paymentEvent, target) is { } message)
             {
                 Dispatch(new Delivery(Ids.New("dlv"), paymentEvent, target, message, duplicateOf: null, time.GetUtcNow()));

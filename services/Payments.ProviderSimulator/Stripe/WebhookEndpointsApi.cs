@@ -9,7 +9,8 @@ namespace Payments.ProviderSimulator.Stripe;
 /// <summary>
 /// /v1/webhook_endpoints (https://docs.stripe.com/api/webhook_endpoints): Stripe receivers with a generated whsec_
 /// secret, shown once, in the answer to the create call, on a host in Simulator:AllowedReceiverHosts. Receivers registered through /sim/endpoints with scheme
-/// stripe are listed here too; LiqPay and Standard Webhooks ones are not Stripe's to show.
+/// stripe are listed here too; LiqPay and Standard Webhooks ones are not Stripe's to show. Update changes what we
+/// need of Stripe's parameters: url, enabled_events and disabled (status "disabled": kept, sent nothing).
 /// </summary>
 internal static class WebhookEndpointsApi
 {
@@ -18,6 +19,7 @@ internal static class WebhookEndpointsApi
         v1.MapPost("/webhook_endpoints", CreateAsync).WithName("CreateWebhookEndpoint");
         v1.MapGet("/webhook_endpoints", List).WithName("ListWebhookEndpoints");
         v1.MapGet("/webhook_endpoints/{id}", Retrieve).WithName("RetrieveWebhookEndpoint");
+        v1.MapPost("/webhook_endpoints/{id}", UpdateAsync).WithName("UpdateWebhookEndpoint");
         v1.MapDelete("/webhook_endpoints/{id}", Delete).WithName("DeleteWebhookEndpoint");
         return v1;
     }
@@ -26,17 +28,7 @@ internal static class WebhookEndpointsApi
         HttpRequest request, TargetRegistry registry, IOptions<SimulatorOptions> options, CancellationToken cancellationToken)
     {
         var form = await StripeForm.ReadAsync(request, cancellationToken);
-        var url = form.RequiredString("url");
-        if (!TargetUrls.IsValid(url))
-        {
-            throw StripeErrors.Invalid("url", "url_invalid", $"Invalid URL: {url}");
-        }
-
-        if (ReceiverHosts.Problem(url, ReceiverHosts.Allowed(options.Value)) is { } hostProblem)
-        {
-            throw StripeErrors.Invalid("url", "url_invalid", $"Invalid URL: {hostProblem}");
-        }
-
+        var url = CheckedUrl(form.RequiredString("url"), options.Value);
         var enabledEvents = form.Array("enabled_events");
         if (enabledEvents.Count == 0)
         {
@@ -60,6 +52,29 @@ internal static class WebhookEndpointsApi
             ? TypedResults.Ok(WebhookEndpointObject.From(target, options.Value.ApiVersion, withSecret: false))
             : StripeErrors.NoSuch("webhook_endpoint", id, "id");
 
+    internal static async Task<Results<Ok<WebhookEndpointObject>, JsonHttpResult<StripeErrorResponse>>> UpdateAsync(
+        string id, HttpRequest request, TargetRegistry registry, IOptions<SimulatorOptions> options, CancellationToken cancellationToken)
+    {
+        if (registry.Find(id) is not { } existing || !IsStripe(existing))
+        {
+            return StripeErrors.NoSuch("webhook_endpoint", id, "id");
+        }
+
+        var form = await StripeForm.ReadAsync(request, cancellationToken);
+        var url = form.String("url") is { } given ? CheckedUrl(given, options.Value) : null;
+        var enabledEvents = form.Array("enabled_events");
+        var disabled = form.Boolean("disabled");
+        var updated = registry.Update(id, target => target with
+        {
+            Url = url ?? target.Url,
+            EnabledEvents = enabledEvents.Count > 0 ? enabledEvents : target.EnabledEvents,
+            Disabled = disabled ?? target.Disabled,
+        });
+        return updated is null
+            ? StripeErrors.NoSuch("webhook_endpoint", id, "id")
+            : TypedResults.Ok(WebhookEndpointObject.From(updated, options.Value.ApiVersion, withSecret: false));
+    }
+
     internal static Results<Ok<DeletedObject>, JsonHttpResult<StripeErrorResponse>> Delete(string id, TargetRegistry registry)
     {
         if (registry.Find(id) is not { } target || !IsStripe(target))
@@ -69,6 +84,21 @@ internal static class WebhookEndpointsApi
 
         registry.Remove(id);
         return TypedResults.Ok(new DeletedObject(id, "webhook_endpoint", Deleted: true));
+    }
+
+    private static string CheckedUrl(string url, SimulatorOptions options)
+    {
+        if (!TargetUrls.IsValid(url))
+        {
+            throw StripeErrors.Invalid("url", "url_invalid", $"Invalid URL: {url}");
+        }
+
+        if (ReceiverHosts.Problem(url, ReceiverHosts.Allowed(options)) is { } hostProblem)
+        {
+            throw StripeErrors.Invalid("url", "url_invalid", $"Invalid URL: {hostProblem}");
+        }
+
+        return url;
     }
 
     private static bool IsStripe(WebhookTarget target) => target.Scheme == WebhookSchemes.Stripe;

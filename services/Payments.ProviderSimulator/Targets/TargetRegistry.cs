@@ -76,6 +76,28 @@ internal sealed class TargetRegistry
 
     public WebhookTarget? Find(string id) => Array.Find(Volatile.Read(ref _targets), t => t.Id == id);
 
+    /// <summary>Replaces a receiver by a changed copy of itself; null when there is no receiver with this id.</summary>
+    public WebhookTarget? Update(string id, Func<WebhookTarget, WebhookTarget> change)
+    {
+        WebhookTarget? updated;
+        lock (_gate)
+        {
+            var index = Array.FindIndex(_targets, t => t.Id == id);
+            if (index < 0)
+            {
+                return null;
+            }
+
+            updated = change(_targets[index]) with { Id = id };
+            var copy = (WebhookTarget[])_targets.Clone();
+            copy[index] = updated;
+            _targets = copy;
+        }
+
+        Changed?.Invoke();
+        return updated;
+    }
+
     public WebhookTarget? Remove(string id)
     {
         WebhookTarget? removed;

@@ -16,7 +16,8 @@ internal sealed record TargetView(
     string? Description,
     IReadOnlyDictionary<string, string> Metadata,
     DateTimeOffset Created,
-    TargetOrigin Origin)
+    TargetOrigin Origin,
+    bool Disabled)
 {
     public static TargetView Listed(WebhookTarget target) => From(target, secret: null);
 
@@ -25,5 +26,5 @@ internal sealed record TargetView(
         From(target, secretGiven || target.Scheme != WebhookSchemes.LiqPay ? target.Secret : null);
 
     private static TargetView From(WebhookTarget target, string? secret) => new(
-        target.Id, target.Scheme, target.Url, secret, target.EnabledEvents, target.Description, target.Metadata, target.Created, target.Origin);
+        target.Id, target.Scheme, target.Url, secret, target.EnabledEvents, target.Description, target.Metadata, target.Created, target.Origin, target.Disabled);
 }

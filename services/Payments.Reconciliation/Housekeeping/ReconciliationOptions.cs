@@ -1,3 +1,5 @@
+using Payments.Reconciliation.Endpoints;
+
 namespace Payments.Reconciliation.Housekeeping;
 
 /// <summary>Reconciliation: when payments are looked at, how often again, and when we stop hoping.</summary>
@@ -27,4 +29,10 @@ public sealed class ReconciliationOptions
 
     /// <summary>How long a claim is held before another instance may take the payment (after a crash mid-check).</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often each source's webhook endpoint at its provider is checked (see Endpoints/).</summary>
+    public TimeSpan EndpointCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Per webhook source (the ingress's source name), the endpoint its provider must have registered.</summary>
+    public Dictionary<string, EndpointOptions> Endpoints { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -12,7 +12,7 @@ internal sealed class ReconciliationOptionsValidator : IValidateOptions<Reconcil
                  {
                      (nameof(options.Interval), options.Interval), (nameof(options.StaleAfter), options.StaleAfter),
                      (nameof(options.GiveUpAfter), options.GiveUpAfter), (nameof(options.MaxCheckInterval), options.MaxCheckInterval),
-                     (nameof(options.ClaimLease), options.ClaimLease),
+                     (nameof(options.ClaimLease), options.ClaimLease), (nameof(options.EndpointCheckInterval), options.EndpointCheckInterval),
                  })
         {
             if (value <= TimeSpan.Zero)
@@ -34,6 +34,19 @@ internal sealed class ReconciliationOptionsValidator : IValidateOptions<Reconcil
         if (options.Concurrency is < 1 or > 256)
         {
             errors.Add("Reconciliation:Concurrency must be between 1 and 256.");
+        }
+
+        foreach (var (source, endpoint) in options.Endpoints)
+        {
+            if (!Uri.TryCreate(endpoint.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+            {
+                errors.Add($"Reconciliation:Endpoints:{source}:Url must be the absolute http(s) URL the provider calls (e.g. https://pay.example.com/webhooks/{source}).");
+            }
+
+            if (endpoint.Events.Any(string.IsNullOrWhiteSpace))
+            {
+                errors.Add($"Reconciliation:Endpoints:{source}:Events must not hold empty event types.");
+            }
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

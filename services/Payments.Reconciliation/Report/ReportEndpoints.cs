@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Payments.Reconciliation.Endpoints;
 using Payments.Reconciliation.Providers;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -27,6 +28,7 @@ public static class ReportEndpoints
         IPaymentLister lister,
         ProviderClients clients,
         NpgsqlDataSource dataSource,
+        EndpointStatuses endpoints,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -54,7 +56,7 @@ public static class ReportEndpoints
             theirs.AddRange(await LookUpUnlistedPaidAsync(ours, theirs, lister.Provider, clients, cancellationToken));
             var (succeededNotPaid, paidNotSucceeded, amountMismatches, stuck) = Discrepancies.Find(theirs, ours);
             return TypedResults.Ok(new ReconciliationReport(start, end, lister.Provider, theirs.Count, ours.Count,
-                succeededNotPaid, paidNotSucceeded, amountMismatches, stuck));
+                succeededNotPaid, paidNotSucceeded, amountMismatches, stuck, endpoints.All));
         }
         catch (Exception ex) when (ex is ProviderUnavailableException or ProviderRejectedException or HttpRequestException
                                        or BrokenCircuitException or TimeoutRejectedException)

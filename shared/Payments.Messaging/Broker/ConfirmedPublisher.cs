@@ -15,12 +15,22 @@ public sealed class ConfirmedPublisher(BrokerConnection broker, IOptions<Publish
 
     public bool IsReady => broker.IsReady;
 
-    public async Task PublishAsync(string exchange, ReadOnlyMemory<byte> body, BasicProperties properties, bool mandatory, CancellationToken cancellationToken)
+    public Task PublishAsync(string exchange, ReadOnlyMemory<byte> body, BasicProperties properties, bool mandatory, CancellationToken cancellationToken) =>
+        PublishAsync(exchange, body, properties, mandatory, _confirmTimeout, cancellationToken);
+
+    /// <summary>As the other overload, waiting for the confirm no longer than <paramref name="within"/> (and the confirm timeout).</summary>
+    public async Task PublishAsync(
+        string exchange, ReadOnlyMemory<byte> body, BasicProperties properties, bool mandatory, TimeSpan within, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_confirmTimeout);
+        timeout.CancelAfter(within < _confirmTimeout ? within : _confirmTimeout);
         try
         {
+            if (within <= TimeSpan.Zero)
+            {
+                throw new OperationCanceledException("No time left to wait for a confirm.");
+            }
+
             var channel = broker.NextChannel();
             await channel.BasicPublishAsync(exchange, routingKey: "", mandatory, properties, body, timeout.Token);
         }

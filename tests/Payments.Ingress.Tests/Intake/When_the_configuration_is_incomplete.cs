@@ -63,6 +63,20 @@ public sealed class When_the_configuration_is_incomplete
         }).ShouldContain(e => e.StartsWith(key, StringComparison.Ordinal));
 
     [Fact]
+    public void Should_refuse_a_confirm_timeout_beyond_the_response_budget()
+    {
+        var publisher = Microsoft.Extensions.Options.Options.Create(new Payments.Messaging.Broker.PublisherOptions { ConfirmTimeout = TimeSpan.FromSeconds(5) });
+        var validator = new IngressOptionsValidator([new StripeScheme()], publisher);
+
+        var result = validator.Validate(null, new IngressOptions { ResponseBudget = TimeSpan.FromSeconds(3) });
+
+        result.Failed.ShouldBeTrue();
+        result.FailureMessage.ShouldContain("Ingress:Broker:ConfirmTimeout");
+        result.FailureMessage.ShouldContain("Ingress:ResponseBudget");
+        validator.Validate(null, new IngressOptions { ResponseBudget = TimeSpan.FromSeconds(5) }).Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Should_default_every_source_to_a_rate_limit() =>
         new WebhookSourceOptions().RateLimit.ShouldSatisfyAllConditions(
             limit => limit.PermitsPerSecond.ShouldBe(100),

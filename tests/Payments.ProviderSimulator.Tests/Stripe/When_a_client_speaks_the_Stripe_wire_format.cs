@@ -183,4 +183,26 @@ public sealed class When_a_client_speaks_the_Stripe_wire_format : IAsyncLifetime
         deleted.Body.GetProperty("deleted").GetBoolean().ShouldBeTrue();
         gone.Status.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Should_disable_enable_and_resubscribe_a_webhook_endpoint()
+    {
+        var created = await _stripe.PostAsync("/v1/webhook_endpoints",
+            [("url", "http://127.0.0.1:9/hook"), ("enabled_events", new[] { "payment_intent.succeeded" })]);
+
+        var disabled = await _stripe.PostAsync($"/v1/webhook_endpoints/{created.Id}", [("disabled", "true")]);
+        var listed = await _stripe.GetAsync("/v1/webhook_endpoints");
+        var enabled = await _stripe.PostAsync($"/v1/webhook_endpoints/{created.Id}",
+            [("disabled", "false"), ("enabled_events", new[] { "payment_intent.succeeded", "charge.refunded" })]);
+        var unknown = await _stripe.PostAsync("/v1/webhook_endpoints/we_unknown", [("disabled", "true")]);
+
+        created.String("status").ShouldBe("enabled");
+        disabled.String("status").ShouldBe("disabled");
+        disabled.Body.TryGetProperty("secret", out _).ShouldBeFalse();
+        listed.Body.GetProperty("data").EnumerateArray().Single(e => e.GetProperty("id").GetString() == created.Id)
+            .GetProperty("status").GetString().ShouldBe("disabled");
+        enabled.String("status").ShouldBe("enabled");
+        enabled.Body.GetProperty("enabled_events").EnumerateArray().Select(e => e.GetString()).ShouldBe(["payment_intent.succeeded", "charge.refunded"]);
+        unknown.Status.ShouldBe(HttpStatusCode.NotFound);
+    }
 }

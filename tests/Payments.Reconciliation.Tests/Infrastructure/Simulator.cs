@@ -88,6 +88,27 @@ public sealed class Simulator : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>POST /v1/webhook_endpoints, as the provider's API is used to register one; returns its id.</summary>
+    public async Task<string> CreateWebhookEndpointAsync(string url, params string[] events)
+    {
+        var form = new List<KeyValuePair<string, string>> { new("url", url) };
+        form.AddRange(events.Select(e => new KeyValuePair<string, string>("enabled_events[]", e)));
+        var response = await _http.PostAsync("/v1/webhook_endpoints", new FormUrlEncodedContent(form), Token);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>POST /v1/webhook_endpoints/{id} with disabled=true|false; returns the endpoint's status.</summary>
+    public async Task<string> SetWebhookEndpointDisabledAsync(string id, bool disabled)
+    {
+        var response = await _http.PostAsync($"/v1/webhook_endpoints/{id}",
+            new FormUrlEncodedContent([new("disabled", disabled ? "true" : "false")]), Token);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("status").GetString()!;
+    }
+
+    public async Task DeleteWebhookEndpointAsync(string id) => (await _http.DeleteAsync($"/v1/webhook_endpoints/{id}", Token)).EnsureSuccessStatusCode();
+
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();

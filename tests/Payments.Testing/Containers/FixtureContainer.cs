@@ -32,6 +32,16 @@ internal sealed class FixtureContainer : IAsyncDisposable
 
     public bool IsRunning { get; private set; }
 
+    /// <summary>Runs a command inside the container; throws with its output when it fails.</summary>
+    public async Task ExecAsync(IList<string> command, CancellationToken cancellationToken)
+    {
+        var result = await _container.ExecAsync(command, cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'{string.Join(' ', command)}' exited {result.ExitCode}: {result.Stdout}{result.Stderr}");
+        }
+    }
+
     /// <summary>
     /// Builds the container on fresh host ports and starts it; when a port was taken between allocation and
     /// Docker binding it, starts again on new ports.

@@ -69,6 +69,17 @@ public class RabbitMqFixture : IAsyncLifetime
     /// <summary>Kills the broker with SIGKILL: no clean shutdown at all. <see cref="StartAsync"/> brings it back.</summary>
     public Task KillAsync(CancellationToken cancellationToken = default) => Container.KillAsync(cancellationToken);
 
+    /// <summary>
+    /// Raises the memory alarm (vm_memory_high_watermark 0): the broker blocks every publishing connection and
+    /// confirms nothing, while it stays up and answers everything else (https://www.rabbitmq.com/docs/memory).
+    /// </summary>
+    public Task BlockPublishersAsync(CancellationToken cancellationToken = default) =>
+        Container.ExecAsync(["rabbitmqctl", "set_vm_memory_high_watermark", "0"], cancellationToken);
+
+    /// <summary>Clears the alarm of <see cref="BlockPublishersAsync"/> (the default watermark, 0.4).</summary>
+    public Task UnblockPublishersAsync(CancellationToken cancellationToken = default) =>
+        Container.ExecAsync(["rabbitmqctl", "set_vm_memory_high_watermark", "0.4"], cancellationToken);
+
     /// <summary>Number of ready messages in <paramref name="queue"/>; throws if the queue does not exist.</summary>
     public Task<uint> MessageCountAsync(string queue, CancellationToken cancellationToken = default) =>
         WithChannelAsync(async (channel, token) => (await channel.QueueDeclarePassiveAsync(queue, token)).MessageCount, cancellationToken);

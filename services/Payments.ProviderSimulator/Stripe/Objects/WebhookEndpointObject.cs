@@ -31,6 +31,6 @@ internal sealed record WebhookEndpointObject(
         Livemode: false,
         target.Metadata,
         withSecret ? target.Secret : null,
-        "enabled",
+        target.Disabled ? "disabled" : "enabled",
         target.Url);
 }

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.Json;
+using Payments.Ingress.Tests.Http;
+using Payments.Testing.RabbitMq;
+using Payments.Testing.Services;
+
+namespace Payments.Ingress.Tests.Networks;
+
+/// <summary>No proxy is known: the connection's address decides, and X-Forwarded-For changes nothing.</summary>
+[Collection(BrokerCollection.Name)]
+public sealed class When_a_webhook_comes_from_outside_the_allowed_networks(RabbitMqFixture broker) : IAsyncLifetime
+{
+    private readonly string _queue = $"ingress-networks-{Guid.NewGuid():N}";
+    private ServiceProcess _ingress = null!;
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _ingress = IngressProcess.Create(broker.AmqpUri, _queue, knownProxy: null);
+        await _ingress.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        _client = new HttpClient { BaseAddress = new Uri(_ingress.BaseUrl) };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _ingress.DisposeAsync();
+        await broker.DeleteQueueAsync(_queue, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Should_answer_403_and_publish_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var response = await _client.SendAsync(WebhookRequests.Stripe(WebhookRequests.StripePaymentIntent(), source: IngressProcess.Outside), ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        problem.RootElement.GetProperty("reason").GetString().ShouldBe("network_not_allowed");
+        (await broker.MessageCountAsync(_queue, ct)).ShouldBe(0u);
+    }
+
+    [Fact]
+    public async Task Should_accept_it_from_inside()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var response = await _client.SendAsync(WebhookRequests.Stripe(WebhookRequests.StripePaymentIntent(), source: IngressProcess.Inside), ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(ct));
+        (await broker.MessageCountAsync(_queue, ct)).ShouldBe(1u);
+    }
+
+    [Fact]
+    public async Task Should_ignore_a_forwarded_address_from_an_unknown_proxy()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var request = WebhookRequests.Stripe(WebhookRequests.StripePaymentIntent(), source: IngressProcess.Forwarded);
+        request.Headers.TryAddWithoutValidation("X-Forwarded-For", IngressProcess.ForwardedClient);
+
+        var response = await _client.SendAsync(request, ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await broker.MessageCountAsync(_queue, ct)).ShouldBe(0u);
+    }
+}
