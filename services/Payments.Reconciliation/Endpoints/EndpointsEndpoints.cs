@@ -8,11 +8,8 @@ public static class EndpointsEndpoints
     /// GET /reconciliation/endpoints: each configured source's registration at its provider as last checked
     /// (every Reconciliation:EndpointCheckInterval). An operator endpoint, like the report.
     /// </summary>
-    public static IEndpointRouteBuilder MapWebhookEndpointChecks(this IEndpointRouteBuilder endpoints)
-    {
+    public static RouteHandlerBuilder MapWebhookEndpointChecks(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/reconciliation/endpoints", Get).WithName("WebhookEndpointChecks");
-        return endpoints;
-    }
 
     internal static Ok<IReadOnlyList<EndpointReport>> Get(EndpointStatuses statuses) => TypedResults.Ok(statuses.All);
 }
