@@ -28,6 +28,7 @@ public static class NotificationsExtensions
             .Validate(o => MailAddress.TryCreate(o.From, out _), "Smtp:From must be an email address, e.g. \"Shop <shop@example.com>\".")
             .Validate(o => o.Timeout > TimeSpan.Zero, "Smtp:Timeout must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpCredentialsValidator>();
         services.AddOptions<DeliveryOptions>().BindConfiguration("Notifications:Delivery")
             .Validate(o => o.Workers > 0 && o.MaxAttempts > 0, "Notifications:Delivery:Workers and MaxAttempts must be positive.")
             .Validate(o => o.BaseBackoff > TimeSpan.Zero && o.MaxBackoff >= o.BaseBackoff && o.PollInterval > TimeSpan.Zero,
