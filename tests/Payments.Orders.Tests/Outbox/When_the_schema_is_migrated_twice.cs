@@ -23,7 +23,7 @@ public sealed class When_the_schema_is_migrated_twice(Infrastructure.Infrastruct
 
         // Even replayed outside the bookkeeping (a restored backup, a hand-run script), every script is idempotent.
         var scripts = _scenario.App.Services.GetServices<SchemaScripts>().SelectMany(s => s.Scripts).ToList();
-        scripts.Select(s => s.Id).ShouldBe(["messaging.001_inbox_outbox", "orders.001_orders"]);
+        scripts.Select(s => s.Id).ShouldBe(["messaging.001_inbox_outbox", "messaging.002_parked_retention", "orders.001_orders"]);
         await using var connection = new NpgsqlConnection(_scenario.Database);
         await connection.OpenAsync(ct);
         foreach (var script in scripts)
@@ -32,7 +32,7 @@ public sealed class When_the_schema_is_migrated_twice(Infrastructure.Infrastruct
             await command.ExecuteNonQueryAsync(ct);
         }
 
-        (await _scenario.App.ScalarAsync<long>("SELECT count(*) FROM public.schema_migrations")).ShouldBe(2);
+        (await _scenario.App.ScalarAsync<long>("SELECT count(*) FROM public.schema_migrations")).ShouldBe(3);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class When_the_schema_is_migrated_twice(Infrastructure.Infrastruct
 
         var applied = await Task.WhenAll(migrators.Select(m => m.MigrateAsync(TestContext.Current.CancellationToken)));
 
-        applied.Sum().ShouldBe(2);
+        applied.Sum().ShouldBe(3);
         await dataSource.DisposeAsync();
     }
 }
