@@ -22,12 +22,17 @@ public static class NotificationsExtensions
 
         services.AddOptions<NotificationsOptions>().BindConfiguration("Notifications").ValidateDataAnnotations()
             .Validate(o => MailAddress.TryCreate(o.OperationsEmail, out _), "Notifications:OperationsEmail must be an email address.")
-            .Validate(o => o.Retention > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero, "Notifications:Retention and Notifications:CleanupInterval must be positive.")
+            .Validate(o => o.Retention > TimeSpan.Zero && o.ParkedRetention > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero,
+                "Notifications:Retention, Notifications:ParkedRetention and Notifications:CleanupInterval must be positive.")
+            // A pending row is leased while it is sent: it must not age out under a send in flight.
+            .Validate<IOptions<DeliveryOptions>>((o, delivery) => o.PendingRetention > delivery.Value.Lease,
+                "Notifications:PendingRetention must exceed Notifications:Delivery:Lease.")
             .ValidateOnStart();
         services.AddOptions<SmtpOptions>().BindConfiguration("Smtp").ValidateDataAnnotations()
             .Validate(o => MailAddress.TryCreate(o.From, out _), "Smtp:From must be an email address, e.g. \"Shop <shop@example.com>\".")
             .Validate(o => o.Timeout > TimeSpan.Zero, "Smtp:Timeout must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpCredentialsValidator>();
         services.AddOptions<DeliveryOptions>().BindConfiguration("Notifications:Delivery")
             .Validate(o => o.Workers > 0 && o.MaxAttempts > 0, "Notifications:Delivery:Workers and MaxAttempts must be positive.")
             .Validate(o => o.BaseBackoff > TimeSpan.Zero && o.MaxBackoff >= o.BaseBackoff && o.PollInterval > TimeSpan.Zero,

@@ -25,7 +25,7 @@ public static class OrdersExtensions
         // What Orders publishes, so that Messaging:Broker:Subscribers can declare the queues of services that have not run yet.
         services.Configure<PublisherOptions>(o =>
         {
-            o.RequiredMessageTypes.AddRange([typeof(OrderCreated), typeof(OrderPaid), typeof(OrderPaymentFailed), typeof(OrderRefunded), typeof(OrderNeedsAttention)]);
+            o.RequiredMessageTypes.AddRange([typeof(OrderCreated), typeof(OrderPaid), typeof(OrderPaymentFailed), typeof(OrderRefunded), typeof(OrderPaymentStatusChanged), typeof(OrderNeedsAttention)]);
             o.DelayQueues.AddRange(notFoundDelays);
         });
 

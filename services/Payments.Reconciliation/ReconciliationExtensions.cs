@@ -40,9 +40,7 @@ public static class ReconciliationExtensions
             consumers: x =>
             {
                 x.AddInboxConsumer<OrderCreated, OrderCreatedHandler>();
-                x.AddInboxConsumer<OrderPaid, OrderPaidHandler>();
-                x.AddInboxConsumer<OrderPaymentFailed, OrderPaymentFailedHandler>();
-                x.AddInboxConsumer<OrderRefunded, OrderRefundedHandler>();
+                x.AddInboxConsumer<OrderPaymentStatusChanged, OrderPaymentStatusChangedHandler>();
                 x.AddInboxConsumer<OrderNeedsAttention, OrderNeedsAttentionHandler>();
             },
             endpoints: (context, bus) => bus.ReceiveEndpoint(OrderEventsQueue, e =>
@@ -52,9 +50,7 @@ public static class ReconciliationExtensions
                 // Only database blips can fail these upserts: back off, then dead-letter with the reason.
                 e.UseMessageRetry(r => r.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500)));
                 e.ConfigureInboxConsumer<OrderCreated, OrderCreatedHandler>(context);
-                e.ConfigureInboxConsumer<OrderPaid, OrderPaidHandler>(context);
-                e.ConfigureInboxConsumer<OrderPaymentFailed, OrderPaymentFailedHandler>(context);
-                e.ConfigureInboxConsumer<OrderRefunded, OrderRefundedHandler>(context);
+                e.ConfigureInboxConsumer<OrderPaymentStatusChanged, OrderPaymentStatusChangedHandler>(context);
                 e.ConfigureInboxConsumer<OrderNeedsAttention, OrderNeedsAttentionHandler>(context);
             }));
         return builder;

@@ -2,8 +2,10 @@ using System.Reflection;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Payments.Messaging.Broker;
+using Payments.Messaging.DeadLetters;
 using Payments.Messaging.Diagnostics;
 using Payments.Messaging.Inbox;
 using Payments.Messaging.Operations;
@@ -52,12 +54,15 @@ public static class MessagingExtensions
         services.AddSingleton<InboxGroupCommit>();
         services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox")
             .Validate(o => o.BatchSize > 0 && o.Workers > 0 && o.MaxAttempts > 0, "Messaging:Outbox:BatchSize, Workers and MaxAttempts must be positive.")
+            .Validate(o => o.ParkedRetention > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero,
+                "Messaging:Outbox:ParkedRetention and Messaging:Outbox:CleanupInterval must be positive.")
             .ValidateOnStart();
         services.AddConfirmedPublisher("Messaging:Broker", o => o.ConnectionName = connectionName);
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<OutboxMonitor>();
         services.AddHostedService<InboxCleanup>();
+        services.AddHostedService<ParkedOutboxCleanup>();
         services.AddSingleton<ParkedMessages>();
         services.AddSingleton<OperatorAudit>();
         services.AddSingleton<IOperatorAudit>(sp => sp.GetRequiredService<OperatorAudit>());
@@ -75,12 +80,21 @@ public static class MessagingExtensions
         Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator> endpoints)
     {
         var broker = builder.Configuration.GetRabbitMqUri();
+        builder.Services.AddOptions<DeadLetterOptions>().BindConfiguration("Messaging:DeadLetters")
+            .Validate(o => o.Retention >= TimeSpan.FromSeconds(1), "Messaging:DeadLetters:Retention must be at least 00:00:01.")
+            .ValidateOnStart();
         builder.Services.AddMassTransit(x =>
         {
             consumers(x);
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(broker);
+                // Every endpoint's _error (faulted) and _skipped (no consumer) queue drops a message after
+                // Messaging:DeadLetters:Retention: dead letters carry whole messages, personal data included.
+                // Declared here, not as a broker policy: docs/decisions/0004-personal-data-in-messages.md.
+                var deadLetterTtl = (long)context.GetRequiredService<IOptions<DeadLetterOptions>>().Value.Retention.TotalMilliseconds;
+                cfg.SendTopology.ConfigureErrorSettings = error => error.SetQueueArgument("x-message-ttl", deadLetterTtl);
+                cfg.SendTopology.ConfigureDeadLetterSettings = skipped => skipped.SetQueueArgument("x-message-ttl", deadLetterTtl);
                 endpoints(context, cfg);
             });
         });

@@ -15,6 +15,7 @@ public sealed class SmtpOptions
     /// <summary>STARTTLS before anything else is said (System.Net.Mail's EnableSsl); fails if the server does not offer it.</summary>
     public bool UseTls { get; set; }
 
+    /// <summary>With <see cref="Password"/>: AUTH after STARTTLS. Either one without <see cref="UseTls"/> stops the start.</summary>
     public string? Username { get; set; }
 
     public string? Password { get; set; }

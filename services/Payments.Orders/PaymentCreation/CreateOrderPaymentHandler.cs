@@ -14,11 +14,11 @@ public sealed class CreateOrderPaymentHandler(PaymentProviderClient provider) : 
     {
         var orderId = context.Message.OrderId;
         var select = new NpgsqlBatchCommand(
-            "SELECT amount_minor, currency, customer_email, created_at, payment_id FROM orders.orders WHERE id = $1 FOR UPDATE");
+            "SELECT amount_minor, currency, created_at, payment_id FROM orders.orders WHERE id = $1 FOR UPDATE");
         select.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = orderId });
         var order = (await context.QueryAsync(select, r => (
-            Amount: r.GetInt64(0), Currency: r.GetString(1), Email: r.GetString(2), CreatedAt: r.GetFieldValue<DateTimeOffset>(3),
-            PaymentId: r.IsDBNull(4) ? null : r.GetString(4)), cancellationToken)).FirstOrDefault();
+            Amount: r.GetInt64(0), Currency: r.GetString(1), CreatedAt: r.GetFieldValue<DateTimeOffset>(2),
+            PaymentId: r.IsDBNull(3) ? null : r.GetString(3)), cancellationToken)).FirstOrDefault();
         if (order == default || order.PaymentId is not null)
         {
             return; // unknown order (nothing to do) or already recorded inline
@@ -26,6 +26,6 @@ public sealed class CreateOrderPaymentHandler(PaymentProviderClient provider) : 
 
         var paymentId = await provider.CreatePaymentIntentAsync(orderId, order.Amount, order.Currency, cancellationToken);
         context.Execute(PaymentRecording.Record(orderId, provider.Provider, paymentId));
-        context.Publish(new OrderCreated(orderId, provider.Provider, paymentId, order.Amount, order.Currency, order.Email, order.CreatedAt));
+        context.Publish(new OrderCreated(orderId, provider.Provider, paymentId, order.Amount, order.Currency, CustomerEmail: null, order.CreatedAt));
     }
 }

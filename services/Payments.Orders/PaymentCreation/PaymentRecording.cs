@@ -13,7 +13,7 @@ internal static class PaymentRecording
             """
             UPDATE orders.orders SET provider = $2, payment_id = $3, updated_at = now()
             WHERE id = $1 AND payment_id IS NULL
-            RETURNING amount_minor, currency, customer_email, created_at
+            RETURNING amount_minor, currency, created_at
             """);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = orderId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = provider });
@@ -32,8 +32,9 @@ internal static class PaymentRecording
         {
             if (await reader.ReadAsync(cancellationToken))
             {
-                created = new OrderCreated(orderId, provider, paymentId, reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
-                    reader.GetFieldValue<DateTimeOffset>(3));
+                // No address: nobody who takes OrderCreated writes to the customer (docs/decisions/0004-personal-data-in-messages.md).
+                created = new OrderCreated(orderId, provider, paymentId, reader.GetInt64(0), reader.GetString(1), CustomerEmail: null,
+                    reader.GetFieldValue<DateTimeOffset>(2));
             }
         }
 

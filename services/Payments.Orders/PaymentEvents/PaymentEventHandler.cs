@@ -37,14 +37,19 @@ public sealed class PaymentEventHandler(OrdersMetrics metrics, TimeProvider time
         var paymentId = order.PaymentId ?? @event.ProviderPaymentId;
         switch (decision.To)
         {
+            // Each outcome twice: with the address for Notifications, without it for everyone else
+            // (docs/decisions/0004-personal-data-in-messages.md).
             case OrderStatus.Paid:
                 context.Publish(new OrderPaid(order.Id, paymentId, order.AmountMinor, order.Currency, order.CustomerEmail, @event.OccurredAt, @event.EventId));
+                context.Publish(new OrderPaymentStatusChanged(order.Id, paymentId, OrderPaymentStatus.Paid, order.AmountMinor, null, order.Currency, @event.OccurredAt, @event.EventId));
                 break;
             case OrderStatus.PaymentFailed:
                 context.Publish(new OrderPaymentFailed(order.Id, paymentId, order.AmountMinor, order.Currency, order.CustomerEmail, @event.OccurredAt, @event.EventId));
+                context.Publish(new OrderPaymentStatusChanged(order.Id, paymentId, OrderPaymentStatus.PaymentFailed, order.AmountMinor, null, order.Currency, @event.OccurredAt, @event.EventId));
                 break;
             case OrderStatus.Refunded:
                 context.Publish(new OrderRefunded(order.Id, paymentId, order.AmountMinor, @event.AmountMinor, order.Currency, order.CustomerEmail, @event.OccurredAt, @event.EventId));
+                context.Publish(new OrderPaymentStatusChanged(order.Id, paymentId, OrderPaymentStatus.Refunded, order.AmountMinor, @event.AmountMinor, order.Currency, @event.OccurredAt, @event.EventId));
                 break;
             case OrderStatus.NeedsAttention:
                 context.Publish(new OrderNeedsAttention(order.Id, paymentId, decision.Explanation, order.AmountMinor, order.Currency,

@@ -19,4 +19,10 @@ public sealed class OutboxOptions
     public TimeSpan BaseBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a parked row is kept for an operator; then it is deleted, with the message (personal data included) it holds.</summary>
+    public TimeSpan ParkedRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often parked rows past <see cref="ParkedRetention"/> are looked for.</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -41,7 +41,7 @@ public sealed class When_the_books_disagree(PaymentSystem system) : IAsyncLifeti
         var stuck = await PaymentAsync(4200, confirm: null, announced: 4200, createdAt: DateTimeOffset.UtcNow.AddHours(-2));
         await PaymentAsync(4200, confirm: "pm_card_visa", announced: 4200, paid: true);
         var declined = await PaymentAsync(4200, confirm: "pm_card_chargeDeclined", announced: 4200);
-        await PublishAsync(new OrderPaymentFailed(declined.OrderId, declined.PaymentId, 4200, "EUR", "c@example.com", DateTimeOffset.UtcNow, Guid.NewGuid()));
+        await PublishAsync(new OrderPaymentStatusChanged(declined.OrderId, declined.PaymentId, OrderPaymentStatus.PaymentFailed, 4200, null, "EUR", DateTimeOffset.UtcNow, Guid.NewGuid()));
         await PaymentAsync(4200, confirm: null, announced: 4200);
 
         var report = await Eventually.ValueAsync(
@@ -71,7 +71,7 @@ public sealed class When_the_books_disagree(PaymentSystem system) : IAsyncLifeti
 
     private static string Format(DateTimeOffset time) => Uri.EscapeDataString(time.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>An intent at the provider (confirmed with the card given) and, when announced, Orders' OrderCreated for it (and OrderPaid).</summary>
+    /// <summary>An intent at the provider (confirmed with the card given) and, when announced, Orders' OrderCreated for it (and the paid outcome).</summary>
     private async Task<(Guid OrderId, string PaymentId)> PaymentAsync(long providerAmount, string? confirm, long? announced, bool paid = false, DateTimeOffset? createdAt = null)
     {
         var orderId = Guid.CreateVersion7();
@@ -83,10 +83,10 @@ public sealed class When_the_books_disagree(PaymentSystem system) : IAsyncLifeti
 
         if (announced is { } amount)
         {
-            await PublishAsync(new OrderCreated(orderId, "stripe", paymentId, amount, "EUR", "c@example.com", createdAt ?? DateTimeOffset.UtcNow));
+            await PublishAsync(new OrderCreated(orderId, "stripe", paymentId, amount, "EUR", null, createdAt ?? DateTimeOffset.UtcNow));
             if (paid)
             {
-                await PublishAsync(new OrderPaid(orderId, paymentId, amount, "EUR", "c@example.com", DateTimeOffset.UtcNow, Guid.NewGuid()));
+                await PublishAsync(new OrderPaymentStatusChanged(orderId, paymentId, OrderPaymentStatus.Paid, amount, null, "EUR", DateTimeOffset.UtcNow, Guid.NewGuid()));
             }
         }
 

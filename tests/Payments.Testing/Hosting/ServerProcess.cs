@@ -29,6 +29,9 @@ internal sealed class ServerProcess : IDisposable
 
     public int Pid => _process.Id;
 
+    /// <summary>Valid once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
     public static ServerProcess Start(
         FixtureDirectory directory,
         string name,

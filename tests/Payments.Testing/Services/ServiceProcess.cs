@@ -75,6 +75,10 @@ public sealed class ServiceProcess : IAsyncDisposable
         }, timeout, cancellationToken);
     }
 
+    /// <summary>For a start that is meant to fail: the exit code, or null if the process still runs after <paramref name="timeout"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _process is not null && await _process.WaitForExitAsync(timeout, cancellationToken) ? _process.ExitCode : null;
+
     /// <summary>kill -9: no shutdown hooks, no flushing, in-flight work abandoned mid-way.</summary>
     public async Task KillAsync()
     {

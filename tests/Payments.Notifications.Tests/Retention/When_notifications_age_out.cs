@@ -7,11 +7,11 @@ using Payments.Testing;
 namespace Payments.Notifications.Tests.Retention;
 
 /// <summary>
-/// A sent notification keeps the customer's address and the email's text; after Notifications:Retention it goes.
-/// Parked and pending ones stay whatever their age: someone still owes that email.
+/// Every notification keeps the customer's address and the email's text: each state goes after its own retention
+/// (sent: Notifications:Retention, parked: ParkedRetention, pending: PendingRetention).
 /// </summary>
 [Collection(NotificationsCollection.Name)]
-public sealed class When_sent_notifications_age_out(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+public sealed class When_notifications_age_out(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
 {
     private NotificationsScenario _scenario = null!;
 
@@ -26,28 +26,48 @@ public sealed class When_sent_notifications_age_out(Infrastructure.Infrastructur
     public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
 
     [Fact]
-    public async Task Should_delete_only_the_sent_ones_older_than_the_retention()
+    public async Task Should_delete_each_state_past_its_own_retention_and_keep_the_rest()
     {
+        // Default retentions: sent 90 days after the send, parked 30 days after parking, pending 7 days after recording or re-send.
         var rows = new[]
         {
             new Row(AgeDays: 100, "sent", SentDaysAgo: 100), // past the retention
             new Row(AgeDays: 100, "sent", SentDaysAgo: 1), // re-sent a day ago
             new Row(AgeDays: 10, "sent", SentDaysAgo: 10),
-            new Row(AgeDays: 100, "parked", SentDaysAgo: null),
-            new Row(AgeDays: 100, "pending", SentDaysAgo: null),
+            new Row(AgeDays: 100, "parked", ParkedDaysAgo: 31), // an operator had 30 days
+            new Row(AgeDays: 100, "parked", ParkedDaysAgo: 29),
+            new Row(AgeDays: 8, "pending"), // a week late: worth nothing now
+            new Row(AgeDays: 100, "pending", ResentDaysAgo: 1), // an operator re-sent it yesterday
+            new Row(AgeDays: 6, "pending"),
         };
         var orders = await RecordAsync(rows);
-        var (oldSent, resentLately, recentSent, oldParked, oldPending) = (orders[0], orders[1], orders[2], orders[3], orders[4]);
+        var gone = new[] { orders[0], orders[3], orders[5] };
+        var kept = new[] { orders[1], orders[2], orders[4], orders[6], orders[7] };
 
-        await Eventually.TrueAsync(async () => (await _scenario.NotificationsAsync(oldSent)).Count == 0,
-            because: "the cleanup to delete a sent notification past the retention (personal data kept for nothing)",
+        await Eventually.TrueAsync(async () =>
+            {
+                foreach (var order in gone)
+                {
+                    if ((await _scenario.NotificationsAsync(order)).Count != 0)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            },
+            because: "the cleanup to delete the sent, parked and pending notifications past their retentions (personal data kept for nothing)",
             cancellationToken: TestContext.Current.CancellationToken);
 
-        // All five became what they are in one transaction: whatever the cleanup deletes, it deletes in the run that took that one.
-        (await _scenario.NotificationsAsync(resentLately)).Count.ShouldBe(1, "re-sent a day ago: its retention counts from that send");
-        (await _scenario.NotificationsAsync(recentSent)).Count.ShouldBe(1);
-        (await _scenario.NotificationsAsync(oldParked)).Count.ShouldBe(1, "a parked email is still owed: an operator may re-send it");
-        (await _scenario.NotificationsAsync(oldPending)).Count.ShouldBe(1, "a pending email is still owed");
+        // All became what they are in one transaction, and one cleanup run takes every state: what it deletes, it deleted in that run.
+        foreach (var (order, why) in kept.Zip(new[]
+                 {
+                     "re-sent a day ago: its retention counts from that send", "sent 10 days ago", "parked 29 days ago",
+                     "re-sent a day ago: pending counts from the re-send", "pending for 6 days",
+                 }))
+        {
+            (await _scenario.NotificationsAsync(order)).Count.ShouldBe(1, why);
+        }
     }
 
     [Fact]
@@ -58,7 +78,7 @@ public sealed class When_sent_notifications_age_out(Infrastructure.Infrastructur
         await _scenario.ExecuteAsync(new NpgsqlBatchCommand(
             """
             INSERT INTO messaging.inbox (consumer, message_id, received_at)
-            VALUES ('When_sent_notifications_age_out', $1, now() - interval '31 days'), ('When_sent_notifications_age_out', $2, now() - interval '29 days')
+            VALUES ('When_notifications_age_out', $1, now() - interval '31 days'), ('When_notifications_age_out', $2, now() - interval '29 days')
             """)
         {
             Parameters = { new NpgsqlParameter<Guid> { TypedValue = old }, new NpgsqlParameter<Guid> { TypedValue = recent } },
@@ -77,7 +97,7 @@ public sealed class When_sent_notifications_age_out(Infrastructure.Infrastructur
         return (bool)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
-    private sealed record Row(int AgeDays, string State, int? SentDaysAgo);
+    private sealed record Row(int AgeDays, string State, int? SentDaysAgo = null, int? ParkedDaysAgo = null, int? ResentDaysAgo = null);
 
     /// <summary>Records one notification per row, then ages them all in one statement; returns their order ids.</summary>
     private async Task<Guid[]> RecordAsync(Row[] rows)
@@ -98,8 +118,9 @@ public sealed class When_sent_notifications_age_out(Infrastructure.Infrastructur
         await _scenario.ExecuteAsync(new NpgsqlBatchCommand(
             """
             UPDATE notifications.notifications n SET state = r.state, created_at = now() - make_interval(days => r.age),
-                sent_at = now() - make_interval(days => r.sent), parked_at = CASE WHEN r.state = 'parked' THEN now() END
-            FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[]) AS r(id, state, age, sent)
+                sent_at = now() - make_interval(days => r.sent), parked_at = now() - make_interval(days => r.parked),
+                resent_at = now() - make_interval(days => r.resent)
+            FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::int[], $6::int[]) AS r(id, state, age, sent, parked, resent)
             WHERE n.id = r.id
             """)
         {
@@ -109,6 +130,8 @@ public sealed class When_sent_notifications_age_out(Infrastructure.Infrastructur
                 new NpgsqlParameter<string[]> { TypedValue = [.. rows.Select(r => r.State)] },
                 new NpgsqlParameter<int[]> { TypedValue = [.. rows.Select(r => r.AgeDays)] },
                 new NpgsqlParameter<int?[]> { TypedValue = [.. rows.Select(r => r.SentDaysAgo)] },
+                new NpgsqlParameter<int?[]> { TypedValue = [.. rows.Select(r => r.ParkedDaysAgo)] },
+                new NpgsqlParameter<int?[]> { TypedValue = [.. rows.Select(r => r.ResentDaysAgo)] },
             },
         });
         return orders;
