@@ -88,3 +88,39 @@ create_databases() {
       || psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE $db" >/dev/null
   done
 }
+
+# The services' broker users (infra/rabbitmq/apply-users.sh), passwords per machine in .run/dev.env; the local broker's
+# administrator is guest (loopback only), RABBITMQ_ADMIN_USER/PASSWORD for another. Each service's URL goes to
+# dev.env as PAYMENTS_RABBITMQ_URL_<SERVICE>.
+apply_broker_users() {
+  local service upper
+  for service in ingress orders notifications reconciliation; do
+    upper=${service^^}
+    dev_env_secret "PAYMENTS_RABBITMQ_PASSWORD_$upper"
+  done
+  RABBITMQ_API_PORT=${RABBIT_MGMT_PORT:-15672} RABBITMQ_ADMIN_USER=${RABBITMQ_ADMIN_USER:-guest} \
+    RABBITMQ_ADMIN_PASSWORD=${RABBITMQ_ADMIN_PASSWORD:-guest} infra/rabbitmq/apply-users.sh
+  for service in ingress orders notifications reconciliation; do
+    upper=${service^^}
+    local password_var="PAYMENTS_RABBITMQ_PASSWORD_$upper"
+    dev_env_set "PAYMENTS_RABBITMQ_URL_$upper" "amqp://$service:${!password_var}@127.0.0.1:$RABBIT_PORT/"
+    export "PAYMENTS_RABBITMQ_URL_$upper=amqp://$service:${!password_var}@127.0.0.1:$RABBIT_PORT/"
+  done
+}
+
+# The services' database roles (infra/postgres/apply-roles.sh), passwords per machine in .run/dev.env. A service
+# database owned by another role holds demo data from before the roles (its tables belong to postgres): dropped, so
+# its service migrates it afresh as the owner.
+apply_database_roles() {
+  local service db owner
+  for service in orders notifications reconciliation; do
+    dev_env_secret "PAYMENTS_POSTGRES_PASSWORD_${service^^}"
+    db=payments_$service
+    owner=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -XtAc "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '$db'")
+    if [ -n "$owner" ] && [ "$owner" != "$service" ]; then
+      echo "PostgreSQL: $db was owned by $owner; dropped (local demo data), $service recreates it"
+      psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Xqc "DROP DATABASE $db WITH (FORCE)" >/dev/null
+    fi
+  done
+  PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres infra/postgres/apply-roles.sh
+}

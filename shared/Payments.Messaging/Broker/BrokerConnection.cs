@@ -136,16 +136,23 @@ public sealed partial class BrokerConnection(
         }
     }
 
-    /// <summary>A quorum queue, its same-named fanout exchange, and that exchange bound to each message type's exchange.</summary>
+    /// <summary>
+    /// Another service's receive endpoint: a quorum queue and its same-named fanout exchange bound to each message
+    /// type's exchange, as MassTransit declares them, and the queue bound straight to each type's exchange too. Not
+    /// bound to its same-named exchange: that needs read permission on the queue's own name (RabbitMQ matches
+    /// permissions against queue and exchange names alike), and a publisher must not be able to consume its
+    /// subscriber's queue (infra/rabbitmq/apply-users.sh). The consumer's first start adds that binding; a message
+    /// reaching one queue by two routes is still enqueued there once.
+    /// </summary>
     private static async Task DeclareReceiveEndpointAsync(IChannel channel, string queue, IEnumerable<Type> types, CancellationToken cancellationToken)
     {
         await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true, cancellationToken: cancellationToken);
         await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false,
             arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: cancellationToken);
-        await channel.QueueBindAsync(queue, queue, routingKey: "", cancellationToken: cancellationToken);
         foreach (var type in types)
         {
             await channel.ExchangeBindAsync(queue, MessageUrn.ExchangeFor(type), routingKey: "", cancellationToken: cancellationToken);
+            await channel.QueueBindAsync(queue, MessageUrn.ExchangeFor(type), routingKey: "", cancellationToken: cancellationToken);
         }
     }
 
