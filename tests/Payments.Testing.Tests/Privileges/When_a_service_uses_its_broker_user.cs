@@ -82,7 +82,7 @@ public sealed class When_a_service_uses_its_broker_user(PrivilegedBroker broker)
     public async Task Should_let_each_service_declare_publish_and_consume_what_it_does()
     {
         var ct = TestContext.Current.CancellationToken;
-        var queue = $"{NotificationsQueue}";
+        const string queue = NotificationsQueue;
         await using var admin = await broker.ConnectAsAdministratorAsync(ct);
         await using (var purge = await admin.CreateChannelAsync(cancellationToken: ct))
         {
