@@ -13,11 +13,12 @@
 #
 # Names (MassTransit 8's): a message type's exchange is "{namespace}:{type}"; a receive endpoint is a quorum queue and
 # a fanout exchange of the same name, with "{queue}_error" and "{queue}_skipped" beside it; a faulting consumer
-# publishes to "MassTransit:Fault--{namespace}:{type}--" bound to "MassTransit:Fault"; every bus instance has a
-# temporary endpoint "{host}_{process}_bus_{id}". Permissions match queue and exchange names alike, so a queue's
-# same-named exchange is never a binding source for another service: other services bind a queue straight to the
-# message types' exchanges (Payments.Messaging's BrokerConnection), which needs write on the queue and read on the
-# type exchange only. A queue added to Messaging:Broker:Subscribers or RequiredQueues needs its name here too.
+# publishes to "MassTransit:Fault--{namespace}:{type}--" bound to "MassTransit:Fault". No bus endpoint
+# ("{host}_{process}_bus_{id}"): MassTransit declares it only for request/response, which no service uses (none
+# appears on a broker after the demo), so no user may create one; a service that starts sending requests is refused.
+# Permissions match queue and exchange names alike, so a queue's same-named exchange is never a binding source for
+# another service: other services bind a queue straight to the message types' exchanges (Payments.Messaging's
+# BrokerConnection), which needs write on the queue and read on the type exchange only. A queue added to Messaging:Broker:Subscribers or RequiredQueues needs its name here too.
 set -euo pipefail
 
 api_host=${RABBITMQ_API_HOST:-127.0.0.1}
@@ -44,8 +45,7 @@ notified_events='Payments\.Contracts:Order(Paid|PaymentFailed|Refunded|NeedsAtte
 create_payment='Payments\.Orders\.PaymentCreation:CreateOrderPayment'
 # A consumer's own endpoint: its queue and exchange, the error and skipped queues, and Orders' delay queues.
 endpoint() { printf '%s(_error|_skipped)?' "$1"; }
-# Every bus instance's temporary endpoint, and fault exchanges for the types the service consumes.
-bus='[^:]+_bus_[a-z0-9]+'
+# Fault exchanges for the types the service consumes.
 faults() { printf 'MassTransit:Fault(--(%s)--)?' "$1"; }
 
 # user NAME PASSWORD CONFIGURE WRITE READ: each permission a list of alternatives, anchored at both ends.
@@ -66,18 +66,18 @@ user ingress "${PAYMENTS_RABBITMQ_PASSWORD_INGRESS:-}" \
 # Orders: consumes payment events and its own payment commands; publishes order events and CreateOrderPayment;
 # declares its subscribers' queues (configure, bind) without being able to read them.
 user orders "${PAYMENTS_RABBITMQ_PASSWORD_ORDERS:-}" \
-  "$(endpoint orders-payment-events)|orders-payment-events\.not-found-[0-9]+ms|$(endpoint orders-payment-creation)|$payment_event|$create_payment|$order_events|notifications-order-events|reconciliation-order-events|$(faults "$payment_event|$create_payment")|$bus" \
-  "$(endpoint orders-payment-events)|orders-payment-events\.not-found-[0-9]+ms|$(endpoint orders-payment-creation)|$create_payment|$order_events|notifications-order-events|reconciliation-order-events|$(faults "$payment_event|$create_payment")|$bus" \
-  "$(endpoint orders-payment-events)|orders-payment-events\.not-found-[0-9]+ms|$(endpoint orders-payment-creation)|$payment_event|$create_payment|$order_events|$(faults "$payment_event|$create_payment")|$bus"
+  "$(endpoint orders-payment-events)|orders-payment-events\.not-found-[0-9]+ms|$(endpoint orders-payment-creation)|$payment_event|$create_payment|$order_events|notifications-order-events|reconciliation-order-events|$(faults "$payment_event|$create_payment")" \
+  "$(endpoint orders-payment-events)|orders-payment-events\.not-found-[0-9]+ms|$(endpoint orders-payment-creation)|$create_payment|$order_events|notifications-order-events|reconciliation-order-events|$(faults "$payment_event|$create_payment")" \
+  "$(endpoint orders-payment-events)|orders-payment-events\.not-found-[0-9]+ms|$(endpoint orders-payment-creation)|$payment_event|$create_payment|$order_events|$(faults "$payment_event|$create_payment")"
 
 # Notifications: consumes the order events it mails about; publishes nothing.
 user notifications "${PAYMENTS_RABBITMQ_PASSWORD_NOTIFICATIONS:-}" \
-  "$(endpoint notifications-order-events)|$notified_events|$(faults "$notified_events")|$bus" \
-  "$(endpoint notifications-order-events)|$(faults "$notified_events")|$bus" \
-  "$(endpoint notifications-order-events)|$notified_events|$(faults "$notified_events")|$bus"
+  "$(endpoint notifications-order-events)|$notified_events|$(faults "$notified_events")" \
+  "$(endpoint notifications-order-events)|$(faults "$notified_events")" \
+  "$(endpoint notifications-order-events)|$notified_events|$(faults "$notified_events")"
 
 # Reconciliation: consumes order events; publishes PaymentEventReceived (the provider's state) into Orders' queue.
 user reconciliation "${PAYMENTS_RABBITMQ_PASSWORD_RECONCILIATION:-}" \
-  "$(endpoint reconciliation-order-events)|$order_events|$payment_event|orders-payment-events|$(faults "$order_events")|$bus" \
-  "$(endpoint reconciliation-order-events)|$payment_event|orders-payment-events|$(faults "$order_events")|$bus" \
-  "$(endpoint reconciliation-order-events)|$order_events|$payment_event|$(faults "$order_events")|$bus"
+  "$(endpoint reconciliation-order-events)|$order_events|$payment_event|orders-payment-events|$(faults "$order_events")" \
+  "$(endpoint reconciliation-order-events)|$payment_event|orders-payment-events|$(faults "$order_events")" \
+  "$(endpoint reconciliation-order-events)|$order_events|$payment_event|$(faults "$order_events")"
