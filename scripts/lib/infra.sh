@@ -102,9 +102,10 @@ apply_broker_users() {
     RABBITMQ_ADMIN_PASSWORD=${RABBITMQ_ADMIN_PASSWORD:-guest} infra/rabbitmq/apply-users.sh
   for service in ingress orders notifications reconciliation; do
     upper=${service^^}
-    local password_var="PAYMENTS_RABBITMQ_PASSWORD_$upper"
-    dev_env_set "PAYMENTS_RABBITMQ_URL_$upper" "amqp://$service:${!password_var}@127.0.0.1:$RABBIT_PORT/"
-    export "PAYMENTS_RABBITMQ_URL_$upper=amqp://$service:${!password_var}@127.0.0.1:$RABBIT_PORT/"
+    local password_var="PAYMENTS_RABBITMQ_PASSWORD_$upper" url
+    url="amqp://$service:${!password_var}@127.0.0.1:$RABBIT_PORT/"
+    dev_env_set "PAYMENTS_RABBITMQ_URL_$upper" "$url"
+    export "PAYMENTS_RABBITMQ_URL_$upper=$url"
   done
 }
 
