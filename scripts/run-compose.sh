@@ -67,7 +67,7 @@ started=true
 compose up -d
 
 # Every container reports healthy (RabbitMQ, PostgreSQL, Mailpit, Jaeger, then the services) and every one-shot
-# (rabbitmq-users, postgres-roles) finished with 0, bounded wait.
+# (postgres-roles) finished with 0, bounded wait.
 deadline=$((SECONDS + 300))
 while :; do
   unhealthy=$(for id in $(compose ps -q); do

@@ -89,17 +89,26 @@ create_databases() {
   done
 }
 
-# The services' broker users (infra/rabbitmq/apply-users.sh), passwords per machine in .run/dev.env; the local broker's
-# administrator is guest (loopback only), RABBITMQ_ADMIN_USER/PASSWORD for another. Each service's URL goes to
-# dev.env as PAYMENTS_RABBITMQ_URL_<SERVICE>.
+# The services' broker users (infra/rabbitmq/definitions.sh, the file compose's broker loads at boot), passwords per
+# machine in .run/dev.env, imported through the management API so a broker already on the port gets them too; the
+# local broker's administrator is guest (loopback only), RABBITMQ_ADMIN_USER/PASSWORD for another. Each service's URL
+# goes to dev.env as PAYMENTS_RABBITMQ_URL_<SERVICE>.
 apply_broker_users() {
-  local service upper
+  local service upper definitions=$RUN_DIR/rabbitmq-definitions.json config=$RUN_DIR/rabbitmqadmin.conf
   for service in ingress orders notifications reconciliation; do
     upper=${service^^}
     dev_env_secret "PAYMENTS_RABBITMQ_PASSWORD_$upper"
   done
-  RABBITMQ_API_PORT=${RABBIT_MGMT_PORT:-15672} RABBITMQ_ADMIN_USER=${RABBITMQ_ADMIN_USER:-guest} \
-    RABBITMQ_ADMIN_PASSWORD=${RABBITMQ_ADMIN_PASSWORD:-guest} infra/rabbitmq/apply-users.sh
+  export RABBITMQ_ADMIN_USER=${RABBITMQ_ADMIN_USER:-guest} RABBITMQ_ADMIN_PASSWORD=${RABBITMQ_ADMIN_PASSWORD:-guest}
+  # Passwords in private files, not on a command line other processes can read.
+  (umask 077
+   sh infra/rabbitmq/definitions.sh > "$definitions"
+   printf '[default]\nhostname = 127.0.0.1\nport = %s\nusername = %s\npassword = %s\n' \
+     "${RABBIT_MGMT_PORT:-15672}" "$RABBITMQ_ADMIN_USER" "$RABBITMQ_ADMIN_PASSWORD" > "$config")
+  # The management listener may answer a little after the node reports its AMQP port: a bounded wait.
+  for _ in $(seq 60); do rabbitmqadmin -c "$config" -N default -q list vhosts name >/dev/null 2>&1 && break; sleep 1; done
+  rabbitmqadmin -c "$config" -N default -q import "$definitions" >/dev/null
+  rm -f "$config" "$definitions"
   for service in ingress orders notifications reconciliation; do
     upper=${service^^}
     local password_var="PAYMENTS_RABBITMQ_PASSWORD_$upper" url

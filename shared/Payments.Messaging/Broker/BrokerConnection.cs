@@ -141,7 +141,7 @@ public sealed partial class BrokerConnection(
     /// type's exchange, as MassTransit declares them, and the queue bound straight to each type's exchange too. Not
     /// bound to its same-named exchange: that needs read permission on the queue's own name (RabbitMQ matches
     /// permissions against queue and exchange names alike), and a publisher must not be able to consume its
-    /// subscriber's queue (infra/rabbitmq/apply-users.sh). The consumer's first start adds that binding; a message
+    /// subscriber's queue (infra/rabbitmq/definitions.sh). The consumer's first start adds that binding; a message
     /// reaching one queue by two routes is still enqueued there once.
     /// </summary>
     private static async Task DeclareReceiveEndpointAsync(IChannel channel, string queue, IEnumerable<Type> types, CancellationToken cancellationToken)

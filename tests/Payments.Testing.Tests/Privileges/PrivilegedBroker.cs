@@ -5,8 +5,8 @@ using RabbitMQ.Client;
 namespace Payments.Testing.Tests.Privileges;
 
 /// <summary>
-/// A broker with the management API and the services' users from infra/rabbitmq/apply-users.sh, applied inside its
-/// container as compose's rabbitmq-users container applies them. The fixture's guest stays its administrator.
+/// A broker with the management API and the services' users from infra/rabbitmq/definitions.sh, the definitions
+/// compose's broker loads at boot, imported inside its container. The fixture's guest stays its administrator.
 /// </summary>
 public sealed class PrivilegedBroker : IAsyncLifetime
 {
@@ -20,11 +20,11 @@ public sealed class PrivilegedBroker : IAsyncLifetime
         await _broker.InitializeAsync();
         var environment = new Dictionary<string, string>(_passwords)
         {
-            ["RABBITMQ_API_HOST"] = "127.0.0.1",
+            ["IMPORT"] = "1",
             ["RABBITMQ_ADMIN_USER"] = "guest",
             ["RABBITMQ_ADMIN_PASSWORD"] = "guest",
         };
-        await InfraScript.RunAsync(_broker.ContainerId, "infra/rabbitmq/apply-users.sh", environment, TestContext.Current.CancellationToken);
+        await InfraScript.RunAsync(_broker.ContainerId, "infra/rabbitmq/definitions.sh", environment, TestContext.Current.CancellationToken);
     }
 
     public ValueTask DisposeAsync() => _broker.DisposeAsync();

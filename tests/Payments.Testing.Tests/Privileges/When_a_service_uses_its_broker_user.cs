@@ -3,7 +3,7 @@ using RabbitMQ.Client;
 namespace Payments.Testing.Tests.Privileges;
 
 /// <summary>
-/// The services' broker users as infra/rabbitmq/apply-users.sh declares them: each may declare, publish to and consume
+/// The services' broker users as infra/rabbitmq/definitions.sh declares them: each may declare, publish to and consume
 /// the exchanges and queues its service does (declared here as the services declare them), and is refused the rest.
 /// </summary>
 public sealed class When_a_service_uses_its_broker_user(PrivilegedBroker broker) : IClassFixture<PrivilegedBroker>, IAsyncLifetime
