@@ -70,6 +70,12 @@ public sealed partial class BrokerConnection(
             {
                 return;
             }
+            catch (Exception ex) when (BusStartFaultLogger.IsRefusedLogin(ex))
+            {
+                LogLoginRefused(factory.UserName, RetryDelay.TotalSeconds);
+                await DisposeConnectionAsync();
+                await Task.Delay(RetryDelay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
             catch (Exception ex)
             {
                 LogConnectFailed(ex.GetType().Name, ex.Message, RetryDelay.TotalSeconds);
@@ -224,6 +230,9 @@ public sealed partial class BrokerConnection(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "RabbitMQ connection failed ({Error}: {Reason}); retrying in {Seconds}s; publishing fails meanwhile")]
     private partial void LogConnectFailed(string error, string reason, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "RabbitMQ refused the login of user {User} (ConnectionStrings:RabbitMq); retrying in {Seconds}s; publishing fails meanwhile")]
+    private partial void LogLoginRefused(string user, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "RabbitMQ connection shut down by {Initiator}: {Code} {Text}. Publishing fails until it recovers")]
     private partial void LogShutdown(string initiator, ushort code, string text);
