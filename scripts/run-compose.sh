@@ -25,6 +25,19 @@ export COMPOSE_PROJECT_NAME=${COMPOSE_PROJECT_NAME:-payments}
 export DOCKER_BUILDKIT=0 COMPOSE_DOCKER_CLI_BUILD=0 # Debian's docker-compose 1.29 and a 20.10 engine: legacy builder
 compose() { docker-compose -f docker-compose.yml "$@"; }
 
+# Passwords: the environment's, else .env's (docker-compose.yml's file), else random ones kept per machine in
+# .run/dev.env. Each service's broker URL goes there too (PAYMENTS_RABBITMQ_URL_<SERVICE>, on the published port).
+if [ -f .env ]; then set -a; source .env; set +a; fi
+for var in PAYMENTS_RABBITMQ_ADMIN_PASSWORD PAYMENTS_POSTGRES_ADMIN_PASSWORD \
+  PAYMENTS_RABBITMQ_PASSWORD_{INGRESS,ORDERS,NOTIFICATIONS,RECONCILIATION} PAYMENTS_POSTGRES_PASSWORD_{ORDERS,NOTIFICATIONS,RECONCILIATION}; do
+  dev_env_secret "$var"
+done
+for service in ingress orders notifications reconciliation; do
+  password_var="PAYMENTS_RABBITMQ_PASSWORD_${service^^}"
+  dev_env_set "PAYMENTS_RABBITMQ_URL_${service^^}" "amqp://$service:${!password_var}@127.0.0.1:${PAYMENTS_RABBITMQ_PORT:-5672}/"
+done
+echo "Passwords and broker URLs: $DEV_ENV_FILE"
+
 DEMO_ORDERS=${DEMO_ORDERS:-300}
 SIMULATOR=http://127.0.0.1:${PAYMENTS_SIMULATOR_PORT:-5090}
 SIM_ADMIN_KEY=$(grep -o 'sim_admin_[A-Za-z0-9_]*' services/Payments.ProviderSimulator/appsettings.Development.json) # the development admin key of /sim
@@ -56,12 +69,15 @@ echo "Images built in $((SECONDS - start)) s"
 started=true
 compose up -d
 
-# Every container reports healthy (RabbitMQ, PostgreSQL, Mailpit, Jaeger, then the services), bounded wait.
+# Every container reports healthy (RabbitMQ, PostgreSQL, Mailpit, Jaeger, then the services) and every one-shot
+# (postgres-roles) finished with 0, bounded wait.
 deadline=$((SECONDS + 300))
 while :; do
   unhealthy=$(for id in $(compose ps -q); do
-    [ "$(docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "$id")" = healthy ] \
-      || docker inspect -f '{{.Name}}' "$id"
+    case "$(docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}} {{.State.ExitCode}}{{end}}' "$id")" in
+      healthy|"exited 0") ;;
+      *) docker inspect -f '{{.Name}}' "$id" ;;
+    esac
   done)
   [ -z "$unhealthy" ] && break
   if [ $SECONDS -ge $deadline ]; then
@@ -87,7 +103,7 @@ cat <<INFO
 
 Where to look:
   Health       $INGRESS/health/ready  $ORDERS/health/ready  $NOTIFICATIONS/health/ready  $RECONCILIATION/health/ready
-  RabbitMQ UI  http://127.0.0.1:${PAYMENTS_RABBITMQ_UI_PORT:-15672} (guest/guest)   Mails  http://127.0.0.1:${PAYMENTS_MAILPIT_UI_PORT:-8025}
+  RabbitMQ UI  http://127.0.0.1:${PAYMENTS_RABBITMQ_UI_PORT:-15672} (admin, password in $DEV_ENV_FILE)   Mails  http://127.0.0.1:${PAYMENTS_MAILPIT_UI_PORT:-8025}
   Traces       http://127.0.0.1:${PAYMENTS_JAEGER_UI_PORT:-16686}   Logs  docker-compose logs -f
 INFO
 echo "Demo finished $((SECONDS - start)) s after the start (exit $demo_status)"

@@ -14,8 +14,8 @@ cd "$(dirname "$0")/.."
 for arg in "$@"; do [ "$arg" = --compose ] && exec scripts/run-compose.sh "$@"; done
 source scripts/lib/prerequisites.sh
 source scripts/lib/infra.sh
-source scripts/lib/runtime.sh
 source scripts/lib/dev-env.sh
+source scripts/lib/runtime.sh
 
 exit_after_demo=false
 [ "${1:-}" = "--exit-after-demo" ] && exit_after_demo=true
@@ -51,10 +51,15 @@ mint_dev_tokens
 start_rabbitmq
 start_postgres
 start_smtp
-create_databases payments_orders payments_notifications payments_reconciliation
+# Each service its own broker user and database role (infra/), passwords and URLs in .run/dev.env.
+apply_broker_users
+apply_database_roles
+echo "Broker users and database roles: applied (passwords and broker URLs in $DEV_ENV_FILE)"
 
-amqp="amqp://guest:guest@127.0.0.1:$RABBIT_PORT/"
-pg() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1;Maximum Pool Size=40"; }
+pg() { # service
+  local password_var="PAYMENTS_POSTGRES_PASSWORD_${1^^}"
+  echo "Host=127.0.0.1;Port=$PG_PORT;Username=$1;Password=${!password_var};Database=payments_$1;Maximum Pool Size=40"
+}
 start_service() { # name url env...
   local name=$1 url=$2; shift 2
   local dll="services/$name/bin/Release/net10.0/$name.dll"
@@ -63,12 +68,12 @@ start_service() { # name url env...
   pids+=($!)
 }
 start_service Payments.ProviderSimulator $SIMULATOR
-start_service Payments.Ingress $INGRESS ConnectionStrings__RabbitMq="$amqp"
-start_service Payments.Orders $ORDERS ConnectionStrings__RabbitMq="$amqp" ConnectionStrings__Postgres="$(pg payments_orders)" \
+start_service Payments.Ingress $INGRESS ConnectionStrings__RabbitMq="$PAYMENTS_RABBITMQ_URL_INGRESS"
+start_service Payments.Orders $ORDERS ConnectionStrings__RabbitMq="$PAYMENTS_RABBITMQ_URL_ORDERS" ConnectionStrings__Postgres="$(pg orders)" \
   Provider__BaseUrl=$SIMULATOR $(dev_bearer_env) Management__Urls=$ORDERS_MANAGEMENT
-start_service Payments.Notifications $NOTIFICATIONS ConnectionStrings__RabbitMq="$amqp" ConnectionStrings__Postgres="$(pg payments_notifications)" \
+start_service Payments.Notifications $NOTIFICATIONS ConnectionStrings__RabbitMq="$PAYMENTS_RABBITMQ_URL_NOTIFICATIONS" ConnectionStrings__Postgres="$(pg notifications)" \
   Smtp__Host=127.0.0.1 Smtp__Port="$SMTP_PORT" $(dev_bearer_env) Management__Urls=$NOTIFICATIONS_MANAGEMENT
-start_service Payments.Reconciliation $RECONCILIATION ConnectionStrings__RabbitMq="$amqp" ConnectionStrings__Postgres="$(pg payments_reconciliation)" \
+start_service Payments.Reconciliation $RECONCILIATION ConnectionStrings__RabbitMq="$PAYMENTS_RABBITMQ_URL_RECONCILIATION" ConnectionStrings__Postgres="$(pg reconciliation)" \
   Provider__BaseUrl=$SIMULATOR Reconciliation__Interval=00:00:02 Reconciliation__StaleAfter=00:00:15 \
   $(dev_bearer_env) Management__Urls=$RECONCILIATION_MANAGEMENT
 
@@ -97,7 +102,7 @@ Where to look:
   Tokens       source $DEV_ENV_FILE   then  curl -H "Authorization: Bearer \$PAYMENTS_CLIENT_TOKEN" $ORDERS/orders/{id}
   Operators    (Bearer \$PAYMENTS_OPS_TOKEN)  $NOTIFICATIONS_MANAGEMENT/notifications?orderId={id}  $ORDERS_MANAGEMENT/admin/outbox/parked  .../admin/audit
   Reconciliation report  $RECONCILIATION_MANAGEMENT/reconciliation/report?from=$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)&to=$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)
-  RabbitMQ UI  http://127.0.0.1:${RABBIT_MGMT_PORT:-15672} (guest/guest)     Mails  $RUN_DIR/smtp/maildir/new/
+  RabbitMQ UI  http://127.0.0.1:${RABBIT_MGMT_PORT:-15672} (guest/guest: administration only)     Mails  $RUN_DIR/smtp/maildir/new/
   Traces       set OTEL_EXPORTER_OTLP_ENDPOINT (e.g. Jaeger from docker-compose: http://localhost:4318) before running
 INFO
 

@@ -41,3 +41,18 @@ mint_dev_tokens() {
     --audience payments-reconciliation --scope 'payments:ops')"
   echo "Development tokens (12 h): PAYMENTS_CLIENT_TOKEN and PAYMENTS_OPS_TOKEN in $DEV_ENV_FILE (source it; curl -H \"Authorization: Bearer \$PAYMENTS_OPS_TOKEN\" ...)"
 }
+
+# dev_env_get KEY: the value kept for KEY, empty when there is none.
+dev_env_get() {
+  [ -f "$DEV_ENV_FILE" ] || return 0
+  (source "$DEV_ENV_FILE" && printenv "$1") || true
+}
+
+# dev_env_secret KEY: exports KEY as set in the environment, else as kept in dev.env, else a fresh random value;
+# keeps it in dev.env either way. Per machine: nothing a repository holds.
+dev_env_secret() {
+  local value=${!1:-}
+  [ -n "$value" ] || value=$(dev_env_get "$1")
+  [ -n "$value" ] || value=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  dev_env_set "$1" "$value"
+}

@@ -88,3 +88,49 @@ create_databases() {
       || psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE $db" >/dev/null
   done
 }
+
+# The services' broker users (infra/rabbitmq/definitions.sh, the file compose's broker loads at boot), passwords per
+# machine in .run/dev.env, imported through the management API so a broker already on the port gets them too; the
+# local broker's administrator is guest (loopback only), RABBITMQ_ADMIN_USER/PASSWORD for another. Each service's URL
+# goes to dev.env as PAYMENTS_RABBITMQ_URL_<SERVICE>.
+apply_broker_users() {
+  local service upper definitions=$RUN_DIR/rabbitmq-definitions.json config=$RUN_DIR/rabbitmqadmin.conf
+  for service in ingress orders notifications reconciliation; do
+    upper=${service^^}
+    dev_env_secret "PAYMENTS_RABBITMQ_PASSWORD_$upper"
+  done
+  export RABBITMQ_ADMIN_USER=${RABBITMQ_ADMIN_USER:-guest} RABBITMQ_ADMIN_PASSWORD=${RABBITMQ_ADMIN_PASSWORD:-guest}
+  # Passwords in private files, not on a command line other processes can read.
+  (umask 077
+   sh infra/rabbitmq/definitions.sh > "$definitions"
+   printf '[default]\nhostname = 127.0.0.1\nport = %s\nusername = %s\npassword = %s\n' \
+     "${RABBIT_MGMT_PORT:-15672}" "$RABBITMQ_ADMIN_USER" "$RABBITMQ_ADMIN_PASSWORD" > "$config")
+  # The management listener may answer a little after the node reports its AMQP port: a bounded wait.
+  for _ in $(seq 60); do rabbitmqadmin -c "$config" -N default -q list vhosts name >/dev/null 2>&1 && break; sleep 1; done
+  rabbitmqadmin -c "$config" -N default -q import "$definitions" >/dev/null
+  rm -f "$config" "$definitions"
+  for service in ingress orders notifications reconciliation; do
+    upper=${service^^}
+    local password_var="PAYMENTS_RABBITMQ_PASSWORD_$upper" url
+    url="amqp://$service:${!password_var}@127.0.0.1:$RABBIT_PORT/"
+    dev_env_set "PAYMENTS_RABBITMQ_URL_$upper" "$url"
+    export "PAYMENTS_RABBITMQ_URL_$upper=$url"
+  done
+}
+
+# The services' database roles (infra/postgres/apply-roles.sh), passwords per machine in .run/dev.env. A service
+# database owned by another role holds demo data from before the roles (its tables belong to postgres): dropped, so
+# its service migrates it afresh as the owner.
+apply_database_roles() {
+  local service db owner
+  for service in orders notifications reconciliation; do
+    dev_env_secret "PAYMENTS_POSTGRES_PASSWORD_${service^^}"
+    db=payments_$service
+    owner=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -XtAc "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '$db'")
+    if [ -n "$owner" ] && [ "$owner" != "$service" ]; then
+      echo "PostgreSQL: $db was owned by $owner; dropped (local demo data), $service recreates it"
+      psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Xqc "DROP DATABASE $db WITH (FORCE)" >/dev/null
+    fi
+  done
+  PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres infra/postgres/apply-roles.sh
+}

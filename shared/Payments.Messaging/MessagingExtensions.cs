@@ -2,6 +2,7 @@ using System.Reflection;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Payments.Messaging.Broker;
@@ -98,6 +99,7 @@ public static class MessagingExtensions
                 endpoints(context, cfg);
             });
         });
+        builder.Services.AddBusObserver(sp => new BusStartFaultLogger(sp.GetRequiredService<ILogger<BusStartFaultLogger>>(), broker.UserName()));
         return builder;
     }
 

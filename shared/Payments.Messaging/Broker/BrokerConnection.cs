@@ -70,6 +70,12 @@ public sealed partial class BrokerConnection(
             {
                 return;
             }
+            catch (Exception ex) when (BusStartFaultLogger.IsRefusedLogin(ex))
+            {
+                LogLoginRefused(factory.UserName, RetryDelay.TotalSeconds);
+                await DisposeConnectionAsync();
+                await Task.Delay(RetryDelay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
             catch (Exception ex)
             {
                 LogConnectFailed(ex.GetType().Name, ex.Message, RetryDelay.TotalSeconds);
@@ -136,16 +142,23 @@ public sealed partial class BrokerConnection(
         }
     }
 
-    /// <summary>A quorum queue, its same-named fanout exchange, and that exchange bound to each message type's exchange.</summary>
+    /// <summary>
+    /// Another service's receive endpoint: a quorum queue and its same-named fanout exchange bound to each message
+    /// type's exchange, as MassTransit declares them, and the queue bound straight to each type's exchange too. Not
+    /// bound to its same-named exchange: that needs read permission on the queue's own name (RabbitMQ matches
+    /// permissions against queue and exchange names alike), and a publisher must not be able to consume its
+    /// subscriber's queue (infra/rabbitmq/definitions.sh). The consumer's first start adds that binding; a message
+    /// reaching one queue by two routes is still enqueued there once.
+    /// </summary>
     private static async Task DeclareReceiveEndpointAsync(IChannel channel, string queue, IEnumerable<Type> types, CancellationToken cancellationToken)
     {
         await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true, cancellationToken: cancellationToken);
         await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false,
             arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: cancellationToken);
-        await channel.QueueBindAsync(queue, queue, routingKey: "", cancellationToken: cancellationToken);
         foreach (var type in types)
         {
             await channel.ExchangeBindAsync(queue, MessageUrn.ExchangeFor(type), routingKey: "", cancellationToken: cancellationToken);
+            await channel.QueueBindAsync(queue, MessageUrn.ExchangeFor(type), routingKey: "", cancellationToken: cancellationToken);
         }
     }
 
@@ -217,6 +230,9 @@ public sealed partial class BrokerConnection(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "RabbitMQ connection failed ({Error}: {Reason}); retrying in {Seconds}s; publishing fails meanwhile")]
     private partial void LogConnectFailed(string error, string reason, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "RabbitMQ refused the login of user {User} (ConnectionStrings:RabbitMq); retrying in {Seconds}s; publishing fails meanwhile")]
+    private partial void LogLoginRefused(string user, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "RabbitMQ connection shut down by {Initiator}: {Code} {Text}. Publishing fails until it recovers")]
     private partial void LogShutdown(string initiator, ushort code, string text);

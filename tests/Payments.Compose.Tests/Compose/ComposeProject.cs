@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Payments.Testing;
 
 namespace Payments.Compose.Tests.Compose;
@@ -22,7 +23,20 @@ public sealed class ComposeProject : IAsyncDisposable
         _environment = ServicePorts.All.ToDictionary(v => v, _ => FreePorts.Next().ToString(CultureInfo.InvariantCulture));
         _environment["PAYMENTS_CT_TAG"] = images.Tag;
         _environment["PAYMENTS_DEV_SIGNING_KEY"] = Payments.Testing.Security.TestTokens.SigningKey;
+        // docker-compose.yml requires every password (its .env is not committed): fresh ones for each project.
+        foreach (var password in Passwords)
+        {
+            _environment[password] = RandomNumberGenerator.GetHexString(24, lowercase: true);
+        }
     }
+
+    private static readonly string[] Passwords =
+    [
+        "PAYMENTS_RABBITMQ_ADMIN_PASSWORD", "PAYMENTS_POSTGRES_ADMIN_PASSWORD",
+        "PAYMENTS_RABBITMQ_PASSWORD_INGRESS", "PAYMENTS_RABBITMQ_PASSWORD_ORDERS", "PAYMENTS_RABBITMQ_PASSWORD_NOTIFICATIONS",
+        "PAYMENTS_RABBITMQ_PASSWORD_RECONCILIATION", "PAYMENTS_POSTGRES_PASSWORD_ORDERS", "PAYMENTS_POSTGRES_PASSWORD_NOTIFICATIONS",
+        "PAYMENTS_POSTGRES_PASSWORD_RECONCILIATION",
+    ];
 
     public string Name { get; }
 

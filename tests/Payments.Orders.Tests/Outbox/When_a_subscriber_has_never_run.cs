@@ -7,7 +7,7 @@ namespace Payments.Orders.Tests.Outbox;
 
 /// <summary>
 /// A service deployed after Orders (its queue does not exist yet) still gets every event Orders published meanwhile:
-/// Orders declares the queues named in Messaging:Broker:Subscribers, bound to the types each takes, exactly as
+/// Orders declares the queues named in Messaging:Broker:Subscribers, bound to the types each takes, as
 /// MassTransit declares the subscriber's receive endpoint, so the subscriber starts on a queue that already waits for it.
 /// </summary>
 [Collection(OrdersCollection.Name)]
