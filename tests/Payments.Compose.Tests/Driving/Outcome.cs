@@ -65,7 +65,8 @@ public sealed class Outcome
             messages => messages.Select(m => m.MessageId).Distinct().Count() >= transitions, TimeSpan.FromMinutes(1),
             "Mailpit to hold an email for every order transition", cancellationToken);
 
-        var deliveries = await http.GetFromJsonAsync<JsonElement>($"{apis.Provider.Url}/sim/deliveries", cancellationToken);
+        using var controls = Provider.ControlsClient(TimeSpan.FromSeconds(10));
+        var deliveries = await controls.GetFromJsonAsync<JsonElement>($"{apis.Provider.Url}/sim/deliveries", cancellationToken);
         var items = deliveries.ValueKind == JsonValueKind.Array ? deliveries : deliveries.GetProperty("items");
         string[] handled = ["payment_intent.succeeded", "payment_intent.payment_failed", "charge.refunded"];
         var acknowledged = items.EnumerateArray()
