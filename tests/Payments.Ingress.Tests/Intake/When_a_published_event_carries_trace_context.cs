@@ -42,10 +42,13 @@ public sealed class When_a_published_event_carries_trace_context(RabbitMqFixture
 
         var message = await SendAndReceiveAsync("evt_traced_1");
 
+        // The listener is process-wide and other test classes publish in parallel: only this message's spans count.
         Activity publish;
         lock (publishes)
         {
-            publish = publishes.ShouldHaveSingleItem();
+            publish = publishes
+                .Where(span => (string?)span.GetTagItem("messaging.message.id") == message.Properties.MessageId)
+                .ShouldHaveSingleItem();
         }
 
         var headers = message.Properties.Headers.ShouldNotBeNull();
