@@ -2,16 +2,19 @@ using Payments.Messaging.Operations;
 using Payments.Notifications;
 using Payments.Notifications.Notifications;
 using Payments.ServiceDefaults;
+using Payments.ServiceDefaults.OpenApi;
 using Payments.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddDefaultOpenApi();
 builder.AddApiIdentity(ApiAudiences.Notifications);
 builder.AddNotifications();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseApiIdentity();
+app.MapDefaultOpenApi(); // /openapi/v1.json; /scalar in Development
 app.MapNotifications().RequireOperator();
 app.MapOperatorAudit().RequireOperator();
 app.Run();

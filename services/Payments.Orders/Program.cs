@@ -3,16 +3,19 @@ using Payments.Messaging.Outbox;
 using Payments.Orders;
 using Payments.Orders.Orders;
 using Payments.ServiceDefaults;
+using Payments.ServiceDefaults.OpenApi;
 using Payments.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddDefaultOpenApi();
 builder.AddApiIdentity(ApiAudiences.Orders);
 builder.AddOrders();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseApiIdentity();
+app.MapDefaultOpenApi(); // /openapi/v1.json; /scalar in Development
 app.MapOrders(); // orders:write to create, orders:read to read
 app.MapOutboxAdmin().RequireOperator();
 app.MapOperatorAudit().RequireOperator();

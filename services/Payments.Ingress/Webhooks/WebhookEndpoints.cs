@@ -23,7 +23,18 @@ public static class WebhookEndpoints
         endpoints.MapPost("/webhooks/{source}", ReceiveAsync)
             .WithName(Name)
             .RequireRateLimiting(SourceRateLimitPolicy.Name)
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            // The body is read raw (the signature covers its bytes); its shape depends on the source's scheme.
+            .Accepts<object>("application/json", "application/x-www-form-urlencoded")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Receive a signed webhook from a configured source")
+            .WithDescription("Answers and their reasons: services/Payments.Ingress/README.md.");
         return endpoints;
     }
 

@@ -11,7 +11,10 @@ public static class NotificationEndpoints
     {
         var notifications = endpoints.MapGroup("/notifications");
         notifications.MapGet("/", ListAsync).WithName("ListNotifications");
-        notifications.MapPost("/{id}/resend", ResendAsync).WithName("ResendNotification");
+        notifications.MapPost("/{id}/resend", ResendAsync).WithName("ResendNotification")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return notifications;
     }
 

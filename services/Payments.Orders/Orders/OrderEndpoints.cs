@@ -10,8 +10,11 @@ public static class OrderEndpoints
     public static RouteGroupBuilder MapOrders(this IEndpointRouteBuilder endpoints)
     {
         var orders = endpoints.MapGroup("/orders");
-        orders.MapPost("/", CreateAsync).WithName("CreateOrder").RequireScope(Scopes.OrdersWrite);
-        orders.MapGet("/{id}", GetAsync).WithName("GetOrder").RequireScope(Scopes.OrdersRead);
+        orders.MapPost("/", CreateAsync).WithName("CreateOrder").RequireScope(Scopes.OrdersWrite)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        orders.MapGet("/{id}", GetAsync).WithName("GetOrder").RequireScope(Scopes.OrdersRead)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return orders;
     }
 

@@ -15,7 +15,8 @@ public static class ReportEndpoints
 
     /// <summary>An operator report: Program.cs protects it with RequireOperator().</summary>
     public static RouteHandlerBuilder MapReconciliationReport(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/reconciliation/report", GetAsync).WithName("ReconciliationReport");
+        endpoints.MapGet("/reconciliation/report", GetAsync).WithName("ReconciliationReport")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>
     /// GET /reconciliation/report?from=2026-01-01T00:00:00Z&amp;to=2026-01-02T00:00:00Z: payments created in the window,
