@@ -1,0 +1,31 @@
+using Payments.Testing.OpenApi;
+using Payments.Testing.RabbitMq;
+
+namespace Payments.Ingress.Tests.Http;
+
+/// <summary>/openapi/v1.json of the running ingress: the one webhook operation, its refusals, and no bearer scheme.</summary>
+[Collection(BrokerCollection.Name)]
+public sealed class When_the_api_document_is_read(RabbitMqFixture broker) : IAsyncLifetime
+{
+    private readonly IngressApp _app = new(broker.AmqpUri);
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await broker.DeleteQueueAsync(_app.Queue, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Should_list_the_webhook_operation_with_every_answer_and_no_token()
+    {
+        var document = await ApiDocument.FetchAsync(await _app.ReadyClientAsync(), TestContext.Current.CancellationToken);
+
+        document.Operations.ShouldBe(["POST /webhooks/{source}"]);
+        document.Responses("POST", "/webhooks/{source}")
+            .ShouldBe(["200", "202", "400", "401", "403", "404", "413", "415", "429", "503"], ignoreOrder: true);
+        document.BearerScopes("POST", "/webhooks/{source}").ShouldBeNull("the signature, not a token, decides");
+        document.BearerScheme.ShouldBeNull();
+    }
+}
