@@ -7,7 +7,7 @@ using Payments.Ingress.Webhooks.Schemes;
 
 namespace Payments.Ingress.Webhooks;
 
-/// <summary>What the webhook endpoint needs (one scoped service instead of seven parameters), and how it refuses.</summary>
+/// <summary>What the webhook endpoint needs (one singleton over singletons instead of seven parameters), and how it refuses.</summary>
 internal sealed partial class WebhookIntake(
     WebhookSources sources,
     PaymentEventPublisher publisher,

@@ -15,7 +15,7 @@ public sealed class OutboxOptions
     /// <summary>Failed publishes before a row is parked in messaging.outbox_parked.</summary>
     public int MaxAttempts { get; set; } = 10;
 
-    /// <summary>Backoff after the first failure; doubles per attempt, with full jitter, up to <see cref="MaxBackoff"/>.</summary>
+    /// <summary>Backoff after the first failure; doubles per attempt up to <see cref="MaxBackoff"/>, with equal jitter (a delay between half that ceiling and all of it).</summary>
     public TimeSpan BaseBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);

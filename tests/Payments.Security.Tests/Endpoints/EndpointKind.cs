@@ -8,6 +8,8 @@ public enum EndpointKind
 {
     Health,
     Webhook,
+    /// <summary>The OpenAPI document (and in Development its page): anonymous in Development and Testing only.</summary>
+    ApiDocument,
     Operator,
     Business,
 }
@@ -18,6 +20,7 @@ public static class EndpointKinds
     {
         "/health/live" or "/health/ready" => EndpointKind.Health,
         "/webhooks/{source}" => EndpointKind.Webhook,
+        "/openapi/{documentName}.json" when endpoint.Metadata.GetMetadata<OperatorEndpoint>() is null => EndpointKind.ApiDocument,
         _ when endpoint.Metadata.GetMetadata<OperatorEndpoint>() is not null => EndpointKind.Operator,
         _ => EndpointKind.Business,
     };

@@ -122,7 +122,10 @@ public sealed class When_an_endpoint_is_called_without_the_right_token(SecurityS
         Operator(system.Notifications).Length.ShouldBeGreaterThanOrEqualTo(3);
         Operator(system.Reconciliation).Length.ShouldBeGreaterThanOrEqualTo(4);
         // The ingress takes signed webhooks only: anything else it maps would have no identity to check.
-        system.Ingress.Endpoints.Select(EndpointKinds.Of).Distinct().Order().ToArray().ShouldBe([EndpointKind.Health, EndpointKind.Webhook]);
+        system.Ingress.Endpoints.Select(EndpointKinds.Of).Distinct().Order().ToArray()
+            .ShouldBe([EndpointKind.Health, EndpointKind.Webhook, EndpointKind.ApiDocument]);
+        // The API document is anonymous here only because these hosts run as Testing (docs/decisions/0011-openapi-documents.md).
+        system.All.ShouldAllBe(s => s.Endpoints.Count(e => EndpointKinds.Of(e) == EndpointKind.ApiDocument) == 1);
         // Whatever lives under /admin is an operator endpoint, and only the ingress takes webhooks.
         system.All.SelectMany(s => s.Endpoints).Where(e => e.RoutePattern.RawText?.StartsWith("/admin", StringComparison.Ordinal) == true)
             .ShouldAllBe(e => EndpointKinds.Of(e) == EndpointKind.Operator);
