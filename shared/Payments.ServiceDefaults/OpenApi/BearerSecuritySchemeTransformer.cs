@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
 
 namespace Payments.ServiceDefaults.OpenApi;
@@ -9,13 +10,15 @@ namespace Payments.ServiceDefaults.OpenApi;
 /// Declares the bearer scheme every authenticated endpoint here reads ("Authorization: Bearer ..."): a JWT where the
 /// service has API identity (AddApiIdentity), an opaque key otherwise (the simulator's admin keys).
 /// </summary>
-internal sealed class BearerSecuritySchemeTransformer(IAuthenticationSchemeProvider schemes) : IOpenApiDocumentTransformer
+internal sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransformer
 {
     public const string SchemeName = "Bearer";
 
     public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        var all = (await schemes.GetAllSchemesAsync()).ToList();
+        // A service without authentication (the ingress) has no scheme provider at all.
+        var schemes = context.ApplicationServices.GetService<IAuthenticationSchemeProvider>();
+        var all = schemes is null ? [] : (await schemes.GetAllSchemesAsync()).ToList();
         if (all.Count == 0)
         {
             return;

@@ -18,7 +18,8 @@ public sealed class ApiDocument(JsonElement root)
         using var response = await client.SendAsync(request, cancellationToken);
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            throw new InvalidOperationException($"GET {Path} answered {(int)response.StatusCode}.");
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new InvalidOperationException($"GET {Path} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 2000)]}");
         }
 
         return new ApiDocument(JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.Clone());
