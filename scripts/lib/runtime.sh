@@ -6,7 +6,7 @@
 # ReadyToRun code for good, and that code is compiled for any CPU and never re-optimized: System.Net.Mail, sockets,
 # System.Text.Json and CoreLib on the hot paths would stay at that quality. The runtime reads this setting from the
 # environment only (no runtimeconfig.json knob), so each launcher sets it: here, and ENV in the service's Dockerfile.
-# Measured in bench/notifications (see services/Payments.Notifications/README.md).
+# Measured: docs/decisions/0008-runtime-settings-per-service.md.
 runtime_env() {
   local config="${1%.dll}.runtimeconfig.json"
   if grep -q '"System.Runtime.TieredCompilation": false' "$config" 2>/dev/null; then
