@@ -8,7 +8,7 @@ public enum EndpointKind
 {
     Health,
     Webhook,
-    /// <summary>The OpenAPI document (and in Development its page): anonymous in Development and Testing only.</summary>
+    /// <summary>The OpenAPI document: anonymous in Development and Testing only (elsewhere an operator endpoint, or not mapped).</summary>
     ApiDocument,
     Operator,
     Business,
