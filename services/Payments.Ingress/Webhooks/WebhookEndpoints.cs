@@ -10,7 +10,7 @@ namespace Payments.Ingress.Webhooks;
 
 /// <summary>
 /// POST /webhooks/{source}: the only door. Order of checks: the sender's network (403) and the source's rate (429),
-/// both before anything is read, source (404), size (413), media type (415), signature and freshness on the raw
+/// both before anything is read, source (404), media type (415), size (413), signature and freshness on the raw
 /// bytes (401), shape and what the source may report (400), kind (200 if not ours), durable publish within what is
 /// left of Ingress:ResponseBudget (202 / 503).
 /// </summary>
