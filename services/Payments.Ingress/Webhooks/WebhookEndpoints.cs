@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 using Payments.Ingress.Limits;
 using Payments.Ingress.Publishing;
 using Payments.Messaging.Broker;
@@ -24,8 +25,22 @@ public static class WebhookEndpoints
             .WithName(Name)
             .RequireRateLimiting(SourceRateLimitPolicy.Name)
             .DisableAntiforgery()
-            // The body is read raw (the signature covers its bytes); its shape depends on the source's scheme.
-            .Accepts<object>("application/json", "application/x-www-form-urlencoded")
+            // The body is read raw (the signature covers its bytes); its shape depends on the source's scheme. Described
+            // in the document only: Accepts<T> would make routing answer a wrong media type itself, without our reason.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "As the source's scheme sends it: JSON, or LiqPay's form fields data and signature.",
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/json"] = new(),
+                        ["application/x-www-form-urlencoded"] = new(),
+                    },
+                };
+                return Task.CompletedTask;
+            })
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
