@@ -1,5 +1,6 @@
 using Payments.Operations;
 using Payments.Operations.Api;
+using Payments.Operations.DeadLetters;
 using Payments.ServiceDefaults;
 using Payments.ServiceDefaults.Security;
 
@@ -12,4 +13,5 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseApiIdentity();
 var api = app.MapOperationsApi();
+api.MapDeadLetters();
 app.Run();
