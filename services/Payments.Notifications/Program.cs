@@ -16,5 +16,6 @@ app.MapDefaultEndpoints();
 app.UseApiIdentity();
 app.MapDefaultOpenApi(); // /openapi/v1.json; /scalar in Development
 app.MapNotifications().RequireOperator();
+app.MapParkedNotifications().RequireOperator();
 app.MapOperatorAudit().RequireOperator();
 app.Run();

@@ -10,7 +10,7 @@ namespace Payments.Testing.Tests.Privileges;
 /// </summary>
 public sealed class PrivilegedBroker : IAsyncLifetime
 {
-    public static readonly string[] Services = ["ingress", "orders", "notifications", "reconciliation"];
+    public static readonly string[] Services = ["ingress", "orders", "notifications", "reconciliation", "operations"];
 
     private readonly ManagedBrokerFixture _broker = new();
     private readonly Dictionary<string, string> _passwords = ServicePasswords.For("PAYMENTS_RABBITMQ_PASSWORD_", Services);

@@ -9,7 +9,7 @@ namespace Payments.Testing.Tests.Privileges;
 /// </summary>
 public sealed class PrivilegedDatabase : IAsyncLifetime
 {
-    public static readonly string[] Services = ["orders", "notifications", "reconciliation"];
+    public static readonly string[] Services = ["orders", "notifications", "reconciliation", "operations"];
 
     private readonly PostgresFixture _server = new();
     private readonly Dictionary<string, string> _passwords = ServicePasswords.For("PAYMENTS_POSTGRES_PASSWORD_", Services);

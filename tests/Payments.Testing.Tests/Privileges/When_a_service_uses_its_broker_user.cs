@@ -12,6 +12,7 @@ public sealed class When_a_service_uses_its_broker_user(PrivilegedBroker broker)
     private const string OrderPaid = "Payments.Contracts:OrderPaid";
     private const string OrdersQueue = "orders-payment-events";
     private const string NotificationsQueue = "notifications-order-events";
+    private const string OrdersErrorQueue = "orders-payment-events_error";
 
     private static readonly Dictionary<string, object?> Quorum = new() { ["x-queue-type"] = "quorum" };
     private static readonly CreateChannelOptions Confirms = new(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
@@ -24,7 +25,7 @@ public sealed class When_a_service_uses_its_broker_user(PrivilegedBroker broker)
         await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
         foreach (var exchange in (string[])[PaymentEventReceived, OrderPaid, OrdersQueue, NotificationsQueue])
             await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, cancellationToken: ct);
-        foreach (var queue in (string[])[OrdersQueue, NotificationsQueue])
+        foreach (var queue in (string[])[OrdersQueue, NotificationsQueue, OrdersErrorQueue])
             await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: Quorum, cancellationToken: ct);
     }
 
@@ -128,6 +129,48 @@ public sealed class When_a_service_uses_its_broker_user(PrivilegedBroker broker)
             (await channel.MessageCountAsync(queue, ct)).ShouldBe(2u, "two OrderPaid events, each once, whatever the routes");
             (await channel.BasicGetAsync(queue, autoAck: true, ct)).ShouldNotBeNull("Notifications takes its queue's events");
         }
+    }
+
+    [Fact]
+    public async Task Should_refuse_operations_consuming_a_consumers_queue_or_publishing_an_event()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var operations = await broker.ConnectAsync("operations", ct);
+
+        var consume = await BrokerRefusal.CloseReasonAsync(operations, (channel, token) => Consume(channel, OrdersQueue, token), ct);
+        var publish = await BrokerRefusal.CloseReasonAsync(operations, (channel, token) => Publish(channel, PaymentEventReceived, token), ct);
+        var declare = await BrokerRefusal.CloseReasonAsync(operations,
+            (channel, token) => channel.QueueDeclareAsync("operations-own", durable: true, exclusive: false, autoDelete: false, cancellationToken: token), ct);
+
+        consume.ShouldBeAccessRefused("Operations consuming Orders' queue");
+        publish.ShouldBeAccessRefused("Operations publishing PaymentEventReceived");
+        declare.ShouldBeAccessRefused("Operations declaring a queue of its own");
+    }
+
+    [Fact]
+    public async Task Should_let_operations_take_a_dead_letter_and_replay_it_to_its_queue()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var admin = await broker.ConnectAsAdministratorAsync(ct);
+        await using (var setup = await admin.CreateChannelAsync(cancellationToken: ct))
+        {
+            await setup.QueuePurgeAsync(OrdersQueue, ct);
+            await setup.QueueBindAsync(OrdersQueue, OrdersQueue, routingKey: "", cancellationToken: ct);
+            await setup.BasicPublishAsync("", OrdersErrorQueue, mandatory: false, new BasicProperties { Persistent = true }, "{}"u8.ToArray(), ct);
+        }
+
+        // As Operations' DeadLetterReader and DeadLetterReplay do: passive declare, manual ack, confirmed publish.
+        await using var operations = await broker.ConnectAsync("operations", ct);
+        await using (var channel = await operations.CreateChannelAsync(Confirms, ct))
+        {
+            await channel.QueueDeclarePassiveAsync(OrdersErrorQueue, ct);
+            var letter = (await channel.BasicGetAsync(OrdersErrorQueue, autoAck: false, ct)).ShouldNotBeNull("Operations reads the error queue");
+            await channel.BasicPublishAsync(OrdersQueue, routingKey: "", mandatory: true, new BasicProperties { Persistent = true }, letter.Body, ct);
+            await channel.BasicAckAsync(letter.DeliveryTag, multiple: false, ct);
+        }
+
+        await using (var channel = await admin.CreateChannelAsync(cancellationToken: ct))
+            (await channel.MessageCountAsync(OrdersQueue, ct)).ShouldBe(1u, "replayed into Orders' queue");
     }
 
     /// <summary>As Payments.Messaging's BrokerConnection declares another service's receive endpoint.</summary>
