@@ -46,7 +46,7 @@ public sealed class When_the_schema_is_migrated_twice(Infrastructure.Infrastruct
 
         var applied = await Task.WhenAll(migrators.Select(m => m.MigrateAsync(TestContext.Current.CancellationToken)));
 
-        applied.Sum().ShouldBe(4);
+        applied.Sum().ShouldBe(5);
         await dataSource.DisposeAsync();
     }
 }
