@@ -3,6 +3,7 @@ using Payments.Operations.Api;
 using Payments.Operations.DeadLetters;
 using Payments.Operations.Now;
 using Payments.Operations.Parked;
+using Payments.Operations.Timeline;
 using Payments.ServiceDefaults;
 using Payments.ServiceDefaults.Security;
 
@@ -16,6 +17,7 @@ app.MapDefaultEndpoints();
 app.UseApiIdentity();
 var api = app.MapOperationsApi();
 api.MapDeadLetters();
+api.MapTimeline();
 api.MapParked();
 api.MapNow();
 app.Run();

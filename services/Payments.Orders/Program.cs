@@ -2,6 +2,7 @@ using Payments.Messaging.Operations;
 using Payments.Messaging.Outbox;
 using Payments.Orders;
 using Payments.Orders.Orders;
+using Payments.Orders.Story;
 using Payments.ServiceDefaults;
 using Payments.ServiceDefaults.OpenApi;
 using Payments.ServiceDefaults.Security;
@@ -17,6 +18,7 @@ app.MapDefaultEndpoints();
 app.UseApiIdentity();
 app.MapDefaultOpenApi(); // /openapi/v1.json; /scalar in Development
 app.MapOrders(); // orders:write to create, orders:read to read
+app.MapOrderStory().RequireOperator();
 app.MapOutboxAdmin().RequireOperator();
 app.MapOperatorAudit().RequireOperator();
 app.Run();
