@@ -6,4 +6,5 @@ public static class ApiAudiences
     public const string Orders = "payments-orders";
     public const string Notifications = "payments-notifications";
     public const string Reconciliation = "payments-reconciliation";
+    public const string Operations = "payments-operations";
 }

@@ -1,0 +1,15 @@
+using Payments.Messaging;
+using Payments.Operations.ServiceApis;
+
+namespace Payments.Operations;
+
+public static class OperationsExtensions
+{
+    public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
+    {
+        builder.AddPostgresMessaging(typeof(OperationsExtensions).Assembly, connectionName: "payments-operations");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddServiceApis();
+        return builder;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Payments.Operations.ServiceApis;
+
+/// <summary>Orders' operator endpoints (its management listener, Operations:Services:Orders:BaseUrl).</summary>
+public sealed partial class OrdersApi(HttpClient http)
+{
+    public Task<List<ParkedOutboxMessage>> ParkedAsync(int limit, CancellationToken cancellationToken) =>
+        OutboxAdminCalls.ParkedAsync(http, limit, cancellationToken);
+
+    public Task<ServiceCallResult> RequeueAsync(Guid id, CancellationToken cancellationToken) =>
+        OutboxAdminCalls.RequeueAsync(http, id, cancellationToken);
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace Payments.Operations.ServiceApis;
+
+public static class ServiceApiExtensions
+{
+    /// <summary>Typed clients for the owning services' operator endpoints, each forwarding the operator's token.</summary>
+    public static WebApplicationBuilder AddServiceApis(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ServicesOptions>().BindConfiguration(ServicesOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServicesOptions>, ServicesOptionsValidator>();
+        services.AddHttpContextAccessor();
+        services.AddTransient<ForwardOperatorToken>();
+
+        services.AddHttpClient<OrdersApi>((sp, http) => Configure(http, sp.GetRequiredService<IOptions<ServicesOptions>>().Value.Orders))
+            .AddHttpMessageHandler<ForwardOperatorToken>().AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
+        services.AddHttpClient<NotificationsApi>((sp, http) => Configure(http, sp.GetRequiredService<IOptions<ServicesOptions>>().Value.Notifications))
+            .AddHttpMessageHandler<ForwardOperatorToken>().AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
+        services.AddHttpClient<ReconciliationApi>((sp, http) => Configure(http, sp.GetRequiredService<IOptions<ServicesOptions>>().Value.Reconciliation))
+            .AddHttpMessageHandler<ForwardOperatorToken>().AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
+        return builder;
+    }
+
+    private static void Configure(HttpClient http, ServiceOptions service) =>
+        http.BaseAddress = new Uri(service.BaseUrl.TrimEnd('/') + "/");
+}
