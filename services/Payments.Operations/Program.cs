@@ -1,5 +1,6 @@
 using Payments.Operations;
 using Payments.Operations.Api;
+using Payments.Operations.WebConsole;
 using Payments.ServiceDefaults;
 using Payments.ServiceDefaults.Security;
 
@@ -7,9 +8,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApiIdentity(ApiAudiences.Operations);
 builder.AddOperations();
+builder.AddConsoleAssets();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseApiIdentity();
 var api = app.MapOperationsApi();
+app.MapConsole();
 app.Run();
