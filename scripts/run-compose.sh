@@ -29,10 +29,10 @@ compose() { docker-compose -f docker-compose.yml "$@"; }
 # .run/dev.env. Each service's broker URL goes there too (PAYMENTS_RABBITMQ_URL_<SERVICE>, on the published port).
 if [ -f .env ]; then set -a; source .env; set +a; fi
 for var in PAYMENTS_RABBITMQ_ADMIN_PASSWORD PAYMENTS_POSTGRES_ADMIN_PASSWORD \
-  PAYMENTS_RABBITMQ_PASSWORD_{INGRESS,ORDERS,NOTIFICATIONS,RECONCILIATION} PAYMENTS_POSTGRES_PASSWORD_{ORDERS,NOTIFICATIONS,RECONCILIATION}; do
+  PAYMENTS_RABBITMQ_PASSWORD_{INGRESS,ORDERS,NOTIFICATIONS,RECONCILIATION,OPERATIONS} PAYMENTS_POSTGRES_PASSWORD_{ORDERS,NOTIFICATIONS,RECONCILIATION,OPERATIONS}; do
   dev_env_secret "$var"
 done
-for service in ingress orders notifications reconciliation; do
+for service in ingress orders notifications reconciliation operations; do
   password_var="PAYMENTS_RABBITMQ_PASSWORD_${service^^}"
   dev_env_set "PAYMENTS_RABBITMQ_URL_${service^^}" "amqp://$service:${!password_var}@127.0.0.1:${PAYMENTS_RABBITMQ_PORT:-5672}/"
 done
@@ -45,6 +45,7 @@ INGRESS=http://127.0.0.1:${PAYMENTS_INGRESS_PORT:-5080}
 ORDERS=http://127.0.0.1:${PAYMENTS_ORDERS_PORT:-5081}
 NOTIFICATIONS=http://127.0.0.1:${PAYMENTS_NOTIFICATIONS_PORT:-5083}
 RECONCILIATION=http://127.0.0.1:${PAYMENTS_RECONCILIATION_PORT:-5084}
+OPERATIONS=http://127.0.0.1:${PAYMENTS_OPERATIONS_PORT:-5085}
 
 started=false
 cleanup() {
@@ -102,7 +103,8 @@ dotnet tools/Payments.Demo/bin/Release/net10.0/Payments.Demo.dll --orders "$DEMO
 cat <<INFO
 
 Where to look:
-  Health       $INGRESS/health/ready  $ORDERS/health/ready  $NOTIFICATIONS/health/ready  $RECONCILIATION/health/ready
+  Operations   $OPERATIONS/   (API $OPERATIONS/api, Bearer \$PAYMENTS_OPS_TOKEN from $DEV_ENV_FILE)
+  Health       $INGRESS/health/ready  $ORDERS/health/ready  $NOTIFICATIONS/health/ready  $RECONCILIATION/health/ready  $OPERATIONS/health/ready
   RabbitMQ UI  http://127.0.0.1:${PAYMENTS_RABBITMQ_UI_PORT:-15672} (admin, password in $DEV_ENV_FILE)   Mails  http://127.0.0.1:${PAYMENTS_MAILPIT_UI_PORT:-8025}
   Traces       http://127.0.0.1:${PAYMENTS_JAEGER_UI_PORT:-16686}   Logs  docker-compose logs -f
 INFO

@@ -28,6 +28,7 @@ INGRESS=http://127.0.0.1:5080
 ORDERS=http://127.0.0.1:5081
 NOTIFICATIONS=http://127.0.0.1:5083
 RECONCILIATION=http://127.0.0.1:5084
+OPERATIONS=http://127.0.0.1:5085
 # Operator endpoints (Management:Urls): loopback only, never on the public listeners.
 ORDERS_MANAGEMENT=http://127.0.0.1:9081
 NOTIFICATIONS_MANAGEMENT=http://127.0.0.1:9083
@@ -76,8 +77,11 @@ start_service Payments.Notifications $NOTIFICATIONS ConnectionStrings__RabbitMq=
 start_service Payments.Reconciliation $RECONCILIATION ConnectionStrings__RabbitMq="$PAYMENTS_RABBITMQ_URL_RECONCILIATION" ConnectionStrings__Postgres="$(pg reconciliation)" \
   Provider__BaseUrl=$SIMULATOR Reconciliation__Interval=00:00:02 Reconciliation__StaleAfter=00:00:15 \
   $(dev_bearer_env) Management__Urls=$RECONCILIATION_MANAGEMENT
+start_service Payments.Operations $OPERATIONS ConnectionStrings__RabbitMq="$PAYMENTS_RABBITMQ_URL_OPERATIONS" ConnectionStrings__Postgres="$(pg operations)" \
+  Operations__Broker__ManagementUrl=http://127.0.0.1:${RABBIT_MGMT_PORT:-15672} Operations__Services__Orders__BaseUrl=$ORDERS_MANAGEMENT \
+  Operations__Services__Notifications__BaseUrl=$NOTIFICATIONS_MANAGEMENT Operations__Services__Reconciliation__BaseUrl=$RECONCILIATION_MANAGEMENT $(dev_bearer_env)
 
-for url in $SIMULATOR $INGRESS $ORDERS $NOTIFICATIONS $RECONCILIATION; do
+for url in $SIMULATOR $INGRESS $ORDERS $NOTIFICATIONS $RECONCILIATION $OPERATIONS; do
   for _ in $(seq 120); do curl -fs "$url/health/ready" >/dev/null && break; sleep 0.5; done
   curl -fs "$url/health/ready" >/dev/null || { echo "$url did not become ready; logs in $RUN_DIR/logs/"; exit 1; }
 done
@@ -98,6 +102,7 @@ dotnet tools/Payments.Demo/bin/Release/net10.0/Payments.Demo.dll --orders "$DEMO
 cat <<INFO
 
 Where to look:
+  Operations   $OPERATIONS/   (API $OPERATIONS/api, Bearer \$PAYMENTS_OPS_TOKEN)
   Health       $INGRESS/health/ready  $ORDERS/health/ready  $NOTIFICATIONS/health/ready  $RECONCILIATION/health/ready
   Tokens       source $DEV_ENV_FILE   then  curl -H "Authorization: Bearer \$PAYMENTS_CLIENT_TOKEN" $ORDERS/orders/{id}
   Operators    (Bearer \$PAYMENTS_OPS_TOKEN)  $NOTIFICATIONS_MANAGEMENT/notifications?orderId={id}  $ORDERS_MANAGEMENT/admin/outbox/parked  .../admin/audit

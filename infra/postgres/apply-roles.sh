@@ -9,7 +9,7 @@
 #
 # Environment:
 #   PGHOST, PGPORT, PGUSER, PGPASSWORD          a superuser connection (libpq's variables)
-#   PAYMENTS_POSTGRES_PASSWORD_ORDERS, _NOTIFICATIONS, _RECONCILIATION   the services' passwords
+#   PAYMENTS_POSTGRES_PASSWORD_ORDERS, _NOTIFICATIONS, _RECONCILIATION, _OPERATIONS   the services' passwords
 set -euo pipefail
 
 psql=(psql -v ON_ERROR_STOP=1 -X -q --no-password)
@@ -39,3 +39,4 @@ SQL
 role orders payments_orders PAYMENTS_POSTGRES_PASSWORD_ORDERS
 role notifications payments_notifications PAYMENTS_POSTGRES_PASSWORD_NOTIFICATIONS
 role reconciliation payments_reconciliation PAYMENTS_POSTGRES_PASSWORD_RECONCILIATION
+role operations payments_operations PAYMENTS_POSTGRES_PASSWORD_OPERATIONS

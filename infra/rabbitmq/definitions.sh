@@ -11,7 +11,7 @@
 #
 # Environment:
 #   RABBITMQ_ADMIN_USER, RABBITMQ_ADMIN_PASSWORD   the administrator (management UI); never used by a service
-#   PAYMENTS_RABBITMQ_PASSWORD_INGRESS, _ORDERS, _NOTIFICATIONS, _RECONCILIATION   the services' passwords
+#   PAYMENTS_RABBITMQ_PASSWORD_INGRESS, _ORDERS, _NOTIFICATIONS, _RECONCILIATION, _OPERATIONS   the services' passwords
 #
 # Names (MassTransit 8's): a message type's exchange is "{namespace}:{type}"; a receive endpoint is a quorum queue and
 # a fanout exchange of the same name, with "{queue}_error" and "{queue}_skipped" beside it; a faulting consumer
@@ -78,6 +78,14 @@ user reconciliation PAYMENTS_RABBITMQ_PASSWORD_RECONCILIATION '' \
   "$(endpoint reconciliation-order-events)|$order_events|$payment_event|orders-payment-events|$(faults "$order_events")" \
   "$(endpoint reconciliation-order-events)|$payment_event|orders-payment-events|$(faults "$order_events")" \
   "$(endpoint reconciliation-order-events)|$order_events|$payment_event|$(faults "$order_events")"
+
+# Operations: reads (and passively declares) every consumer's error queue, replays into the queues' own exchanges, and
+# reads queue depths through the management API (the monitoring tag: read-only, no configuration of anything).
+replayed='orders-payment-events|orders-payment-creation|notifications-order-events|reconciliation-order-events'
+user operations PAYMENTS_RABBITMQ_PASSWORD_OPERATIONS monitoring \
+  "($replayed)_error" \
+  "$replayed" \
+  "($replayed)_error"
 
 definitions=$(printf '{\n  "vhosts": [{"name": "/"}],\n  "users": [%s\n  ],\n  "permissions": [%s\n  ]\n}\n' "$users" "$permissions")
 if [ "${IMPORT:-}" = 1 ]; then

@@ -95,7 +95,7 @@ create_databases() {
 # goes to dev.env as PAYMENTS_RABBITMQ_URL_<SERVICE>.
 apply_broker_users() {
   local service upper definitions=$RUN_DIR/rabbitmq-definitions.json config=$RUN_DIR/rabbitmqadmin.conf
-  for service in ingress orders notifications reconciliation; do
+  for service in ingress orders notifications reconciliation operations; do
     upper=${service^^}
     dev_env_secret "PAYMENTS_RABBITMQ_PASSWORD_$upper"
   done
@@ -109,7 +109,7 @@ apply_broker_users() {
   for _ in $(seq 60); do rabbitmqadmin -c "$config" -N default -q list vhosts name >/dev/null 2>&1 && break; sleep 1; done
   rabbitmqadmin -c "$config" -N default -q import "$definitions" >/dev/null
   rm -f "$config" "$definitions"
-  for service in ingress orders notifications reconciliation; do
+  for service in ingress orders notifications reconciliation operations; do
     upper=${service^^}
     local password_var="PAYMENTS_RABBITMQ_PASSWORD_$upper" url
     url="amqp://$service:${!password_var}@127.0.0.1:$RABBIT_PORT/"
@@ -123,7 +123,7 @@ apply_broker_users() {
 # its service migrates it afresh as the owner.
 apply_database_roles() {
   local service db owner
-  for service in orders notifications reconciliation; do
+  for service in orders notifications reconciliation operations; do
     dev_env_secret "PAYMENTS_POSTGRES_PASSWORD_${service^^}"
     db=payments_$service
     owner=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -XtAc "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '$db'")

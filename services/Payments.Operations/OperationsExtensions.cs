@@ -1,4 +1,6 @@
 using Payments.Messaging;
+using Payments.Operations.Api;
+using Payments.Operations.DeadLetters;
 using Payments.Operations.ServiceApis;
 
 namespace Payments.Operations;
@@ -9,7 +11,9 @@ public static class OperationsExtensions
     {
         builder.AddPostgresMessaging(typeof(OperationsExtensions).Assembly, connectionName: "payments-operations");
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ActionAudit>();
         builder.AddServiceApis();
+        builder.AddDeadLetters();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Payments.Operations;
 using Payments.Operations.Api;
+using Payments.Operations.DeadLetters;
 using Payments.Operations.WebConsole;
 using Payments.ServiceDefaults;
 using Payments.ServiceDefaults.Security;
@@ -14,5 +15,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseApiIdentity();
 var api = app.MapOperationsApi();
+api.MapDeadLetters();
 app.MapConsole();
 app.Run();

@@ -60,11 +60,11 @@ public static class OrdersExtensions
                     // An event may race its order's creation: tried again after each delay, waiting in the broker (no consumer slot
                     // held), then dead-lettered (the _error queue keeps the reason).
                     e.UseFilter(new NotFoundDelays(context, notFoundDelays));
-                    // Transient failures (database or broker blips): exponential backoff with jitter.
+                    // Transient failures (database or broker blips): exponential backoff with jitter, then the error queue.
                     e.UseMessageRetry(r =>
                     {
                         r.Ignore<OrderNotFoundException>();
-                        r.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
+                        r.Exponential(config.GetValue("Orders:PaymentEvents:RetryLimit", 10), TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
                     });
                     e.ConfigureInboxConsumer<PaymentEventReceived, PaymentEventHandler>(context);
                 });

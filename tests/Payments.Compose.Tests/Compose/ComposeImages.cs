@@ -12,7 +12,7 @@ namespace Payments.Compose.Tests.Compose;
 public sealed class ComposeImages : IAsyncLifetime
 {
     /// <summary>The compose services built from this repository's Dockerfiles.</summary>
-    public static readonly IReadOnlyList<string> Services = ["simulator", "ingress", "orders", "notifications", "reconciliation"];
+    public static readonly IReadOnlyList<string> Services = ["simulator", "ingress", "orders", "notifications", "reconciliation", "operations"];
 
     // Base images of the Dockerfiles and the infrastructure the compose file runs: their variables and official defaults.
     private static readonly (string Variable, string Official)[] Required =

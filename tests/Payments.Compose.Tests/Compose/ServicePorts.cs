@@ -14,6 +14,7 @@ public static class ServicePorts
         ["orders"] = "PAYMENTS_ORDERS_PORT",
         ["notifications"] = "PAYMENTS_NOTIFICATIONS_PORT",
         ["reconciliation"] = "PAYMENTS_RECONCILIATION_PORT",
+        ["operations"] = "PAYMENTS_OPERATIONS_PORT",
     };
 
     public const string MailpitUi = "PAYMENTS_MAILPIT_UI_PORT";

@@ -1,0 +1,3 @@
+namespace Payments.Operations.DeadLetters;
+
+public sealed record ReplayResult(int Replayed);
