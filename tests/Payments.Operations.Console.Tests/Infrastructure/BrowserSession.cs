@@ -34,9 +34,9 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>Opens the console and signs in with the token, as an operator pasting it would.</summary>
-    public async Task SignInAsync(string token)
+    public async Task SignInAsync(string token, string path = "/")
     {
-        await Page.GotoAsync("/");
+        await Page.GotoAsync(path);
         await Page.FillAsync("#token", token);
         await Page.ClickAsync("#sign-in button[type=submit]");
     }

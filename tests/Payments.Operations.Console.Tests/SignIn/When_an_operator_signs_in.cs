@@ -26,8 +26,7 @@ public sealed class When_an_operator_signs_in(ConsoleSystem system)
     {
         await using var browser = await BrowserSession.OpenAsync(system.Url);
 
-        await browser.SignInAsync(OperatorToken());
-        await browser.Page.ClickAsync("a[data-view=dead-letters]");
+        await browser.SignInAsync(OperatorToken(), "/#/dead-letters");
         await browser.Page.WaitForSelectorAsync("h1:has-text('Dead letters')");
         await Screenshots.TakeAsync(browser.Page, "signed-in");
 
@@ -71,7 +70,7 @@ public sealed class When_an_operator_signs_in(ConsoleSystem system)
     {
         await using var browser = await BrowserSession.OpenAsync(system.Url);
 
-        await browser.SignInAsync(TestTokens.For(ApiAudiences.Orders, Scopes.PaymentsOps));
+        await browser.SignInAsync(TestTokens.For(ApiAudiences.Orders, Scopes.PaymentsOps), "/#/dead-letters");
 
         await browser.Page.WaitForSelectorAsync("#sign-in");
         (await browser.Page.TextContentAsync("#message") ?? "").ShouldContain("refused");

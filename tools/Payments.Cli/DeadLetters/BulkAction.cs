@@ -18,7 +18,8 @@ public sealed class BulkAction(OperationsClient client, IAnsiConsole console, in
         for (var page = 1; ; page++)
         {
             var answer = await client.GetAsync<DeadLetterPage>("api/dead-letters" + filter.ToQuery(page, ListPageSize), cancellationToken);
-            ids.AddRange(answer.Items.Select(row => row.Id));
+            // Only what is still dead: a replayed one may be replayed again, but only when named by --id.
+            ids.AddRange(answer.Items.Where(row => row.State is null or "dead").Select(row => row.Id));
             if (answer.Items.Count == 0 || page >= answer.Pages)
             {
                 return ids.Distinct().ToList();

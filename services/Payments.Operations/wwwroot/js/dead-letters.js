@@ -117,9 +117,10 @@ async function showDetail(panel, id) {
     const one = await api(`dead-letters/${encodeURIComponent(id)}`);
     panel.replaceChildren(
       h('h2', {}, `Dead letter ${one.id}`),
-      h('p', {}, one.reason || one.exceptionType || ''),
+      h('p', {}, [one.state, one.reason, one.exceptionType].filter(Boolean).join(' · ')),
+      one.faultMessage ? h('p', { class: 'mono' }, one.faultMessage) : null,
       h('h2', {}, 'Headers'), h('pre', {}, JSON.stringify(one.headers ?? {}, null, 2)),
-      h('h2', {}, 'Body'), h('pre', { id: 'dead-letter-body' }, typeof one.body === 'string' ? one.body : JSON.stringify(one.body, null, 2)));
+      h('h2', {}, 'Body'), h('pre', { id: 'dead-letter-body' }, one.body != null ? JSON.stringify(one.body, null, 2) : (one.bodyText ?? '')));
   } catch (error) {
     show(error.message, true);
   }
