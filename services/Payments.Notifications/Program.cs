@@ -13,5 +13,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseApiIdentity();
 app.MapNotifications().RequireOperator();
+app.MapParkedNotifications().RequireOperator();
 app.MapOperatorAudit().RequireOperator();
 app.Run();

@@ -1,6 +1,8 @@
 using Payments.Messaging;
 using Payments.Operations.Api;
 using Payments.Operations.DeadLetters;
+using Payments.Operations.Now;
+using Payments.Operations.Parked;
 using Payments.Operations.ServiceApis;
 
 namespace Payments.Operations;
@@ -14,6 +16,8 @@ public static class OperationsExtensions
         builder.Services.AddSingleton<ActionAudit>();
         builder.AddServiceApis();
         builder.AddDeadLetters();
+        builder.Services.AddScoped<ParkedCollector>();
+        builder.AddNow();
         return builder;
     }
 }

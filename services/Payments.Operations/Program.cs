@@ -1,6 +1,8 @@
 using Payments.Operations;
 using Payments.Operations.Api;
 using Payments.Operations.DeadLetters;
+using Payments.Operations.Now;
+using Payments.Operations.Parked;
 using Payments.Operations.WebConsole;
 using Payments.ServiceDefaults;
 using Payments.ServiceDefaults.Security;
@@ -16,5 +18,7 @@ app.MapDefaultEndpoints();
 app.UseApiIdentity();
 var api = app.MapOperationsApi();
 api.MapDeadLetters();
+api.MapParked();
+api.MapNow();
 app.MapConsole();
 app.Run();

@@ -4,7 +4,7 @@ namespace Payments.Notifications.Notifications;
 
 internal static class NotificationQueries
 {
-    private const string Columns =
+    internal const string Columns =
         "id, order_id, kind, state, attempts, message_id, created_at, next_attempt_at, sent_at, parked_at, resent_at, last_error";
 
     public static async Task<List<NotificationResponse>> ForOrderAsync(NpgsqlDataSource dataSource, Guid orderId, CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ internal static class NotificationQueries
         return await reader.ReadAsync(cancellationToken) ? new ResendResult.NotParked(Map(reader)) : new ResendResult.NotFound();
     }
 
-    private static NotificationResponse Map(NpgsqlDataReader reader) => new(
+    internal static NotificationResponse Map(NpgsqlDataReader reader) => new(
         reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetString(5),
         reader.GetFieldValue<DateTimeOffset>(6),
         reader.GetString(3) == NotificationState.Pending ? reader.GetFieldValue<DateTimeOffset>(7) : null,

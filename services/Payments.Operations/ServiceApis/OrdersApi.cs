@@ -8,4 +8,6 @@ public sealed partial class OrdersApi(HttpClient http)
 
     public Task<ServiceCallResult> RequeueAsync(Guid id, CancellationToken cancellationToken) =>
         OutboxAdminCalls.RequeueAsync(http, id, cancellationToken);
+
+    public Task<OutboxBacklog> BacklogAsync(CancellationToken cancellationToken) => OutboxAdminCalls.BacklogAsync(http, cancellationToken);
 }

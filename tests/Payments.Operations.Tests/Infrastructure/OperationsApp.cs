@@ -24,7 +24,16 @@ public sealed class OperationsApp(string amqpUri, string postgres, IReadOnlyDict
     public static async Task<(OperationsApp App, HttpClient Client)> StartAsync(
         RabbitMqFixture broker, PostgresFixture server, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var app = new OperationsApp(broker.AmqpUri, await server.CreateDatabaseAsync("operations", TestContext.Current.CancellationToken), settings);
+        var all = new Dictionary<string, string?>
+        {
+            ["Operations:Broker:ManagementUrl"] = $"http://127.0.0.1:{broker.ManagementPort}",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var app = new OperationsApp(broker.AmqpUri, await server.CreateDatabaseAsync("operations", TestContext.Current.CancellationToken), all);
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(ApiAudiences.Operations, Scopes.PaymentsOps);
         await Eventually.TrueAsync(
@@ -52,6 +61,8 @@ public sealed class OperationsApp(string amqpUri, string postgres, IReadOnlyDict
             ["Operations:Services:Orders:BaseUrl"] = Unreachable,
             ["Operations:Services:Notifications:BaseUrl"] = Unreachable,
             ["Operations:Services:Reconciliation:BaseUrl"] = Unreachable,
+            ["Operations:DeadLetters:Queues:0"] = "orders-payment-events_error",
+            ["Operations:DeadLetters:MissingQueueRetry"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "None",
         };

@@ -1,0 +1,56 @@
+using Payments.Operations.DeadLetters;
+using Payments.Operations.Parked;
+using Payments.Operations.ServiceApis;
+
+namespace Payments.Operations.Now;
+
+/// <summary>Asks every source at once; one that fails or is slow costs only its own part.</summary>
+public sealed class NowCollector(
+    ManagementApi broker, OrdersApi orders, ReconciliationApi reconciliation, NotificationsApi notifications, DeadLetterStore deadLetters, TimeProvider time)
+{
+    /// <summary>Reconciliation's report window for stuck payments: its longest (31 days) less a day of margin.</summary>
+    private static readonly TimeSpan StuckWindow = TimeSpan.FromDays(30);
+
+    public async Task<NowSnapshot> CollectAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var unavailable = new List<UnavailableService>();
+        var queues = Ask("rabbitmq", () => broker.QueuesAsync(cancellationToken), unavailable);
+        var ordersBacklog = Ask(ParkedServices.Orders, () => orders.BacklogAsync(cancellationToken), unavailable);
+        var reconciliationBacklog = Ask(ParkedServices.Reconciliation, () => reconciliation.BacklogAsync(cancellationToken), unavailable);
+        var parkedNotifications = Ask(ParkedServices.Notifications, async () => (long?)(await notifications.ParkedAsync(1000, cancellationToken)).Count, unavailable);
+        var stuck = Ask(ParkedServices.Reconciliation + " report", async () => (int?)await reconciliation.StuckCountAsync(now - StuckWindow, now, cancellationToken), unavailable);
+        var counts = await deadLetters.CountsByStateAsync(cancellationToken);
+        await Task.WhenAll(queues, ordersBacklog, reconciliationBacklog, parkedNotifications, stuck);
+
+        var outbox = new List<ServiceBacklog>();
+        foreach (var (service, backlog) in new[] { (ParkedServices.Orders, await ordersBacklog), (ParkedServices.Reconciliation, await reconciliationBacklog) })
+        {
+            if (backlog is not null)
+            {
+                outbox.Add(new ServiceBacklog(service, backlog.Pending, backlog.OldestPendingSeconds, backlog.Parked));
+            }
+        }
+
+        return new NowSnapshot(now, await queues, outbox, await parkedNotifications,
+            new DeadLetterCounts(counts[DeadLetterState.Dead], counts[DeadLetterState.Replayed], counts[DeadLetterState.Discarded]),
+            await stuck, unavailable);
+    }
+
+    private static async Task<T?> Ask<T>(string source, Func<Task<T>> call, List<UnavailableService> unavailable)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or KeyNotFoundException)
+        {
+            lock (unavailable)
+            {
+                unavailable.Add(new UnavailableService(source, (int?)(ex as HttpRequestException)?.StatusCode, ex.Message));
+            }
+
+            return default;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Payments.Operations.Api;
+using Payments.Operations.ServiceApis;
+
+namespace Payments.Operations.Parked;
+
+public static class ParkedEndpoints
+{
+    public static RouteGroupBuilder MapParked(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/parked");
+        group.MapGet("/", ListAsync).WithName("ListParked");
+        group.MapPost("/{service}/{id:guid}/requeue", RequeueAsync).WithName("RequeueParked");
+        group.MapPost("/{service}/{id:guid}/resend", ResendAsync).WithName("ResendParked");
+        return group;
+    }
+
+    internal static async Task<Ok<ParkedList>> ListAsync(int? limit, ParkedCollector collector, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await collector.CollectAsync(Math.Clamp(limit ?? 100, 1, 1000), cancellationToken));
+
+    /// <summary>A parked outbox row of Orders or Reconciliation back to its outbox; the owning service decides and audits it too.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> RequeueAsync(
+        string service, Guid id, OrdersApi orders, ReconciliationApi reconciliation, ActionAudit audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var call = service switch
+        {
+            ParkedServices.Orders => orders.RequeueAsync(id, cancellationToken),
+            ParkedServices.Reconciliation => reconciliation.RequeueAsync(id, cancellationToken),
+            _ => null,
+        };
+        if (call is null)
+        {
+            return TypedResults.Problem($"Outbox rows are requeued at {ParkedServices.Orders} or {ParkedServices.Reconciliation}, not \"{service}\".",
+                statusCode: StatusCodes.Status400BadRequest, title: "Unknown service");
+        }
+
+        return await Answer(await call, "requeue parked outbox row", $"{service} {id}", audit, user);
+    }
+
+    /// <summary>A parked notification sent again (same Message-ID); Notifications refuses one that is not parked (409).</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ResendAsync(
+        string service, Guid id, NotificationsApi notifications, ActionAudit audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (service != ParkedServices.Notifications)
+        {
+            return TypedResults.Problem($"Only {ParkedServices.Notifications} resends; \"{service}\" requeues.",
+                statusCode: StatusCodes.Status400BadRequest, title: "Unknown service");
+        }
+
+        return await Answer(await notifications.ResendAsync(id, cancellationToken), "resend parked notification", $"{service} {id}", audit, user);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Answer(
+        ServiceCallResult result, string action, string target, ActionAudit audit, ClaimsPrincipal user)
+    {
+        await audit.RecordAsync(user, action, $"{target}: the service answered {(int)result.Status}", (int)result.Status, CancellationToken.None);
+        if (result.Succeeded)
+        {
+            return TypedResults.NoContent();
+        }
+
+        return TypedResults.Problem(result.Detail, statusCode: (int)result.Status is >= 400 and < 600 ? (int)result.Status : StatusCodes.Status502BadGateway,
+            title: $"The owning service refused: {(int)result.Status}");
+    }
+}
