@@ -106,4 +106,24 @@ public sealed class When_an_operator_uses_the_cli(ConsoleSystem system)
         exitCode.ShouldBe(ExitCodes.Failure);
         output.ShouldContain("401");
     }
+
+    [Fact]
+    public async Task Should_list_parked_and_name_the_services_that_did_not_answer()
+    {
+        var (exitCode, output) = await Cli.RunAsync(["parked", "list", .. Connection]);
+
+        exitCode.ShouldBe(ExitCodes.Ok);
+        output.ShouldContain("not answering:");
+        output.ShouldContain("notifications");
+    }
+
+    [Fact]
+    public async Task Should_print_the_owner_s_problem_when_a_requeue_names_nothing_parked()
+    {
+        var (exitCode, output) = await Cli.RunAsync(["parked", "requeue", "orders", Guid.NewGuid().ToString(), .. Connection]);
+
+        exitCode.ShouldBe(ExitCodes.Failure);
+        output.ShouldContain("/api/parked/orders/");
+        output.ShouldContain("404");
+    }
 }

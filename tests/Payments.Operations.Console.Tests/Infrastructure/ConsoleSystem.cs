@@ -1,5 +1,4 @@
 using Payments.Testing.Postgres;
-using Payments.Testing.RabbitMq;
 using Payments.Testing.Services;
 
 namespace Payments.Operations.Console.Tests.Infrastructure;
@@ -14,7 +13,7 @@ public sealed class ConsoleSystem : IAsyncLifetime
 {
     private const string Unreachable = "http://127.0.0.1:1";
 
-    public RabbitMqFixture Broker { get; } = new();
+    public ManagedBroker Broker { get; } = new();
 
     public PostgresFixture Postgres { get; } = new();
 
@@ -45,6 +44,7 @@ public sealed class ConsoleSystem : IAsyncLifetime
         Operations
             .With("ConnectionStrings:RabbitMq", Broker.AmqpUri)
             .With("ConnectionStrings:Postgres", await Postgres.CreateDatabaseAsync("operations", cancellationToken))
+            .With("Operations:Broker:ManagementUrl", $"http://127.0.0.1:{Broker.ManagementPort}")
             .With("Operations:Services:Orders:BaseUrl", Orders.BaseUrl)
             .With("Operations:Services:Notifications:BaseUrl", Unreachable)
             .With("Operations:Services:Reconciliation:BaseUrl", Unreachable)

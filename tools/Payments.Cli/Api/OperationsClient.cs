@@ -40,7 +40,7 @@ public sealed class OperationsClient : IDisposable
     {
         using (request)
         {
-            var described = $"{request.Method} {request.RequestUri}";
+            var described = $"{request.Method} {new Uri(http.BaseAddress!, request.RequestUri!)}";
             using var response = await http.SendAsync(request, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)

@@ -25,13 +25,14 @@ public static class ParkedCommands
         {
             using var client = global.CreateClient(parsed);
             var answer = Read(await client.GetAsync<JsonElement>("api/parked", cancellationToken));
-            var table = new Table().Expand().AddColumns("Service", "Id", "Kind", "Parked at (UTC)", "Reason");
+            var table = new Table().Expand().AddColumns("Service", "Id", "Kind", "Type", "Parked at (UTC)", "Reason");
             foreach (var row in answer.Items)
             {
                 table.AddRow(
                     DeadLetterTable.Cell(row.Service),
                     DeadLetterTable.Cell(row.Id),
                     DeadLetterTable.Cell(row.Kind),
+                    DeadLetterTable.Cell(row.MessageType),
                     DeadLetterTable.Cell(DeadLetterTable.Time(row.ParkedAt)),
                     DeadLetterTable.Cell(DeadLetterTable.Shorten(row.Reason, 80)));
             }
@@ -39,7 +40,7 @@ public static class ParkedCommands
             var caption = $"{answer.Items.Count} parked";
             if (answer.Unavailable is { Count: > 0 } missing)
             {
-                caption += $"; not answering: {string.Join(", ", missing)}";
+                caption += $"; not answering: {string.Join(", ", missing.Select(m => $"{m.Service} ({m.Status?.ToString() ?? m.Error})"))}";
             }
 
             console.Write(table.Caption(Markup.Escape(caption)));

@@ -9,7 +9,11 @@ public sealed record ParkedItem(
     [property: JsonConverter(typeof(IdConverter))] string Id,
     string? Kind,
     string? Reason,
-    DateTimeOffset? ParkedAt);
+    DateTimeOffset? ParkedAt,
+    string? MessageType);
 
-/// <summary><c>GET /api/parked</c>'s answer.</summary>
-public sealed record ParkedList(IReadOnlyList<ParkedItem> Items, IReadOnlyList<string>? Unavailable);
+/// <summary><c>GET /api/parked</c>'s answer: the rows, and the services that could not be asked.</summary>
+public sealed record ParkedList(IReadOnlyList<ParkedItem> Items, IReadOnlyList<UnavailableService>? Unavailable);
+
+/// <summary>A service that did not answer: its status, or the error when there was no answer.</summary>
+public sealed record UnavailableService(string Service, int? Status, string? Error);
