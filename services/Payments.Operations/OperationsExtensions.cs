@@ -4,6 +4,7 @@ using Payments.Operations.DeadLetters;
 using Payments.Operations.Now;
 using Payments.Operations.Parked;
 using Payments.Operations.ServiceApis;
+using Payments.Operations.Timeline;
 
 namespace Payments.Operations;
 
@@ -16,6 +17,7 @@ public static class OperationsExtensions
         builder.Services.AddSingleton<ActionAudit>();
         builder.AddServiceApis();
         builder.AddDeadLetters();
+        builder.AddTimeline();
         builder.Services.AddScoped<ParkedCollector>();
         builder.AddNow();
         return builder;

@@ -1,6 +1,7 @@
 using Payments.Messaging.Operations;
 using Payments.Messaging.Outbox;
 using Payments.Reconciliation;
+using Payments.Reconciliation.Checks;
 using Payments.Reconciliation.Endpoints;
 using Payments.Reconciliation.Report;
 using Payments.ServiceDefaults;
@@ -16,6 +17,7 @@ app.MapDefaultEndpoints();
 app.UseApiIdentity();
 app.MapReconciliationReport().RequireOperator();
 app.MapWebhookEndpointChecks().RequireOperator();
+app.MapPaymentChecks().RequireOperator();
 app.MapOutboxAdmin().RequireOperator();
 app.MapOperatorAudit().RequireOperator();
 app.Run();

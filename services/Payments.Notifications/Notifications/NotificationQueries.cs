@@ -5,7 +5,7 @@ namespace Payments.Notifications.Notifications;
 internal static class NotificationQueries
 {
     internal const string Columns =
-        "id, order_id, kind, state, attempts, message_id, created_at, next_attempt_at, sent_at, parked_at, resent_at, last_error";
+        "id, order_id, kind, state, attempts, message_id, created_at, next_attempt_at, sent_at, parked_at, resent_at, last_error, traceparent";
 
     public static async Task<List<NotificationResponse>> ForOrderAsync(NpgsqlDataSource dataSource, Guid orderId, CancellationToken cancellationToken)
     {
@@ -56,7 +56,11 @@ internal static class NotificationQueries
         reader.GetFieldValue<DateTimeOffset>(6),
         reader.GetString(3) == NotificationState.Pending ? reader.GetFieldValue<DateTimeOffset>(7) : null,
         Nullable(reader, 8), Nullable(reader, 9), Nullable(reader, 10),
-        reader.IsDBNull(11) ? null : reader.GetString(11));
+        reader.IsDBNull(11) ? null : reader.GetString(11), TraceId(reader, 12));
+
+    // The trace-id field of a W3C traceparent, version-format "00-{trace-id}-{parent-id}-{flags}" (https://www.w3.org/TR/trace-context/#traceparent-header).
+    private static string? TraceId(NpgsqlDataReader reader, int ordinal) =>
+        !reader.IsDBNull(ordinal) && reader.GetString(ordinal).Split('-') is [_, { Length: 32 } traceId, _, _] ? traceId : null;
 
     private static DateTimeOffset? Nullable(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);

@@ -1,6 +1,7 @@
 namespace Payments.Notifications.Notifications;
 
 /// <summary>What the API tells about a notification: its life, not its recipient or content.</summary>
+/// <param name="TraceId">The trace of the event that caused it (the send continues it); null when none was recorded.</param>
 public sealed record NotificationResponse(
     Guid Id,
     Guid OrderId,
@@ -13,4 +14,5 @@ public sealed record NotificationResponse(
     DateTimeOffset? SentAt,
     DateTimeOffset? ParkedAt,
     DateTimeOffset? ResentAt,
-    string? LastError);
+    string? LastError,
+    string? TraceId);

@@ -4,6 +4,7 @@ using Polly;
 using Payments.Messaging.Outbox;
 using Payments.Orders.Diagnostics;
 using Payments.Orders.PaymentCreation;
+using Payments.Orders.PaymentEvents;
 
 namespace Payments.Orders.Orders;
 
@@ -54,8 +55,8 @@ internal sealed partial class OrderCreation(
         await using var batch = new NpgsqlBatch(connection, transaction);
         var insert = new NpgsqlBatchCommand(
             """
-            INSERT INTO orders.orders (id, amount_minor, currency, customer_email, idempotency_key, request_fingerprint)
-            VALUES ($1, $2, $3, $4, $5, $6)
+            INSERT INTO orders.orders (id, amount_minor, currency, customer_email, idempotency_key, request_fingerprint, trace_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
             ON CONFLICT (idempotency_key) DO NOTHING
             """);
         insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = orderId });
@@ -64,6 +65,7 @@ internal sealed partial class OrderCreation(
         insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.CustomerEmail!.Trim() });
         insert.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = key, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = fingerprint });
+        insert.Parameters.Add(OrderHistory.TraceId());
         batch.BatchCommands.Add(insert);
         batch.BatchCommands.Add(OutboxWriter.Insert(new CreateOrderPayment(orderId), commandId,
             time.GetUtcNow() + providerOptions.Value.FallbackDelay, mandatory: true));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 using Payments.Contracts;
 using Payments.Orders.Orders;
@@ -12,10 +13,11 @@ internal static class OrderHistory
         var command = new NpgsqlBatchCommand(
             """
             INSERT INTO orders.payment_events (event_id, order_id, kind, source, provider, provider_event_id, payment_id,
-                amount_minor, currency, occurred_at, received_at, from_status, to_status, outcome, explanation)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-            ON CONFLICT (event_id) DO NOTHING
+                amount_minor, currency, occurred_at, received_at, from_status, to_status, outcome, explanation, trace_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+            ON CONFLICT (event_id) DO UPDATE SET duplicates = orders.payment_events.duplicates + 1
             """);
+        // On conflict: the inbox forgot the message (past its retention) and it came again: still a duplicate absorbed.
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<Guid> { TypedValue = @event.EventId });
         p.Add(new NpgsqlParameter<Guid> { TypedValue = orderId });
@@ -32,8 +34,24 @@ internal static class OrderHistory
         p.Add(new NpgsqlParameter<string> { TypedValue = decision.To.ToText() });
         p.Add(new NpgsqlParameter<string> { TypedValue = decision.Outcome.ToString().ToLowerInvariant() });
         p.Add(new NpgsqlParameter<string> { TypedValue = decision.Explanation });
+        p.Add(TraceId());
         return command;
     }
+
+    /// <summary>Counts a redelivery the inbox absorbed on the event's history row.</summary>
+    public static NpgsqlBatchCommand CountDuplicate(Guid eventId)
+    {
+        var command = new NpgsqlBatchCommand("UPDATE orders.payment_events SET duplicates = duplicates + 1 WHERE event_id = $1");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = eventId });
+        return command;
+    }
+
+    /// <summary>The trace of the span recording the row (the consume span: the inbox runs each handler under its message's).</summary>
+    public static NpgsqlParameter TraceId() => new NpgsqlParameter<string?>
+    {
+        TypedValue = Activity.Current?.TraceId.ToHexString(),
+        NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text,
+    };
 
     public static NpgsqlBatchCommand Move(Guid orderId, Decision decision, PaymentEventReceived @event)
     {

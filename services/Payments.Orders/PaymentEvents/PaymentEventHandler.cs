@@ -1,3 +1,4 @@
+using Npgsql;
 using Payments.Contracts;
 using Payments.Messaging.Inbox;
 using Payments.Orders.Diagnostics;
@@ -13,6 +14,8 @@ namespace Payments.Orders.PaymentEvents;
 [GroupCommit]
 public sealed class PaymentEventHandler(OrdersMetrics metrics, TimeProvider time) : IInboxHandler<PaymentEventReceived>
 {
+    public NpgsqlBatchCommand? OnDuplicate(PaymentEventReceived message, Guid messageId) => OrderHistory.CountDuplicate(message.EventId);
+
     public async Task HandleAsync(InboxContext<PaymentEventReceived> context, CancellationToken cancellationToken)
     {
         var @event = context.Message;

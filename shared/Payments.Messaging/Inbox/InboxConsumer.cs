@@ -50,6 +50,7 @@ public sealed class InboxConsumer<TMessage, THandler>(
         {
             case InboxOutcome.Duplicate:
                 metrics.Duplicate(ConsumerName);
+                await RecordDuplicateAsync(context.Message, messageId, cancellationToken);
                 return;
             case InboxOutcome.Published:
                 outbox.Wake();
@@ -57,5 +58,19 @@ public sealed class InboxConsumer<TMessage, THandler>(
         }
 
         metrics.Handled(ConsumerName);
+    }
+
+    // Runs after the first delivery committed (a duplicate's claim waits for it), so its rows are there to update.
+    // A failure goes to the retry policy like any other: the redelivery is a duplicate again and counts then.
+    private async Task RecordDuplicateAsync(TMessage message, Guid messageId, CancellationToken cancellationToken)
+    {
+        if (((IInboxHandler<TMessage>)handler).OnDuplicate(message, messageId) is not { } write)
+        {
+            return;
+        }
+
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(write);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -36,6 +36,9 @@ public sealed class NotificationsScenario : IAsyncDisposable
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The first instance (for clients with other tokens, or none).</summary>
+    public NotificationsApp App => _apps[0];
+
     /// <param name="settings">Overrides of the fast defaults below (e.g. a smaller attempt budget).</param>
     public static async Task<NotificationsScenario> CreateAsync(
         Infrastructure infrastructure, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null, int instances = 1)
