@@ -7,7 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/prerequisites.sh
 source scripts/lib/docker.sh
-ensure_packages
+ensure_packages "${PAYMENTS_TEST_PACKAGES[@]}"
 ensure_docker
 ensure_images
 

@@ -2,6 +2,8 @@
 # Sourced by run.sh and test.sh.
 
 PAYMENTS_DEBIAN_PACKAGES=(rabbitmq-server postgresql python3-aiosmtpd)
+# The Operations console tests drive Debian's headless Chromium (/usr/bin/chromium); Playwright downloads no browser.
+PAYMENTS_TEST_PACKAGES=(chromium)
 
 missing_packages() {
   local missing=() p

@@ -4,6 +4,7 @@ using Payments.Operations.DeadLetters;
 using Payments.Operations.Now;
 using Payments.Operations.Parked;
 using Payments.Operations.Timeline;
+using Payments.Operations.WebConsole;
 using Payments.ServiceDefaults;
 using Payments.ServiceDefaults.Security;
 
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApiIdentity(ApiAudiences.Operations);
 builder.AddOperations();
+builder.AddConsoleAssets();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -20,4 +22,5 @@ api.MapDeadLetters();
 api.MapTimeline();
 api.MapParked();
 api.MapNow();
+app.MapConsole();
 app.Run();
