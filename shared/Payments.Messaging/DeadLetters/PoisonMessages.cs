@@ -12,7 +12,8 @@ namespace Payments.Messaging.DeadLetters;
 public static class PoisonMessages
 {
     /// <summary>An unknown message type goes to `_error` with its reason instead of to `_skipped` without one.</summary>
-    public static void DeadLetterUnknownTypes(this IReceiveEndpointConfigurator endpoint) => endpoint.ThrowOnSkippedMessages();
+    public static void DeadLetterUnknownTypes(this IReceiveEndpointConfigurator endpoint) =>
+        endpoint.ConfigureDeadLetter(pipe => pipe.UseFilter(new UnknownTypeErrorFilter()));
 
     /// <summary>A poisoned message is not retried: it would fail the same way every time, holding a consumer slot.</summary>
     public static void IgnorePoison(this IRetryConfigurator retry)
