@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using Payments.Contracts;
 using Payments.Messaging;
+using Payments.Messaging.DeadLetters;
 using Payments.Notifications.Diagnostics;
 using Payments.Notifications.Notifications;
 using Payments.Notifications.OrderEvents;
@@ -65,7 +66,12 @@ public static class NotificationsExtensions
                     e.PrefetchCount = config.GetValue("Notifications:OrderEvents:Prefetch", 128);
                     e.ConcurrentMessageLimit = config.GetValue("Notifications:OrderEvents:Concurrency", 64);
                     // Only the database can fail here (SMTP is the sender's business): back off through its blips.
-                    e.UseMessageRetry(r => r.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500)));
+                    e.DeadLetterUnknownTypes();
+                    e.UseMessageRetry(r =>
+                    {
+                        r.IgnorePoison();
+                        r.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
+                    });
                     e.ConfigureInboxConsumer<OrderPaid, OrderEventsHandler>(context);
                     e.ConfigureInboxConsumer<OrderPaymentFailed, OrderEventsHandler>(context);
                     e.ConfigureInboxConsumer<OrderRefunded, OrderEventsHandler>(context);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Payments.Contracts;
 using Payments.Messaging;
 using Payments.Messaging.Broker;
+using Payments.Messaging.DeadLetters;
 using Payments.Orders.Diagnostics;
 using Payments.Orders.Orders;
 using Payments.Orders.PaymentCreation;
@@ -60,10 +61,12 @@ public static class OrdersExtensions
                     // An event may race its order's creation: tried again after each delay, waiting in the broker (no consumer slot
                     // held), then dead-lettered (the _error queue keeps the reason).
                     e.UseFilter(new NotFoundDelays(context, notFoundDelays));
+                    e.DeadLetterUnknownTypes();
                     // Transient failures (database or broker blips): exponential backoff with jitter, then the error queue.
                     e.UseMessageRetry(r =>
                     {
                         r.Ignore<OrderNotFoundException>();
+                        r.IgnorePoison();
                         r.Exponential(config.GetValue("Orders:PaymentEvents:RetryLimit", 10), TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
                     });
                     e.ConfigureInboxConsumer<PaymentEventReceived, PaymentEventHandler>(context);
@@ -73,7 +76,12 @@ public static class OrdersExtensions
                     e.SetQuorumQueue();
                     e.PrefetchCount = 16;
                     // The provider may be down for a while: keep trying, backing off up to a few minutes.
-                    e.UseMessageRetry(r => r.Exponential(20, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(2)));
+                    e.DeadLetterUnknownTypes();
+                    e.UseMessageRetry(r =>
+                    {
+                        r.IgnorePoison();
+                        r.Exponential(20, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(2));
+                    });
                     e.ConfigureInboxConsumer<CreateOrderPayment, CreateOrderPaymentHandler>(context);
                 });
             });

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Payments.Contracts;
 using Payments.Messaging;
 using Payments.Messaging.Broker;
+using Payments.Messaging.DeadLetters;
 using Payments.Reconciliation.Diagnostics;
 using Payments.Reconciliation.Endpoints;
 using Payments.Reconciliation.Housekeeping;
@@ -48,7 +49,12 @@ public static class ReconciliationExtensions
                 e.SetQuorumQueue();
                 e.PrefetchCount = 64;
                 // Only database blips can fail these upserts: back off, then dead-letter with the reason.
-                e.UseMessageRetry(r => r.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500)));
+                e.DeadLetterUnknownTypes();
+                e.UseMessageRetry(r =>
+                {
+                    r.IgnorePoison();
+                    r.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
+                });
                 e.ConfigureInboxConsumer<OrderCreated, OrderCreatedHandler>(context);
                 e.ConfigureInboxConsumer<OrderPaymentStatusChanged, OrderPaymentStatusChangedHandler>(context);
                 e.ConfigureInboxConsumer<OrderNeedsAttention, OrderNeedsAttentionHandler>(context);

@@ -30,7 +30,7 @@ internal static class OrderQueries
 
         var row = (
             Id: reader.GetGuid(0), Status: reader.GetString(1), Amount: reader.GetInt64(2), Currency: reader.GetString(3), Email: reader.GetString(4),
-            Payment: reader.IsDBNull(6) ? null : new PaymentDetails(reader.GetString(5), reader.GetString(6)),
+            Payment: PaymentDetails.From(reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)),
             Attention: reader.IsDBNull(7) ? null : reader.GetString(7), Refunded: reader.IsDBNull(8) ? (long?)null : reader.GetInt64(8),
             Created: reader.GetFieldValue<DateTimeOffset>(9), Updated: reader.GetFieldValue<DateTimeOffset>(10));
 

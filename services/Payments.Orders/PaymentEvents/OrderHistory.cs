@@ -61,6 +61,7 @@ internal static class OrderHistory
             SET status = $2,
                 attention_reason = CASE WHEN $2 = 'needs_attention' THEN $3 ELSE attention_reason END,
                 refunded_minor = CASE WHEN $2 = 'refunded' THEN $4 ELSE refunded_minor END,
+                provider = CASE WHEN payment_id IS NULL THEN $6 ELSE provider END,
                 payment_id = coalesce(payment_id, $5),
                 updated_at = now()
             WHERE id = $1
@@ -70,6 +71,7 @@ internal static class OrderHistory
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = decision.Explanation });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = @event.AmountMinor });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = @event.ProviderPaymentId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = @event.Provider });
         return command;
     }
 }

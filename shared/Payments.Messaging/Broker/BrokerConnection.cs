@@ -26,10 +26,20 @@ public sealed partial class BrokerConnection(
     private readonly SemaphoreSlim _declareLock = new(1, 1);
     private volatile IChannel[] _channels = [];
     private IConnection? _connection;
+    private volatile string? _blockedReason;
     private int _next;
 
-    /// <summary>Connected, topology declared, channels open: an event published now can become durable.</summary>
-    public bool IsReady => _connection is { IsOpen: true } && _channels.Length > 0;
+    /// <summary>
+    /// Connected, topology declared, channels open, and not blocked: an event published now can become durable.
+    /// </summary>
+    public bool IsReady => _connection is { IsOpen: true } && _channels.Length > 0 && _blockedReason is null;
+
+    /// <summary>
+    /// Why the broker blocks this connection's publishes (a memory or disk alarm, connection.blocked), or null. A blocked
+    /// broker accepts a publish and confirms nothing until the alarm clears, so it counts as unavailable: publishing fails
+    /// at once instead of after the confirm timeout (https://www.rabbitmq.com/docs/connection-blocked).
+    /// </summary>
+    public string? BlockedReason => _blockedReason;
 
     /// <summary>The connection once established (automatic recovery keeps this same object across broker restarts).</summary>
     internal IConnection? Connection => _connection;
@@ -41,6 +51,11 @@ public sealed partial class BrokerConnection(
         if (_connection is not { IsOpen: true } || channels.Length == 0)
         {
             throw new BrokerUnavailableException("The broker connection is not open.");
+        }
+
+        if (_blockedReason is { } reason)
+        {
+            throw new BrokerUnavailableException($"The broker blocks publishing ({reason}).");
         }
 
         var index = (uint)Interlocked.Increment(ref _next) % (uint)channels.Length;
@@ -91,6 +106,8 @@ public sealed partial class BrokerConnection(
         _connection = connection;
         connection.ConnectionShutdownAsync += OnShutdownAsync;
         connection.RecoverySucceededAsync += OnRecoveredAsync;
+        connection.ConnectionBlockedAsync += OnBlockedAsync;
+        connection.ConnectionUnblockedAsync += OnUnblockedAsync;
 
         await using (var setup = await connection.CreateChannelAsync(cancellationToken: cancellationToken))
         {
@@ -195,6 +212,21 @@ public sealed partial class BrokerConnection(
     private Task OnShutdownAsync(object sender, ShutdownEventArgs e)
     {
         LogShutdown(e.Initiator.ToString(), e.ReplyCode, e.ReplyText);
+        _blockedReason = null; // a recovered connection is told again if the alarm still holds
+        return Task.CompletedTask;
+    }
+
+    private Task OnBlockedAsync(object sender, ConnectionBlockedEventArgs e)
+    {
+        _blockedReason = string.IsNullOrEmpty(e.Reason) ? "resource alarm" : e.Reason;
+        LogBlocked(_blockedReason);
+        return Task.CompletedTask;
+    }
+
+    private Task OnUnblockedAsync(object sender, AsyncEventArgs e)
+    {
+        _blockedReason = null;
+        LogUnblocked();
         return Task.CompletedTask;
     }
 
@@ -236,6 +268,12 @@ public sealed partial class BrokerConnection(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "RabbitMQ connection shut down by {Initiator}: {Code} {Text}. Publishing fails until it recovers")]
     private partial void LogShutdown(string initiator, ushort code, string text);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "RabbitMQ blocks publishing on this connection ({Reason}); publishing fails and readiness reports it until the alarm clears")]
+    private partial void LogBlocked(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "RabbitMQ unblocked publishing on this connection")]
+    private partial void LogUnblocked();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "RabbitMQ connection recovered")]
     private partial void LogRecovered();

@@ -12,5 +12,7 @@ internal sealed class BrokerTopologyHealthCheck(BrokerConnection broker) : IHeal
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(broker.IsReady
             ? HealthCheckResult.Healthy("RabbitMQ topology declared, publish channels open.")
-            : HealthCheckResult.Unhealthy("RabbitMQ is not reachable yet, or its topology is not declared."));
+            : broker.BlockedReason is { } reason
+                ? HealthCheckResult.Unhealthy($"RabbitMQ blocks publishing ({reason}): a resource alarm holds until memory or disk is freed.")
+                : HealthCheckResult.Unhealthy("RabbitMQ is not reachable yet, or its topology is not declared."));
 }

@@ -34,7 +34,7 @@ public sealed class InboxConsumer<TMessage, THandler>(
     {
         var cancellationToken = context.CancellationToken;
         var messageId = context.MessageId
-            ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} without a message id cannot be deduplicated.");
+            ?? throw new MessageIdMissingException($"A {typeof(TMessage).Name} without a message id cannot be deduplicated.");
         await readiness.WaitAsync(cancellationToken);
 
         // Under group commit a leader commits every delivery (a retried one alone: it failed before).
