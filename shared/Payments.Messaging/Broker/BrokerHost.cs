@@ -13,6 +13,8 @@ internal static class BrokerHost
         {
             h.Username(broker.UserName);
             h.Password(broker.Password);
+            // A node cut off the network sends no FIN: heartbeats are how the bus notices and moves to another node.
+            h.Heartbeat(TimeSpan.FromSeconds(10));
             if (broker.Tls)
                 h.UseSsl(ssl => ssl.ServerName = first.Host);
             if (broker.Nodes.Count > 1)
