@@ -17,6 +17,8 @@ public static class ChaosRun
     public static async Task<Outcome> RunAsync(PaymentsSystem system, int orders, IReadOnlyList<ChaosStep> steps, CancellationToken ct)
     {
         await system.SetFaultsAsync(new { drop_rate = 0.1, duplicate_rate = 0.1, max_delay_ms = 200 }, ct);
+        var orderPaid = new PublishedTap(system.BrokerUri, "Payments.Contracts:OrderPaid");
+        await orderPaid.BindAsync(ct);
         var driver = new LoadDriver(system);
         var load = driver.RunAsync(orders, TimeSpan.FromMilliseconds(350), ct);
         var log = new List<string>();
@@ -34,7 +36,7 @@ public static class ChaosRun
         Console.WriteLine(string.Join(Environment.NewLine, log));
 
         // Acknowledged webhooks may still be on their way through Orders when the orders look settled: wait for them too.
-        return await Eventually.ValueAsync(() => Outcome.SettleAsync(system, [.. driver.Orders], ct),
+        return await Eventually.ValueAsync(() => Outcome.SettleAsync(system, [.. driver.Orders], orderPaid, ct),
             o => o.AcknowledgedButNotRecorded.Count == 0, TimeSpan.FromMinutes(5), "every acknowledged webhook to be recorded", ct);
     }
 
@@ -74,7 +76,14 @@ public static class ChaosRun
         Console.WriteLine(outcome);
         outcome.Mismatched.ShouldBeEmpty("every order must end in the provider's state");
         outcome.AcknowledgedButNotRecorded.ShouldBeEmpty("a webhook answered 2xx must never be lost");
-        outcome.RecordedTwice.ShouldBeEmpty("an event must change an order at most once");
+        outcome.RepeatedTransitions.ShouldBeEmpty("an order makes each move at most once");
+        outcome.OrderPaidPublishedTwice.ShouldBeEmpty("one OrderPaid per paid order");
+        outcome.PaidWithoutOrderPaid.ShouldBeEmpty("every paid order publishes OrderPaid");
+        outcome.EmailsNotOnePerTransition.ShouldBeEmpty("one distinct email per order transition");
+        outcome.Dropped.ShouldBeGreaterThan(0, "the provider must really have dropped webhooks");
+        outcome.Duplicated.ShouldBeGreaterThan(0, "the provider must really have duplicated webhooks");
+        outcome.FinalEventDropped.ShouldBeGreaterThan(0, "some order's final webhook must really have been dropped");
+        outcome.DroppedNotRecovered.ShouldBeEmpty("reconciliation recovers every order whose final webhook was dropped");
         outcome.NotificationsSent.ShouldBe(outcome.Transitions, "one email per business event");
         outcome.DistinctMessageIds.ShouldBe(outcome.Transitions);
         // The one documented window (SMTP accepted, crash before 'sent' commits) can repeat a mail, with the same
