@@ -18,7 +18,7 @@ public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, 
 {
     public const string ApiKey = "sk_test_chaos";
     public const string SimulatorAdminKey = "sim_admin_chaos_6a3f";
-    private const string WebhookSecret = "whsec_chaos_suite_secret";
+    public const string WebhookSecret = "whsec_chaos_suite_secret";
 
     private readonly RabbitMqFixture? _broker = clusteredBroker ? null : new();
     private readonly RabbitMqClusterFixture? _cluster = clusteredBroker ? new() : null;
