@@ -32,8 +32,7 @@ public static class ChaosRun
 
         await load;
         await system.SetFaultsAsync(new { }, ct);
-        TestContext.Current.SendDiagnosticMessage(string.Join(Environment.NewLine, log));
-        Console.WriteLine(string.Join(Environment.NewLine, log));
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join(Environment.NewLine, log));
 
         // Acknowledged webhooks may still be on their way through Orders when the orders look settled: wait for them too.
         return await Eventually.ValueAsync(() => Outcome.SettleAsync(system, [.. driver.Orders], orderPaid, ct),
@@ -72,8 +71,7 @@ public static class ChaosRun
 
     public static void ShouldHaveLostNothingAndAppliedEverythingOnce(this Outcome outcome)
     {
-        TestContext.Current.SendDiagnosticMessage(outcome.ToString());
-        Console.WriteLine(outcome);
+        TestContext.Current.TestOutputHelper?.WriteLine(outcome.ToString());
         outcome.Mismatched.ShouldBeEmpty("every order must end in the provider's state");
         outcome.AcknowledgedButNotRecorded.ShouldBeEmpty("a webhook answered 2xx must never be lost");
         outcome.RepeatedTransitions.ShouldBeEmpty("an order makes each move at most once");

@@ -14,4 +14,13 @@ public static class DatabaseFaults
             await postgres.StartAsync(ct);
             return "recovered and accepting connections";
         });
+
+    /// <summary>kill -9 of the primary, then the standby promoted: the services' multi-host connection strings find it by themselves.</summary>
+    public static ChaosStep KillPrimaryAndPromote(PostgresReplicationFixture replicas, CancellationToken ct) =>
+        new("kill -9 the PostgreSQL primary, promote the standby", async () =>
+        {
+            await replicas.KillPrimaryAsync(ct);
+            await replicas.PromoteStandbyAsync(ct);
+            return "standby promoted; it is the primary now";
+        });
 }

@@ -12,9 +12,10 @@ namespace Payments.Chaos.Tests;
 /// simulator delivering Stripe-signed webhooks to the ingress, and <paramref name="instances"/> instances of every consumer.
 /// With <paramref name="clusteredBroker"/> the broker is a three-node cluster (<see cref="Cluster"/>) and every service is
 /// given all three nodes; with <paramref name="durableDatabase"/> PostgreSQL keeps fsync and synchronous commit on, so a
-/// crash of it may be counted against what was acknowledged.
+/// crash of it may be counted against what was acknowledged; with <paramref name="replicatedDatabase"/> it is a primary with a
+/// synchronous standby (<see cref="Replicas"/>) and every service gets both hosts.
 /// </summary>
-public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, bool durableDatabase = false) : IAsyncDisposable
+public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, bool durableDatabase = false, bool replicatedDatabase = false) : IAsyncDisposable
 {
     public const string ApiKey = "sk_test_chaos";
     public const string SimulatorAdminKey = "sim_admin_chaos_6a3f";
@@ -32,7 +33,14 @@ public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, 
     /// <summary>ConnectionStrings:RabbitMq as every service gets it: one node, or all three of the cluster.</summary>
     public string BrokerUri => _cluster?.AmqpUri ?? Broker.AmqpUri;
 
-    public PostgresFixture Postgres { get; } = new() { Durable = durableDatabase };
+    private readonly PostgresFixture? _postgres = replicatedDatabase ? null : new() { Durable = durableDatabase };
+    private readonly PostgresReplicationFixture? _replicas = replicatedDatabase ? new() : null;
+
+    /// <summary>The single PostgreSQL server (not with a replicated database).</summary>
+    public PostgresFixture Postgres => _postgres ?? throw new InvalidOperationException("This system's database is replicated: use Replicas.");
+
+    /// <summary>The primary and its standby (only with a replicated database).</summary>
+    public PostgresReplicationFixture Replicas => _replicas ?? throw new InvalidOperationException("This system's database is a single server: use Postgres.");
 
     public SmtpFixture Smtp { get; } = new();
 
@@ -56,10 +64,14 @@ public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var broker = _cluster is not null ? _cluster.InitializeAsync() : Broker.InitializeAsync();
-        await Task.WhenAll(broker.AsTask(), Postgres.InitializeAsync().AsTask(), Smtp.InitializeAsync().AsTask());
-        var ordersDb = OrdersDatabase = await Postgres.CreateDatabaseAsync("orders", cancellationToken);
-        var notificationsDb = await Postgres.CreateDatabaseAsync("notifications", cancellationToken);
-        var reconciliationDb = await Postgres.CreateDatabaseAsync("reconciliation", cancellationToken);
+        var database = _replicas is not null ? _replicas.InitializeAsync() : Postgres.InitializeAsync();
+        await Task.WhenAll(broker.AsTask(), database.AsTask(), Smtp.InitializeAsync().AsTask());
+        Func<string, Task<string>> create = _replicas is not null
+            ? prefix => _replicas.CreateDatabaseAsync(prefix, cancellationToken)
+            : prefix => Postgres.CreateDatabaseAsync(prefix, cancellationToken);
+        var ordersDb = OrdersDatabase = await create("orders");
+        var notificationsDb = await create("notifications");
+        var reconciliationDb = await create("reconciliation");
 
         Simulator.With("Simulator:AllowOutsideDevelopment", "true").With("Simulator:AdminKeys:0", SimulatorAdminKey)
             .With("Simulator:ApiKeys:0", ApiKey).With("Simulator:TimeScale", "0.005")
@@ -117,6 +129,9 @@ public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, 
             await _cluster.DisposeAsync();
         else
             await Broker.DisposeAsync();
-        await Postgres.DisposeAsync();
+        if (_replicas is not null)
+            await _replicas.DisposeAsync();
+        else
+            await Postgres.DisposeAsync();
     }
 }
