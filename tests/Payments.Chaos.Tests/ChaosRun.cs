@@ -27,10 +27,27 @@ public static class ChaosRun
         {
             await Task.Delay(TimeSpan.FromSeconds(3), ct); // the schedule of the chaos, not a wait for an effect
             log.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {step.What}");
-            log.Add($"{DateTime.UtcNow:HH:mm:ss.fff}   {await step.Action()}");
+            var done = await step.Action();
+            log.Add($"{DateTime.UtcNow:HH:mm:ss.fff}   {done}");
         }
 
-        await load;
+        try
+        {
+            await load;
+        }
+        catch (Exception)
+        {
+            // What the services said about it: the customers' calls failing for minutes is the services' story.
+            TestContext.Current.TestOutputHelper?.WriteLine(string.Join(Environment.NewLine, log));
+            foreach (var service in system.All)
+            {
+                var problems = service.ReadLog().Split('\n').Where(l => l.Contains(" warn: ", StringComparison.Ordinal) || l.Contains(" fail: ", StringComparison.Ordinal));
+                TestContext.Current.TestOutputHelper?.WriteLine(string.Join(Environment.NewLine, problems.TakeLast(15)));
+            }
+
+            throw;
+        }
+
         await system.SetFaultsAsync(new { }, ct);
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join(Environment.NewLine, log));
 
