@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Payments.Testing;
 using Payments.Testing.RabbitMq;
 
 namespace Payments.Chaos.Tests;
@@ -8,15 +10,35 @@ public static class BrokerNodeFaults
     /// <summary>Every payment event passes through it: the queue whose leader matters most.</summary>
     public const string BusiestQueue = "orders-payment-events";
 
-    public static ChaosStep KillLeaderAndRestart(RabbitMqClusterFixture cluster, CancellationToken ct) =>
-        new($"kill -9 the node leading {BusiestQueue}, start it again 5 s later", async () =>
+    /// <summary>
+    /// Kills the leader (the node the services connected to first, since they declared the queue through it) and keeps it
+    /// down until every service with a broker is ready again, connected to a surviving node: failover, not a wait for the
+    /// node's return.
+    /// </summary>
+    public static ChaosStep KillLeaderAndRestart(PaymentsSystem system, CancellationToken ct) =>
+        new($"kill -9 the node leading {BusiestQueue}; every service ready on the other nodes; start it again", async () =>
         {
+            var cluster = system.Cluster;
             var leader = await cluster.LeaderOfAsync(BusiestQueue, ct);
             await cluster.KillAsync(leader, ct);
-            await Task.Delay(TimeSpan.FromSeconds(5), ct);
+            var clock = Stopwatch.StartNew();
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            await Eventually.TrueAsync(async () =>
+            {
+                foreach (var service in system.All.Where(s => s != system.Simulator))
+                {
+                    using var ready = await http.GetAsync($"{service.BaseUrl}/health/ready", ct);
+                    if (!ready.IsSuccessStatusCode)
+                        return false;
+                }
+
+                return true;
+            }, TimeSpan.FromSeconds(60), "every service ready on the surviving nodes", ct);
+            var failover = clock.Elapsed;
             await cluster.StartAsync(leader, ct);
             await cluster.WaitForMembersAsync(RabbitMqClusterFixture.Size, ct);
-            return $"killed {cluster.NodeNames[leader]}; back, leader now {cluster.NodeNames[await cluster.LeaderOfAsync(BusiestQueue, ct)]}";
+            return $"killed {cluster.NodeNames[leader]}; every service ready without it after {failover.TotalSeconds:0.0} s; " +
+                $"back, leader now {cluster.NodeNames[await cluster.LeaderOfAsync(BusiestQueue, ct)]}";
         });
 
     public static ChaosStep CutLeaderOff(RabbitMqClusterFixture cluster, TimeSpan duration, CancellationToken ct) =>

@@ -21,7 +21,7 @@ public sealed class When_a_broker_node_is_lost_under_load : IAsyncLifetime
         (await _system.Cluster.MembersOfAsync(BrokerNodeFaults.BusiestQueue, ct)).Count.ShouldBe(3, "the busiest queue is replicated on every node");
 
         var outcome = await ChaosRun.RunAsync(_system, orders: 150,
-            [BrokerNodeFaults.KillLeaderAndRestart(_system.Cluster, ct), BrokerNodeFaults.CutLeaderOff(_system.Cluster, TimeSpan.FromSeconds(30), ct)], ct);
+            [BrokerNodeFaults.KillLeaderAndRestart(_system, ct), BrokerNodeFaults.CutLeaderOff(_system.Cluster, TimeSpan.FromSeconds(30), ct)], ct);
 
         outcome.ShouldHaveLostNothingAndAppliedEverythingOnce();
     }
