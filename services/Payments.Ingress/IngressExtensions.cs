@@ -21,7 +21,7 @@ public static class IngressExtensions
     public static WebApplicationBuilder AddIngress(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        builder.Configuration.GetRabbitMqUri(); // fail fast, naming ConnectionStrings:RabbitMq
+        builder.Configuration.GetRabbitMqAddress(); // fail fast, naming ConnectionStrings:RabbitMq
         services.AddEdgeTracing();
 
         services.AddSingleton<IWebhookScheme, StripeScheme>();

@@ -80,7 +80,7 @@ public static class MessagingExtensions
         Action<IBusRegistrationConfigurator> consumers,
         Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator> endpoints)
     {
-        var broker = builder.Configuration.GetRabbitMqUri();
+        var broker = builder.Configuration.GetRabbitMqAddress();
         builder.Services.AddOptions<DeadLetterOptions>().BindConfiguration("Messaging:DeadLetters")
             .Validate(o => o.Retention >= TimeSpan.FromSeconds(1), "Messaging:DeadLetters:Retention must be at least 00:00:01.")
             .ValidateOnStart();
@@ -89,7 +89,7 @@ public static class MessagingExtensions
             consumers(x);
             x.UsingRabbitMq((context, cfg) =>
             {
-                cfg.Host(broker);
+                cfg.ConfigureHost(broker);
                 // Every endpoint's _error (faulted) and _skipped (no consumer) queue drops a message after
                 // Messaging:DeadLetters:Retention: dead letters carry whole messages, personal data included.
                 // Declared here, not as a broker policy: docs/decisions/0004-personal-data-in-messages.md.
@@ -99,7 +99,7 @@ public static class MessagingExtensions
                 endpoints(context, cfg);
             });
         });
-        builder.Services.AddBusObserver(sp => new BusStartFaultLogger(sp.GetRequiredService<ILogger<BusStartFaultLogger>>(), broker.UserName()));
+        builder.Services.AddBusObserver(sp => new BusStartFaultLogger(sp.GetRequiredService<ILogger<BusStartFaultLogger>>(), broker.UserName));
         return builder;
     }
 

@@ -77,7 +77,7 @@ public sealed class LoadDriver(PaymentsSystem system)
                 break;
         }
 
-        Orders.Add(new PlacedOrder(id, paymentId, customer));
+        Orders.Add(new PlacedOrder(id, paymentId, customer, $"customer{n}@example.com"));
     }
 
     private async Task ProviderAsync(string path, string field, string value, CancellationToken cancellationToken)

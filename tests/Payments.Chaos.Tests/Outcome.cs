@@ -17,9 +17,32 @@ public sealed class Outcome
 
     public required List<string> AcknowledgedButNotRecorded { get; init; }
 
-    public required List<string> RecordedTwice { get; init; }
+    /// <summary>Orders that made the same move twice (paid twice, say): a duplicate effect, whichever events caused it.</summary>
+    public required List<string> RepeatedTransitions { get; init; }
+
+    /// <summary>Orders whose customer got a different number of distinct emails than the order made transitions.</summary>
+    public required List<string> EmailsNotOnePerTransition { get; init; }
+
+    /// <summary>Orders for which OrderPaid was published under more than one message id (a relay's redelivery keeps its id).</summary>
+    public required List<string> OrderPaidPublishedTwice { get; init; }
+
+    /// <summary>Orders that became paid without an OrderPaid published.</summary>
+    public required List<string> PaidWithoutOrderPaid { get; init; }
+
+    public required int OrderPaidPublished { get; init; }
 
     public required int Transitions { get; init; }
+
+    /// <summary>Webhooks the provider dropped (never sent, never retried) and sent twice, by its own count.</summary>
+    public required int Dropped { get; init; }
+
+    public required int Duplicated { get; init; }
+
+    /// <summary>Orders whose final event reached no receiver at all: only reconciliation can have moved them.</summary>
+    public required int FinalEventDropped { get; init; }
+
+    /// <summary>Of <see cref="FinalEventDropped"/>, the orders that reconciliation did not move to their final state.</summary>
+    public required List<string> DroppedNotRecovered { get; init; }
 
     public required int NotificationsSent { get; init; }
 
@@ -31,10 +54,13 @@ public sealed class Outcome
 
     public override string ToString() =>
         $"orders {Orders}, not in the provider's state {Mismatched.Count}; webhooks acknowledged {WebhooksAcknowledged}, lost {AcknowledgedButNotRecorded.Count}, " +
-        $"recorded twice {RecordedTwice.Count}; order transitions {Transitions}; notifications sent {NotificationsSent}; emails received {EmailsReceived} " +
-        $"({DistinctMessageIds} distinct Message-IDs); orders recovered by reconciliation {RecoveredByReconciliation}";
+        $"orders moved twice the same way {RepeatedTransitions.Count}; order transitions {Transitions}; OrderPaid published {OrderPaidPublished} " +
+        $"(twice for an order {OrderPaidPublishedTwice.Count}, missing {PaidWithoutOrderPaid.Count}); notifications sent {NotificationsSent}; emails received {EmailsReceived} " +
+        $"({DistinctMessageIds} distinct Message-IDs; orders whose emails differ from their transitions {EmailsNotOnePerTransition.Count}); " +
+        $"webhooks dropped {Dropped}, duplicated {Duplicated}; orders whose final webhook was dropped {FinalEventDropped}, not recovered {DroppedNotRecovered.Count}; " +
+        $"orders recovered by reconciliation {RecoveredByReconciliation}";
 
-    public static async Task<Outcome> SettleAsync(PaymentsSystem system, IReadOnlyCollection<PlacedOrder> orders, CancellationToken cancellationToken)
+    public static async Task<Outcome> SettleAsync(PaymentsSystem system, IReadOnlyCollection<PlacedOrder> orders, PublishedTap orderPaid, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         http.DefaultRequestHeaders.Authorization = TestTokens.Bearer(ApiAudiences.Orders, Scopes.OrdersRead);
@@ -80,20 +106,48 @@ public sealed class Outcome
             .Where(e => e.GetProperty("source").GetString() == "stripe").Select(e => e.GetProperty("providerEventId").GetString()!).ToList();
 
         var emails = await system.Smtp.MessagesAsync(cancellationToken);
+        var stats = await controls.GetFromJsonAsync<JsonElement>($"{system.Simulator.BaseUrl}/sim/stats", cancellationToken);
+        var applied = histories.ToDictionary(p => p.Key, p => p.Value.GetProperty("history").EnumerateArray()
+            .Where(e => e.GetProperty("outcome").GetString() != "unchanged").ToList());
+        var published = (await orderPaid.DrainAsync(cancellationToken))
+            .GroupBy(m => m.Message.GetProperty("orderId").GetGuid()).ToDictionary(g => g.Key, g => g.Select(m => m.MessageId).Distinct().Count());
+        var finalDropped = orders.Where(o => FinalEventWasDropped(o, items)).ToList();
         return new Outcome
         {
             Orders = orders.Count,
             Mismatched = [.. histories.Where(p => p.Value.GetProperty("status").GetString() != p.Key.ExpectedStatus).Select(p => (p.Key, p.Value.GetProperty("status").GetString()!))],
             WebhooksAcknowledged = acknowledged.Count,
             AcknowledgedButNotRecorded = [.. acknowledged.Except(recorded)],
-            RecordedTwice = [.. recorded.GroupBy(e => e).Where(g => g.Count() > 1).Select(g => g.Key)],
+            RepeatedTransitions = [.. applied.Where(p => p.Value.GroupBy(e => e.GetProperty("toStatus").GetString()).Any(g => g.Count() > 1))
+                .Select(p => $"{p.Key.Id}: {string.Join(", ", p.Value.Select(e => e.GetProperty("toStatus").GetString()))}")],
+            EmailsNotOnePerTransition = [.. applied.Select(p => (Order: p.Key, Transitions: p.Value.Count,
+                    Emails: emails.Where(e => e.To.Contains(p.Key.Email, StringComparer.OrdinalIgnoreCase)).Select(e => e.MessageId).Distinct().Count()))
+                .Where(o => o.Emails != o.Transitions).Select(o => $"{o.Order.Id}: {o.Transitions} transitions, {o.Emails} emails")],
+            OrderPaidPublished = published.Values.Sum(),
+            OrderPaidPublishedTwice = [.. published.Where(p => p.Value > 1).Select(p => $"{p.Key}: {p.Value} message ids")],
+            PaidWithoutOrderPaid = [.. applied.Where(p => p.Value.Any(e => e.GetProperty("toStatus").GetString() == "paid") && !published.ContainsKey(p.Key.Id))
+                .Select(p => p.Key.Id.ToString())],
             Transitions = transitions,
+            Dropped = stats.GetProperty("dropped").GetInt32(),
+            Duplicated = stats.GetProperty("duplicated").GetInt32(),
+            FinalEventDropped = finalDropped.Count,
+            DroppedNotRecovered = [.. finalDropped.Where(o => !applied[o].Any(e => e.GetProperty("source").GetString() == "reconciliation"
+                && e.GetProperty("toStatus").GetString() == o.ExpectedStatus)).Select(o => o.Id.ToString())],
             NotificationsSent = sent,
             EmailsReceived = emails.Count,
             DistinctMessageIds = emails.Select(e => e.MessageId).Distinct().Count(),
             RecoveredByReconciliation = histories.Values.Count(h => h.GetProperty("history").EnumerateArray()
                 .Any(e => e.GetProperty("source").GetString() == "reconciliation" && e.GetProperty("outcome").GetString() == "applied")),
         };
+    }
+
+    /// <summary>Every delivery, to every receiver, of the event that takes the order to its final state was dropped.</summary>
+    private static bool FinalEventWasDropped(PlacedOrder order, JsonElement deliveries)
+    {
+        var type = order.ExpectedStatus switch { "paid" => "payment_intent.succeeded", "refunded" => "charge.refunded", _ => "payment_intent.payment_failed" };
+        var final = deliveries.EnumerateArray()
+            .Where(d => d.GetProperty("payment_intent").GetString() == order.PaymentId && d.GetProperty("event_type").GetString() == type).ToList();
+        return final.Count > 0 && final.All(d => d.GetProperty("state").GetString() == "dropped");
     }
 }
 

@@ -10,16 +10,37 @@ namespace Payments.Chaos.Tests;
 /// <summary>
 /// The whole system as real processes on throwaway infrastructure: RabbitMQ, PostgreSQL, an SMTP server, the provider
 /// simulator delivering Stripe-signed webhooks to the ingress, and <paramref name="instances"/> instances of every consumer.
+/// With <paramref name="clusteredBroker"/> the broker is a three-node cluster (<see cref="Cluster"/>) and every service is
+/// given all three nodes; with <paramref name="durableDatabase"/> PostgreSQL keeps fsync and synchronous commit on, so a
+/// crash of it may be counted against what was acknowledged; with <paramref name="replicatedDatabase"/> it is a primary with a
+/// synchronous standby (<see cref="Replicas"/>) and every service gets both hosts.
 /// </summary>
-public sealed class PaymentsSystem(int instances) : IAsyncDisposable
+public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, bool durableDatabase = false, bool replicatedDatabase = false) : IAsyncDisposable
 {
     public const string ApiKey = "sk_test_chaos";
     public const string SimulatorAdminKey = "sim_admin_chaos_6a3f";
-    private const string WebhookSecret = "whsec_chaos_suite_secret";
+    public const string WebhookSecret = "whsec_chaos_suite_secret";
 
-    public RabbitMqFixture Broker { get; } = new();
+    private readonly RabbitMqFixture? _broker = clusteredBroker ? null : new();
+    private readonly RabbitMqClusterFixture? _cluster = clusteredBroker ? new() : null;
 
-    public PostgresFixture Postgres { get; } = new();
+    /// <summary>The single broker node (not with a clustered broker).</summary>
+    public RabbitMqFixture Broker => _broker ?? throw new InvalidOperationException("This system's broker is a cluster: use Cluster.");
+
+    /// <summary>The three-node broker cluster (only with a clustered broker).</summary>
+    public RabbitMqClusterFixture Cluster => _cluster ?? throw new InvalidOperationException("This system's broker is a single node: use Broker.");
+
+    /// <summary>ConnectionStrings:RabbitMq as every service gets it: one node, or all three of the cluster.</summary>
+    public string BrokerUri => _cluster?.AmqpUri ?? Broker.AmqpUri;
+
+    private readonly PostgresFixture? _postgres = replicatedDatabase ? null : new() { Durable = durableDatabase };
+    private readonly PostgresReplicationFixture? _replicas = replicatedDatabase ? new() : null;
+
+    /// <summary>The single PostgreSQL server (not with a replicated database).</summary>
+    public PostgresFixture Postgres => _postgres ?? throw new InvalidOperationException("This system's database is replicated: use Replicas.");
+
+    /// <summary>The primary and its standby (only with a replicated database).</summary>
+    public PostgresReplicationFixture Replicas => _replicas ?? throw new InvalidOperationException("This system's database is a single server: use Postgres.");
 
     public SmtpFixture Smtp { get; } = new();
 
@@ -42,15 +63,20 @@ public sealed class PaymentsSystem(int instances) : IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await Task.WhenAll(Broker.InitializeAsync().AsTask(), Postgres.InitializeAsync().AsTask(), Smtp.InitializeAsync().AsTask());
-        var ordersDb = OrdersDatabase = await Postgres.CreateDatabaseAsync("orders", cancellationToken);
-        var notificationsDb = await Postgres.CreateDatabaseAsync("notifications", cancellationToken);
-        var reconciliationDb = await Postgres.CreateDatabaseAsync("reconciliation", cancellationToken);
+        var broker = _cluster is not null ? _cluster.InitializeAsync() : Broker.InitializeAsync();
+        var database = _replicas is not null ? _replicas.InitializeAsync() : Postgres.InitializeAsync();
+        await Task.WhenAll(broker.AsTask(), database.AsTask(), Smtp.InitializeAsync().AsTask());
+        Func<string, Task<string>> create = _replicas is not null
+            ? prefix => _replicas.CreateDatabaseAsync(prefix, cancellationToken)
+            : prefix => Postgres.CreateDatabaseAsync(prefix, cancellationToken);
+        var ordersDb = OrdersDatabase = await create("orders");
+        var notificationsDb = await create("notifications");
+        var reconciliationDb = await create("reconciliation");
 
         Simulator.With("Simulator:AllowOutsideDevelopment", "true").With("Simulator:AdminKeys:0", SimulatorAdminKey)
             .With("Simulator:ApiKeys:0", ApiKey).With("Simulator:TimeScale", "0.005")
             .With("Simulator:LiqPay:PublicKey", "sandbox_public").With("Simulator:LiqPay:PrivateKey", "sandbox_private");
-        Ingress.With("ConnectionStrings:RabbitMq", Broker.AmqpUri)
+        Ingress.With("ConnectionStrings:RabbitMq", BrokerUri)
             .With("Ingress:Sources:stripe:Scheme", "stripe").With("Ingress:Sources:stripe:Secrets:0", WebhookSecret)
             .With("Ingress:Broker:RequiredQueues:0", "orders-payment-events");
         for (var i = 0; i < instances; i++)
@@ -88,7 +114,7 @@ public sealed class PaymentsSystem(int instances) : IAsyncDisposable
     }
 
     private ServiceProcess Consumer(string name, string database) => new ServiceProcess(name)
-        .With("ConnectionStrings:RabbitMq", Broker.AmqpUri).With("ConnectionStrings:Postgres", database)
+        .With("ConnectionStrings:RabbitMq", BrokerUri).With("ConnectionStrings:Postgres", database)
         .With("Messaging:Outbox:PollInterval", "00:00:00.500");
 
     public async ValueTask DisposeAsync()
@@ -99,7 +125,13 @@ public sealed class PaymentsSystem(int instances) : IAsyncDisposable
         }
 
         await Smtp.DisposeAsync();
-        await Broker.DisposeAsync();
-        await Postgres.DisposeAsync();
+        if (_cluster is not null)
+            await _cluster.DisposeAsync();
+        else
+            await Broker.DisposeAsync();
+        if (_replicas is not null)
+            await _replicas.DisposeAsync();
+        else
+            await Postgres.DisposeAsync();
     }
 }

@@ -1,6 +1,6 @@
 namespace Payments.Chaos.Tests;
 
-public sealed record PlacedOrder(Guid Id, string PaymentId, Customer Customer)
+public sealed record PlacedOrder(Guid Id, string PaymentId, Customer Customer, string Email)
 {
     public string ExpectedStatus => Customer switch
     {

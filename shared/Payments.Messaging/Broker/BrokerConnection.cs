@@ -13,7 +13,8 @@ namespace Payments.Messaging.Broker;
 /// A service's one publishing AMQP connection: established in the background (the service starts, and reports not ready, while the
 /// broker is away), declares the topology consumers need before it reports ready, then keeps a small pool of
 /// channels with publisher confirms. After a broker restart the client's automatic recovery restores connection,
-/// channels and declarations.
+/// channels and declarations; with several nodes in ConnectionStrings:RabbitMq it connects, and recovers, to the
+/// first node that answers.
 /// </summary>
 public sealed partial class BrokerConnection(
     IConfiguration configuration,
@@ -64,21 +65,23 @@ public sealed partial class BrokerConnection(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var broker = configuration.GetRabbitMqAddress();
         var factory = new ConnectionFactory
         {
-            Uri = configuration.GetRabbitMqUri(),
             ClientProvidedName = options.Value.ConnectionName,
             AutomaticRecoveryEnabled = true,
             TopologyRecoveryEnabled = true,
             NetworkRecoveryInterval = TimeSpan.FromSeconds(1),
             RequestedHeartbeat = TimeSpan.FromSeconds(15),
         };
+        broker.ApplyTo(factory);
+        var endpoints = broker.Endpoints();
 
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await ConnectAsync(factory, stoppingToken);
+                await ConnectAsync(factory, endpoints, stoppingToken);
                 return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -100,9 +103,9 @@ public sealed partial class BrokerConnection(
         }
     }
 
-    private async Task ConnectAsync(ConnectionFactory factory, CancellationToken cancellationToken)
+    private async Task ConnectAsync(ConnectionFactory factory, IList<AmqpTcpEndpoint> endpoints, CancellationToken cancellationToken)
     {
-        var connection = await factory.CreateConnectionAsync(cancellationToken);
+        var connection = await factory.CreateConnectionAsync(endpoints, cancellationToken);
         _connection = connection;
         connection.ConnectionShutdownAsync += OnShutdownAsync;
         connection.RecoverySucceededAsync += OnRecoveredAsync;

@@ -14,13 +14,21 @@ public static class RequiredConfiguration
             : value;
     }
 
-    /// <summary>The broker address: an amqp:// or amqps:// URI.</summary>
-    public static Uri GetRabbitMqUri(this IConfiguration configuration)
+    /// <summary>
+    /// The broker: ConnectionStrings:RabbitMq, an amqp:// or amqps:// URI naming one node or several of a cluster
+    /// (<see cref="BrokerAddress"/>). A malformed value fails start-up with a message naming the key.
+    /// </summary>
+    public static BrokerAddress GetRabbitMqAddress(this IConfiguration configuration)
     {
         var value = configuration.GetRequiredConnectionString("RabbitMq");
-        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps"
-            ? uri
-            : throw new InvalidOperationException(
-                "Invalid configuration: ConnectionStrings:RabbitMq must be an amqp:// or amqps:// URI.");
+        try
+        {
+            return BrokerAddress.Parse(value);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidOperationException(
+                $"Invalid configuration: ConnectionStrings:RabbitMq must be amqp://user:pass@host1:port,host2:port/vhost (or amqps://): {e.Message}.", e);
+        }
     }
 }

@@ -33,13 +33,19 @@ internal sealed class FixtureContainer : IAsyncDisposable
     public bool IsRunning { get; private set; }
 
     /// <summary>Runs a command inside the container; throws with its output when it fails.</summary>
-    public async Task ExecAsync(IList<string> command, CancellationToken cancellationToken)
+    public async Task ExecAsync(IList<string> command, CancellationToken cancellationToken) =>
+        await ExecOutputAsync(command, cancellationToken);
+
+    /// <summary>Runs a command inside the container and returns what it printed; throws with its output when it fails.</summary>
+    public async Task<string> ExecOutputAsync(IList<string> command, CancellationToken cancellationToken)
     {
         var result = await _container.ExecAsync(command, cancellationToken);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"'{string.Join(' ', command)}' exited {result.ExitCode}: {result.Stdout}{result.Stderr}");
         }
+
+        return result.Stdout;
     }
 
     /// <summary>

@@ -22,6 +22,12 @@ public sealed partial class PostgresFixture : IAsyncLifetime
     private readonly string _password = RandomNumberGenerator.GetHexString(24, lowercase: true);
     private FixtureContainer? _container;
 
+    /// <summary>
+    /// Keeps PostgreSQL's durability settings (fsync, synchronous_commit, full_page_writes on, as in production) for a
+    /// test that crashes the server and counts what survived; off by default, trading durability for speed.
+    /// </summary>
+    public bool Durable { get; init; }
+
     public int Port { get; private set; }
 
     /// <summary>Connection string to the <c>postgres</c> database, as the <c>postgres</c> superuser.</summary>
@@ -69,7 +75,7 @@ public sealed partial class PostgresFixture : IAsyncLifetime
 
     /// <summary>
     /// Kills the server with SIGKILL; it recovers from its WAL on <see cref="StartAsync"/>. With synchronous_commit
-    /// off, commits of the last moment (up to three WAL writer delays, 600 ms) may be lost.
+    /// off, commits of the last moment (up to three WAL writer delays, 600 ms) may be lost; <see cref="Durable"/> loses none.
     /// </summary>
     public Task KillAsync(CancellationToken cancellationToken = default) => Container.KillAsync(cancellationToken);
 
@@ -84,12 +90,10 @@ public sealed partial class PostgresFixture : IAsyncLifetime
             .WithUsername(Superuser)
             .WithPassword(_password)
             .WithDatabase("postgres")
-            // Throwaway data: trade durability for speed, as `postgres -c key=value` options.
-            .WithCommand(
-                "-c", "fsync=off",
-                "-c", "synchronous_commit=off",
-                "-c", "full_page_writes=off",
-                "-c", "max_connections=200")
+            // Throwaway data: trade durability for speed, as `postgres -c key=value` options, unless Durable.
+            .WithCommand(Durable
+                ? ["-c", "max_connections=200"]
+                : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"])
             .WithFixtureDefaults("postgres", ports)
             // SIGINT is PostgreSQL's fast shutdown, as the official image declares; SIGTERM (smart) would wait
             // for the services' pooled connections to close, until Docker's bound ran out and killed it.
