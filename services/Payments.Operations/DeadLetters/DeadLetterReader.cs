@@ -1,3 +1,4 @@
+using Payments.Messaging.Broker;
 using Microsoft.Extensions.Options;
 using Payments.ServiceDefaults.Configuration;
 using RabbitMQ.Client;
@@ -21,20 +22,22 @@ internal sealed partial class DeadLetterReader(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var broker = configuration.GetRabbitMqAddress();
         var factory = new ConnectionFactory
         {
-            Uri = configuration.GetRabbitMqUri(),
             ClientProvidedName = "payments-operations-dead-letters",
             AutomaticRecoveryEnabled = true,
             TopologyRecoveryEnabled = true,
             NetworkRecoveryInterval = TimeSpan.FromSeconds(1),
             RequestedHeartbeat = TimeSpan.FromSeconds(15),
         };
+        broker.ApplyTo(factory);
+        var endpoints = broker.Endpoints();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await using var connection = await factory.CreateConnectionAsync(stoppingToken);
+                await using var connection = await factory.CreateConnectionAsync(endpoints, stoppingToken);
                 await Task.WhenAll(options.Value.Queues.Select(queue => ConsumeAsync(connection, queue, stoppingToken)));
                 return;
             }

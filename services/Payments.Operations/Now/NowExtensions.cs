@@ -15,12 +15,12 @@ public static class NowExtensions
             .Validate(o => Uri.TryCreate(o.ManagementUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
                 $"{BrokerOptions.Section}:ManagementUrl must be an absolute http(s) URL of the RabbitMQ management API, e.g. http://127.0.0.1:15672.")
             .ValidateOnStart();
-        var broker = builder.Configuration.GetRabbitMqUri();
+        var broker = builder.Configuration.GetRabbitMqAddress();
         services.AddHttpClient<ManagementApi>((sp, http) =>
         {
             http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<BrokerOptions>>().Value.ManagementUrl.TrimEnd('/') + "/");
-            // The operations user's own credentials (ConnectionStrings:RabbitMq): user info is percent-encoded there.
-            var credentials = Uri.UnescapeDataString(broker.UserInfo);
+            // The operations user's own credentials (ConnectionStrings:RabbitMq).
+            var credentials = $"{broker.UserName}:{broker.Password}";
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
         }).AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
         services.AddScoped<NowCollector>();

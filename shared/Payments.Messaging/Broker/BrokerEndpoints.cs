@@ -4,7 +4,7 @@ using RabbitMQ.Client;
 namespace Payments.Messaging.Broker;
 
 /// <summary>ConnectionStrings:RabbitMq as RabbitMQ.Client takes it: credentials on the factory, one endpoint per cluster node.</summary>
-internal static class BrokerEndpoints
+public static class BrokerEndpoints
 {
     public static void ApplyTo(this BrokerAddress broker, ConnectionFactory factory)
     {
