@@ -3,7 +3,11 @@ using System.Diagnostics.Metrics;
 
 namespace Payments.Testing;
 
-/// <summary>Sums what the services record on the named counters (in-process), e.g. to know every delivery was handled.</summary>
+/// <summary>
+/// Sums what the services record on the named counters (in-process), e.g. to know every delivery was handled. Test
+/// classes run in parallel, each with its own app in the same process: pass the app's <see cref="IMeterFactory"/> as
+/// <c>scope</c> to count only that app's measurements.
+/// </summary>
 public sealed class MetricTotals : IDisposable
 {
     private readonly MeterListener _listener = new();
@@ -11,11 +15,16 @@ public sealed class MetricTotals : IDisposable
     private readonly ConcurrentDictionary<string, long> _counts = new();
 
     public MetricTotals(params string[] instruments)
+        : this(scope: null, instruments)
+    {
+    }
+
+    public MetricTotals(IMeterFactory? scope, params string[] instruments)
     {
         var names = instruments.ToHashSet();
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (names.Contains(instrument.Name))
+            if (names.Contains(instrument.Name) && (scope is null || ReferenceEquals(instrument.Meter.Scope, scope)))
             {
                 listener.EnableMeasurementEvents(instrument);
             }

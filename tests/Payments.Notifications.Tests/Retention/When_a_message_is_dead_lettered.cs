@@ -50,12 +50,12 @@ public sealed class When_a_message_is_dead_lettered(Infrastructure.Infrastructur
     [Fact]
     public async Task Should_drop_a_message_nobody_consumes_after_the_retention()
     {
-        // A type no consumer on the endpoint takes: MassTransit moves it to _skipped.
+        // A type no consumer on the endpoint takes: a poison message like any other, it goes to _error.
         await SendToEndpointAsync(
             $$$"""{"messageId":"{{{Guid.NewGuid()}}}","messageType":["urn:message:Payments.Contracts:NobodyTakesThis"],"message":{"customerEmail":"customer@example.com"}}""",
             "urn:message:Payments.Contracts:NobodyTakesThis");
 
-        await ShouldArriveAndExpireAsync(SkippedQueue);
+        await ShouldArriveAndExpireAsync(ErrorQueue);
     }
 
     private async Task ShouldArriveAndExpireAsync(string queue)

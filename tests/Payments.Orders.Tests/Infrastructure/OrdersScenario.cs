@@ -1,3 +1,4 @@
+using Npgsql;
 using System.Net;
 using System.Net.Http.Json;
 using Payments.Orders.Orders;
@@ -77,6 +78,10 @@ public sealed class OrdersScenario : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAppsAsync();
+        // Tests read this database through Npgsql's global pool (its connection string is the database's own): close
+        // those idle connections now, or every finished test leaves some behind until the server refuses new clients.
+        await using var pooled = new NpgsqlConnection(Database);
+        NpgsqlConnection.ClearPool(pooled);
         await Bus.DisposeAsync();
         await Provider.DisposeAsync();
     }

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Payments.Testing.Messaging;
 using Payments.Contracts;
 using Payments.Orders.Tests.Infrastructure;
@@ -8,10 +10,15 @@ namespace Payments.Orders.Tests.PaymentEvents;
 [Collection(OrdersCollection.Name)]
 public sealed class When_a_payment_event_is_redelivered(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
 {
-    private readonly MetricTotals _metrics = new("payments.inbox.handled", "payments.inbox.duplicates");
+    private MetricTotals _metrics = null!;
     private OrdersScenario _scenario = null!;
 
-    public async ValueTask InitializeAsync() => _scenario = await OrdersScenario.CreateAsync(infrastructure);
+    public async ValueTask InitializeAsync()
+    {
+        _scenario = await OrdersScenario.CreateAsync(infrastructure);
+        // This app's counters only: other test classes run their own apps in this process at the same time.
+        _metrics = new MetricTotals(_scenario.App.Services.GetRequiredService<IMeterFactory>(), "payments.inbox.handled", "payments.inbox.duplicates");
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -29,8 +29,8 @@ public sealed class When_the_api_document_is_read(PaymentSystem system) : IAsync
         var document = await ApiDocument.FetchAsync(_client, TestContext.Current.CancellationToken);
 
         document.Operations.ShouldBe(
-            ["GET /reconciliation/report", "GET /reconciliation/endpoints", "GET /admin/outbox/parked",
-             "POST /admin/outbox/parked/{id}/requeue", "GET /admin/audit"],
+            ["GET /reconciliation/report", "GET /reconciliation/endpoints", "GET /admin/payments/{orderId}/checks", "GET /admin/outbox/parked",
+             "POST /admin/outbox/parked/{id}/requeue", "GET /admin/outbox/backlog", "GET /admin/audit"],
             ignoreOrder: true);
         document.BearerScheme.ShouldBe(("http", "bearer", "JWT"));
         foreach (var operation in document.Operations)

@@ -92,8 +92,8 @@ public sealed partial class PostgresFixture : IAsyncLifetime
             .WithDatabase("postgres")
             // Throwaway data: trade durability for speed, as `postgres -c key=value` options, unless Durable.
             .WithCommand(Durable
-                ? ["-c", "max_connections=200"]
-                : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"])
+                ? ["-c", "max_connections=500"]
+                : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=500"])
             .WithFixtureDefaults("postgres", ports)
             // SIGINT is PostgreSQL's fast shutdown, as the official image declares; SIGTERM (smart) would wait
             // for the services' pooled connections to close, until Docker's bound ran out and killed it.
