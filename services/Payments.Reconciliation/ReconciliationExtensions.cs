@@ -30,6 +30,7 @@ public static class ReconciliationExtensions
         services.AddSingleton<ReconciliationMetrics>();
         services.AddOptions<ReconciliationOptions>().BindConfiguration("Reconciliation").ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReconciliationOptions>, ReconciliationOptionsValidator>();
+        services.AddScoped<ProviderCheck>();
         services.AddScoped<HousekeepingPass>();
         services.AddHostedService<HousekeepingService>();
         services.AddSingleton<EndpointStatuses>();

@@ -29,7 +29,7 @@ public sealed class StripeWebhookEndpoints(HttpClient http, IOptions<ProviderOpt
         {
             using var request = Request(HttpMethod.Get,
                 $"v1/webhook_endpoints?limit={PageSize}" + (after is null ? "" : $"&starting_after={Uri.EscapeDataString(after)}"));
-            var list = await ProviderHttp.SendAsync<StripeList<RegisteredEndpoint>>(http, request, Json, cancellationToken)
+            var list = await ProviderHttp.SendAsync<StripeList<RegisteredEndpoint>>(http, request, Json, options.Value.MaxResponseBytes, cancellationToken)
                 ?? throw new ProviderRejectedException("The webhook endpoints list answered 404.");
             all.AddRange(list.Data);
             if (!list.HasMore || list.Data.Count == 0)
@@ -57,7 +57,7 @@ public sealed class StripeWebhookEndpoints(HttpClient http, IOptions<ProviderOpt
         request.Content = new FormUrlEncodedContent(form);
         // A retried create must not leave two endpoints (https://docs.stripe.com/api/idempotent_requests).
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        return await ProviderHttp.SendAsync<RegisteredEndpoint>(http, request, Json, cancellationToken)
+        return await ProviderHttp.SendAsync<RegisteredEndpoint>(http, request, Json, options.Value.MaxResponseBytes, cancellationToken)
             ?? throw new ProviderRejectedException("Creating the webhook endpoint answered 404.");
     }
 

@@ -1,11 +1,7 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Payments.Reconciliation.Diagnostics;
-using Payments.Reconciliation.Providers;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace Payments.Reconciliation.Housekeeping;
 
@@ -17,7 +13,7 @@ namespace Payments.Reconciliation.Housekeeping;
 /// </summary>
 public sealed partial class HousekeepingPass(
     NpgsqlDataSource dataSource,
-    ProviderClients clients,
+    ProviderCheck check,
     IOptions<ReconciliationOptions> options,
     ReconciliationMetrics metrics,
     TimeProvider time,
@@ -37,7 +33,7 @@ public sealed partial class HousekeepingPass(
                 break;
             }
 
-            var outcomes = await CheckAsync(batch, cancellationToken);
+            var outcomes = await check.CheckAsync(batch, cancellationToken);
             var settled = await PaymentClaims.SettleAsync(dataSource, outcomes, time.GetUtcNow(), cancellationToken);
             foreach (var finding in settled.Announced)
             {
@@ -63,45 +59,6 @@ public sealed partial class HousekeepingPass(
 
         return summary;
     }
-
-    private async Task<List<CheckOutcome>> CheckAsync(List<ClaimedPayment> batch, CancellationToken cancellationToken)
-    {
-        var outcomes = new ConcurrentBag<CheckOutcome>();
-        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = cancellationToken },
-            async (payment, token) => outcomes.Add(await CheckOneAsync(payment, token)));
-        return [.. outcomes];
-    }
-
-    private async Task<CheckOutcome> CheckOneAsync(ClaimedPayment payment, CancellationToken cancellationToken)
-    {
-        if (clients.For(payment.Provider) is not { } client)
-        {
-            metrics.ProviderError(payment.Provider, "not_configured");
-            return CheckPolicy.PutOff(payment, $"No status client is configured for provider '{payment.Provider}'.", time.GetUtcNow(), _options);
-        }
-
-        try
-        {
-            var found = await client.GetAsync(new PaymentReference(payment.PaymentId, payment.OrderId), cancellationToken);
-            metrics.Checked(payment.Provider, found.Status);
-            return CheckPolicy.Decide(payment, found, time.GetUtcNow(), _options);
-        }
-        catch (Exception ex) when (Reason(ex) is { } reason && !cancellationToken.IsCancellationRequested)
-        {
-            metrics.ProviderError(payment.Provider, reason);
-            return CheckPolicy.PutOff(payment, $"{reason}: {ex.Message}", time.GetUtcNow(), _options);
-        }
-    }
-
-    private static string? Reason(Exception ex) => ex switch
-    {
-        BrokenCircuitException => "circuit_open",
-        TimeoutRejectedException or OperationCanceledException => "timeout",
-        ProviderUnavailableException { StatusCode: { } status } => $"http_{(int)status}",
-        ProviderUnavailableException or HttpRequestException => "unreachable",
-        ProviderRejectedException => "rejected",
-        _ => null,
-    };
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Housekeeping pass: {Claimed} claimed, {Checked} checked, {Announced} outcomes announced, {Stuck} stuck, {Errors} provider errors in {Milliseconds:0} ms")]

@@ -6,8 +6,10 @@ namespace Payments.Reconciliation.Providers;
 /// <summary>One HTTP exchange with a provider, its answer sorted into found, not found, transient or refused.</summary>
 internal static class ProviderHttp
 {
+    /// <summary>The body is JSON in UTF-8 (RFC 8259), of at most <paramref name="maxResponseBytes"/>.</summary>
     /// <returns>The body, or null for a 404 (the provider does not know the thing asked about).</returns>
-    public static async Task<T?> SendAsync<T>(HttpClient http, HttpRequestMessage request, JsonSerializerOptions json, CancellationToken cancellationToken)
+    public static async Task<T?> SendAsync<T>(
+        HttpClient http, HttpRequestMessage request, JsonSerializerOptions json, long maxResponseBytes, CancellationToken cancellationToken)
         where T : class
     {
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -27,9 +29,10 @@ internal static class ProviderHttp
             throw new ProviderRejectedException($"{request.Method} {request.RequestUri?.AbsolutePath} answered {(int)response.StatusCode}.");
         }
 
+        var body = await BoundedBody.ReadAsync(response.Content, maxResponseBytes, request.RequestUri?.AbsolutePath ?? "", cancellationToken);
         try
         {
-            return await response.Content.ReadFromJsonAsync<T>(json, cancellationToken)
+            return JsonSerializer.Deserialize<T>(body, json)
                 ?? throw new ProviderRejectedException($"{request.RequestUri?.AbsolutePath} answered an empty body.");
         }
         catch (JsonException ex)

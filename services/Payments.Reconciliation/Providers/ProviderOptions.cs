@@ -15,6 +15,14 @@ public sealed class ProviderOptions
     /// <summary>The provider's name as Orders records it on OrderCreated.</summary>
     public string Name { get; set; } = "stripe";
 
+    /// <summary>Largest response body read from the provider; a larger one is refused without reading it all.</summary>
+    [Range(1024, 256L * 1024 * 1024, ErrorMessage = "Provider:MaxResponseBytes must be between 1024 and 268435456.")]
+    public long MaxResponseBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Most pages one listing reads (100 intents a page); a listing that goes on longer is refused, not cut short.</summary>
+    [Range(1, 100_000, ErrorMessage = "Provider:MaxListPages must be between 1 and 100000.")]
+    public int MaxListPages { get; set; } = 1000;
+
     public ResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>LiqPay's status request, for payments whose provider is "liqpay"; off unless both keys are set.</summary>

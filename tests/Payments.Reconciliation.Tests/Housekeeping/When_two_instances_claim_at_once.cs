@@ -33,7 +33,8 @@ public sealed class When_two_instances_claim_at_once(PaymentSystem system) : IAs
         await SeedAsync(dataSource);
         var provider = new CountingProvider();
         var options = Options.Create(new ReconciliationOptions { BatchSize = 20, Concurrency = 4, StaleAfter = TimeSpan.FromMinutes(1), GiveUpAfter = TimeSpan.FromHours(1) });
-        HousekeepingPass Instance() => new(dataSource, new ProviderClients([provider]), options, _app.Services.GetRequiredService<ReconciliationMetrics>(),
+        var metrics = _app.Services.GetRequiredService<ReconciliationMetrics>();
+        HousekeepingPass Instance() => new(dataSource, new ProviderCheck(new ProviderClients([provider]), options, metrics, TimeProvider.System), options, metrics,
             TimeProvider.System, NullLogger<HousekeepingPass>.Instance);
 
         var summaries = await Task.WhenAll(Instance().RunAsync(TestContext.Current.CancellationToken), Instance().RunAsync(TestContext.Current.CancellationToken));

@@ -11,7 +11,11 @@ namespace Payments.Reconciliation.Providers.LiqPay;
 /// </summary>
 internal sealed class LiqPayStatusClient(HttpClient http, IOptions<ProviderOptions> options) : IPaymentStatusClient
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    // A field missing, null where it may not be, or of another type is a JsonException: the answer is refused.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, RespectRequiredConstructorParameters = true, RespectNullableAnnotations = true,
+    };
 
     private LiqPayOptions Merchant => options.Value.LiqPay;
 
@@ -20,7 +24,7 @@ internal sealed class LiqPayStatusClient(HttpClient http, IOptions<ProviderOptio
     public async Task<ProviderPayment> GetAsync(PaymentReference payment, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/request") { Content = new FormUrlEncodedContent(Form(payment.OrderId)) };
-        var answer = await ProviderHttp.SendAsync<LiqPayStatusResponse>(http, request, Json, cancellationToken);
+        var answer = await ProviderHttp.SendAsync<LiqPayStatusResponse>(http, request, Json, options.Value.MaxResponseBytes, cancellationToken);
 
         return answer switch
         {
@@ -30,18 +34,21 @@ internal sealed class LiqPayStatusClient(HttpClient http, IOptions<ProviderOptio
         };
     }
 
+    /// <summary>The answer in our terms; fields out of range are refused (<see cref="ProviderAnswer"/>).</summary>
     internal static ProviderPayment ToPayment(LiqPayStatusResponse answer, PaymentReference payment)
     {
-        var currency = (answer.Currency ?? throw new ProviderRejectedException("LiqPay answered without a currency.")).ToUpperInvariant();
+        var currency = answer.Currency is null
+            ? throw new ProviderRejectedException("LiqPay answered without a currency.")
+            : ProviderAnswer.Currency(answer.Currency, "currency");
         return new ProviderPayment(
             answer.PaymentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? payment.PaymentId,
             answer.OrderId,
             LiqPayStatuses.Map(answer.Status),
-            MinorUnits.From(answer.Amount ?? 0, currency),
+            ProviderAnswer.Amount(MinorUnits.From(answer.Amount ?? 0, currency), "amount"),
             currency,
-            answer.RefundAmount is { } refunded ? MinorUnits.From(refunded, currency) : 0,
-            answer.CreateDate is { } created ? DateTimeOffset.FromUnixTimeMilliseconds(created) : null,
-            answer.EndDate is { } ended ? DateTimeOffset.FromUnixTimeMilliseconds(ended) : null);
+            answer.RefundAmount is { } refunded ? ProviderAnswer.Amount(MinorUnits.From(refunded, currency), "refund_amount") : 0,
+            answer.CreateDate is { } created ? ProviderAnswer.UnixMilliseconds(created, "create_date") : null,
+            answer.EndDate is { } ended ? ProviderAnswer.UnixMilliseconds(ended, "end_date") : null);
     }
 
     private IEnumerable<KeyValuePair<string, string>> Form(Guid orderId)

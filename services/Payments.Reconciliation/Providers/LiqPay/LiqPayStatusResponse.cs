@@ -6,12 +6,12 @@ namespace Payments.Reconciliation.Providers.LiqPay;
 /// </summary>
 internal sealed record LiqPayStatusResponse(
     string Result,
-    string? Status,
-    long? PaymentId,
-    string? OrderId,
-    decimal? Amount,
-    string? Currency,
-    decimal? RefundAmount,
-    long? CreateDate,
-    long? EndDate,
-    string? ErrCode);
+    string? Status = null,
+    long? PaymentId = null,
+    string? OrderId = null,
+    decimal? Amount = null,
+    string? Currency = null,
+    decimal? RefundAmount = null,
+    long? CreateDate = null,
+    long? EndDate = null,
+    string? ErrCode = null);

@@ -15,10 +15,19 @@ internal static class MinorUnits
         _ => 2,
     };
 
-    /// <summary>Refuses an amount with more decimals than the currency has: silently rounding money unbalances books.</summary>
+    /// <summary>
+    /// Refuses an amount with more decimals than the currency has (silently rounding money unbalances books) and one
+    /// whose minor units do not fit a long.
+    /// </summary>
     public static long From(decimal major, string currency)
     {
-        var scaled = major * (decimal)Math.Pow(10, Exponent(currency));
+        var exponent = Exponent(currency);
+        if (Math.Abs(major) >= long.MaxValue / (decimal)Math.Pow(10, exponent))
+        {
+            throw new ProviderRejectedException($"An amount in {currency} too large for its minor units.");
+        }
+
+        var scaled = major * (decimal)Math.Pow(10, exponent);
         return scaled == decimal.Truncate(scaled)
             ? (long)scaled
             : throw new ProviderRejectedException($"{major} {currency} has more decimals than the currency allows.");

@@ -16,7 +16,11 @@ internal sealed class StripeStatusClient(HttpClient http, IOptions<ProviderOptio
 {
     private const int PageSize = 100;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    // A field missing, null where it may not be, or of another type is a JsonException: the answer is refused.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, RespectRequiredConstructorParameters = true, RespectNullableAnnotations = true,
+    };
 
     public string Provider => options.Value.Name;
 
@@ -28,20 +32,32 @@ internal sealed class StripeStatusClient(HttpClient http, IOptions<ProviderOptio
             return ProviderPayment.Missing(payment.PaymentId);
         }
 
+        if (intent.Id != payment.PaymentId)
+        {
+            throw new ProviderRejectedException("The provider answered another payment intent than the one asked about.");
+        }
+
         var charge = intent is { Status: "succeeded", LatestCharge: { } chargeId }
             ? await GetAsync<StripeCharge>($"v1/charges/{Uri.EscapeDataString(chargeId)}", cancellationToken)
             : null;
+        if (charge is not null && charge.Id != intent.LatestCharge)
+        {
+            throw new ProviderRejectedException("The provider answered another charge than the intent's latest.");
+        }
+
         return StripeStatuses.ToPayment(intent, charge);
     }
 
     /// <summary>
     /// Intents created in the window, newest first, paging with starting_after (https://docs.stripe.com/api/pagination).
-    /// Statuses come from the intents alone: refunds are not in a list page.
+    /// Statuses come from the intents alone: refunds are not in a list page. A listing longer than Provider:MaxListPages,
+    /// or whose cursor comes round again, is refused: a report on part of the window would be wrong, not short.
     /// </summary>
     public async IAsyncEnumerable<ProviderPayment> ListCreatedAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var cursors = new HashSet<string>(StringComparer.Ordinal);
         string? after = null;
-        while (true)
+        for (var pages = 1; ; pages++)
         {
             var query = $"v1/payment_intents?limit={PageSize}&created[gte]={from.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}"
                 + $"&created[lte]={to.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}"
@@ -58,7 +74,16 @@ internal sealed class StripeStatusClient(HttpClient http, IOptions<ProviderOptio
                 yield break;
             }
 
+            if (pages >= options.Value.MaxListPages)
+            {
+                throw new ProviderRejectedException($"The payment intents list has more than Provider:MaxListPages ({options.Value.MaxListPages}) pages.");
+            }
+
             after = page.Data[^1].Id;
+            if (!cursors.Add(after))
+            {
+                throw new ProviderRejectedException("The payment intents list came round to a page it had answered before (its cursor did not advance).");
+            }
         }
     }
 
@@ -66,6 +91,6 @@ internal sealed class StripeStatusClient(HttpClient http, IOptions<ProviderOptio
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.ApiKey);
-        return await ProviderHttp.SendAsync<T>(http, request, Json, cancellationToken);
+        return await ProviderHttp.SendAsync<T>(http, request, Json, options.Value.MaxResponseBytes, cancellationToken);
     }
 }

@@ -18,17 +18,26 @@ internal static class StripeStatuses
         _ => ProviderStatus.Pending,
     };
 
+    /// <summary>The intent (and its latest charge) in our terms; fields out of range are refused (<see cref="ProviderAnswer"/>).</summary>
     public static ProviderPayment ToPayment(StripePaymentIntent intent, StripeCharge? latestCharge)
     {
         var status = Map(intent, latestCharge);
+        var amount = ProviderAnswer.Amount(intent.Amount, "amount");
+        var received = ProviderAnswer.Amount(intent.AmountReceived, "amount_received");
+        var refunded = latestCharge is null ? 0 : ProviderAnswer.Amount(latestCharge.AmountRefunded, "amount_refunded");
+        if (latestCharge is not null && refunded > ProviderAnswer.Amount(latestCharge.Amount, "charge amount"))
+        {
+            throw new ProviderRejectedException($"The provider answered a charge refunding {refunded}, more than its amount {latestCharge.Amount}.");
+        }
+
         return new ProviderPayment(
-            intent.Id,
+            ProviderAnswer.Id(intent.Id, "payment intent id"),
             intent.Metadata?.GetValueOrDefault("order_id"),
             status,
-            status is ProviderStatus.Succeeded or ProviderStatus.Refunded && intent.AmountReceived > 0 ? intent.AmountReceived : intent.Amount,
-            intent.Currency.ToUpperInvariant(),
-            latestCharge?.AmountRefunded ?? 0,
-            DateTimeOffset.FromUnixTimeSeconds(intent.Created),
-            latestCharge is null ? null : DateTimeOffset.FromUnixTimeSeconds(latestCharge.Created));
+            status is ProviderStatus.Succeeded or ProviderStatus.Refunded && received > 0 ? received : amount,
+            ProviderAnswer.Currency(intent.Currency, "currency"),
+            refunded,
+            ProviderAnswer.UnixSeconds(intent.Created, "created"),
+            latestCharge is null ? null : ProviderAnswer.UnixSeconds(latestCharge.Created, "charge created"));
     }
 }
