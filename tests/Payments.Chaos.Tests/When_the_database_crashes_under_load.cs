@@ -13,9 +13,7 @@ public sealed class When_the_database_crashes_under_load : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _system.DisposeAsync();
 
-    // Each of its first two runs lost one acknowledged effect, because the fixture was not durable: Testcontainers'
-    // module ran the server with synchronous_commit off (decision 0023). Skipped until it has passed twice since.
-    [Fact(Skip = "To be confirmed against the durable fixture: see the comment above and docs/decisions/0023-a-durable-fixture-says-so.md.")]
+    [Fact]
     public async Task Should_lose_nothing_acknowledged_and_apply_every_event_once()
     {
         var ct = TestContext.Current.CancellationToken;
