@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Npgsql;
 using Payments.Testing.Containers;
+using DotNet.Testcontainers.Configurations;
 using Testcontainers.PostgreSql;
 using Xunit;
 
@@ -85,15 +86,18 @@ public sealed partial class PostgresFixture : IAsyncLifetime
             await _container.DisposeAsync();
     }
 
+    private string Setting => Durable ? "on" : "off";
+
     private DotNet.Testcontainers.Containers.IContainer Build(HostPorts ports) =>
         new PostgreSqlBuilder(ContainerImages.Current.Postgres)
             .WithUsername(Superuser)
             .WithPassword(_password)
             .WithDatabase("postgres")
-            // Throwaway data: trade durability for speed, as `postgres -c key=value` options, unless Durable.
-            .WithCommand(Durable
-                ? ["-c", "max_connections=500"]
-                : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=500"])
+            // Throwaway data: trade durability for speed, as `postgres -c key=value` options, unless Durable. The
+            // command replaces the builder's own, which already turns all three off: appended to it, a Durable server
+            // would still acknowledge commits before their WAL is written (docs/decisions/0023-a-durable-fixture-says-so.md).
+            .WithCommand(new OverwriteEnumerable<string>(
+                ["-c", $"fsync={Setting}", "-c", $"synchronous_commit={Setting}", "-c", $"full_page_writes={Setting}", "-c", "max_connections=500"]))
             .WithFixtureDefaults("postgres", ports)
             // SIGINT is PostgreSQL's fast shutdown, as the official image declares; SIGTERM (smart) would wait
             // for the services' pooled connections to close, until Docker's bound ran out and killed it.
