@@ -6,17 +6,20 @@ using Payments.Operations.Parked;
 using Payments.Operations.Timeline;
 using Payments.Operations.WebConsole;
 using Payments.ServiceDefaults;
+using Payments.ServiceDefaults.OpenApi;
 using Payments.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApiIdentity(ApiAudiences.Operations);
+builder.AddDefaultOpenApi();
 builder.AddOperations();
 builder.AddConsoleAssets();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseApiIdentity();
+app.MapDefaultOpenApi(); // /openapi/v1.json; /scalar in Development
 var api = app.MapOperationsApi();
 api.MapDeadLetters();
 api.MapTimeline();
