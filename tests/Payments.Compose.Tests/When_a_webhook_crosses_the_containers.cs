@@ -31,8 +31,10 @@ public sealed class When_a_webhook_crosses_the_containers(RunningSystem system) 
         var eventId = await PayAnOrderAsync(apis, cancellationToken);
 
         var trace = await Eventually.ValueAsync(async () => await TraceOfAsync(apis.Jaeger, eventId, cancellationToken),
-            t => t is not null && t.Spans.Any(s => s.Service == Notifications && s.OperationName == "notification send"),
-            TelemetryTimeout, $"Jaeger to show event {eventId}'s trace down to the email's send", cancellationToken);
+            // Each service exports on its own batch timer: Notifications' spans may arrive before Orders' (their parents),
+            // so wait for the whole tree (one root), not only for its last span.
+            t => t is not null && t.Spans.Any(s => s.Service == Notifications && s.OperationName == "notification send") && t.Roots.Count() == 1,
+            TelemetryTimeout, $"Jaeger to show event {eventId}'s whole trace (one root) down to the email's send", cancellationToken);
         var tree = trace!.ToString();
         TestContext.Current.SendDiagnosticMessage(tree);
 
