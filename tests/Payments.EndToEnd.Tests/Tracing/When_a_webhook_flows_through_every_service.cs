@@ -32,6 +32,7 @@ public sealed class When_a_webhook_flows_through_every_service(PaymentsSystem sy
                 && tree.Spans.Any(s => s.Service == Orders && s.Kind == Span.Types.SpanKind.Consumer)
                 && tree.Spans.Any(IsRelayPublish)
                 && tree.Spans.Any(s => s.Service == Notifications && s.Kind == Span.Types.SpanKind.Consumer)
+                && tree.Roots.Count() == 1
                 && tree.Spans.Any(IsSmtpSend),
             TelemetryTimeout, "the webhook's trace to reach the email's SMTP send", cancellationToken);
         TestContext.Current.SendDiagnosticMessage(trace!.ToString());
@@ -105,7 +106,9 @@ public sealed class When_a_webhook_flows_through_every_service(PaymentsSystem sy
 
         var trace = await Eventually.ValueAsync(
             () => Task.FromResult(TraceOf(eventId)),
-            tree => tree is not null && tree.Spans.Any(s => s.Service == Orders && s.Kind == Span.Types.SpanKind.Consumer),
+            // Each service exports on its own batch timer: a later hop's spans may arrive before their parents, so
+            // wait for a whole tree (one root).
+            tree => tree is not null && tree.Spans.Any(s => s.Service == Orders && s.Kind == Span.Types.SpanKind.Consumer) && tree.Roots.Count() == 1,
             TelemetryTimeout, "the webhook's trace to reach Orders", cancellationToken);
         var tree = trace!.ToString();
 
