@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Payments.ServiceDefaults.Security;
 using Payments.Testing;
@@ -12,18 +14,23 @@ namespace Payments.Reconciliation.Tests.Infrastructure;
 /// The real Reconciliation service in-process, on a fresh database, with housekeeping fast enough for a test
 /// (checks after 2 s, passes every 300 ms) and a provider circuit that opens and closes within seconds.
 /// </summary>
-public sealed class ReconciliationApp(string amqpUri, string postgres, string providerUrl, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class ReconciliationApp(
+    string amqpUri, string postgres, string providerUrl, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public string Postgres => postgres;
 
-    /// <summary>Starts on a fresh database and an empty queue, and waits until ready (schema migrated, queue bound).</summary>
+    /// <summary>
+    /// Starts on a fresh database and an empty queue, and waits until ready (schema migrated, queue bound).
+    /// <paramref name="services"/> changes the app's services after its own registrations.
+    /// </summary>
     public static async Task<(ReconciliationApp App, HttpClient Client)> StartAsync(
-        RabbitMqFixture broker, Payments.Testing.Postgres.PostgresFixture server, string providerUrl, IReadOnlyDictionary<string, string?>? settings = null)
+        RabbitMqFixture broker, Payments.Testing.Postgres.PostgresFixture server, string providerUrl,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         // Orders' events left from an earlier test class would otherwise be this one's first messages.
         await broker.DeleteQueueAsync(ReconciliationExtensions.OrderEventsQueue, TestContext.Current.CancellationToken);
-        var app = new ReconciliationApp(broker.AmqpUri, await server.CreateDatabaseAsync("reconciliation", TestContext.Current.CancellationToken), providerUrl, settings);
+        var app = new ReconciliationApp(broker.AmqpUri, await server.CreateDatabaseAsync("reconciliation", TestContext.Current.CancellationToken), providerUrl, settings, services);
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(ApiAudiences.Reconciliation, Scopes.PaymentsOps);
         await Eventually.TrueAsync(
@@ -73,6 +80,11 @@ public sealed class ReconciliationApp(string amqpUri, string postgres, string pr
         foreach (var (key, value) in all)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 }

@@ -74,6 +74,10 @@ internal static class ContainerReaper
                 {
                     // Another test host swept it first.
                 }
+                catch (DockerApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Conflict)
+                {
+                    // Another test host (or its watchdog) is removing it right now ("removal already in progress").
+                }
             }
         }
     }
