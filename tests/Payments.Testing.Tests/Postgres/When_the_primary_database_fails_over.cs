@@ -13,6 +13,16 @@ public sealed class When_the_primary_database_fails_over : IAsyncLifetime
     public ValueTask DisposeAsync() => _replicas.DisposeAsync();
 
     [Fact]
+    public async Task Should_run_the_primary_with_fsync_synchronous_commit_and_full_page_writes_on()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        foreach (var setting in new[] { "fsync", "synchronous_commit", "full_page_writes" })
+        {
+            (await Sql.ScalarAsync(_replicas.ConnectionString, $"SHOW {setting}", ct)).ShouldBe("on", setting);
+        }
+    }
+
+    [Fact]
     public async Task Should_keep_every_commit_and_accept_writes_on_the_promoted_standby()
     {
         var ct = TestContext.Current.CancellationToken;

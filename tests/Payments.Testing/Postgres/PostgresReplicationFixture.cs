@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Configurations;
 using DotNet.Testcontainers.Networks;
 using Npgsql;
 using Payments.Testing.Containers;
@@ -90,9 +91,11 @@ public sealed class PostgresReplicationFixture : IAsyncLifetime
             .WithNetworkAliases(_primaryHost)
             .WithResourceMapping(Encoding.ASCII.GetBytes("printf '\\nhost replication all all scram-sha-256\\n' >> \"$PGDATA/pg_hba.conf\"\n"),
                 "/docker-entrypoint-initdb.d/10-replication.sh")
-            // Durable, and no commit is acknowledged before the standby has it.
-            .WithCommand("-c", "max_connections=200", "-c", "wal_level=replica", "-c", "max_wal_senders=5",
-                "-c", "synchronous_commit=on", "-c", "synchronous_standby_names=*")
+            // Durable, and no commit is acknowledged before the standby has it. The command replaces the builder's own,
+            // which turns fsync, synchronous_commit and full_page_writes off (docs/decisions/0023-a-durable-fixture-says-so.md).
+            .WithCommand(new OverwriteEnumerable<string>(
+                ["-c", "fsync=on", "-c", "synchronous_commit=on", "-c", "full_page_writes=on", "-c", "max_connections=200",
+                    "-c", "wal_level=replica", "-c", "max_wal_senders=5", "-c", "synchronous_standby_names=*"]))
             .WithFixtureDefaults("postgres", ports)
             .WithCreateParameterModifier(parameters => parameters.StopSignal = "SIGINT")
             .Build();
