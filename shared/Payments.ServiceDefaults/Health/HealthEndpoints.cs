@@ -14,7 +14,7 @@ public static class HealthEndpoints
     {
         // Anonymous, and answered on the management listener as well as the public one.
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(EveryListenerEndpoint.Instance);
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) }).WithMetadata(EveryListenerEndpoint.Instance);
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = ReadinessResponse.WriteAsync }).WithMetadata(EveryListenerEndpoint.Instance);
         return endpoints;
     }
 }

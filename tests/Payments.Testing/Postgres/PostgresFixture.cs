@@ -29,6 +29,9 @@ public sealed partial class PostgresFixture : IAsyncLifetime
     /// </summary>
     public bool Durable { get; init; }
 
+    /// <summary>The server's max_connections: a test that exhausts them sets it small, so holding them all is cheap.</summary>
+    public int MaxConnections { get; init; } = 500;
+
     public int Port { get; private set; }
 
     /// <summary>Connection string to the <c>postgres</c> database, as the <c>postgres</c> superuser.</summary>
@@ -97,7 +100,7 @@ public sealed partial class PostgresFixture : IAsyncLifetime
             // command replaces the builder's own, which already turns all three off: appended to it, a Durable server
             // would still acknowledge commits before their WAL is written (docs/decisions/0023-a-durable-fixture-says-so.md).
             .WithCommand(new OverwriteEnumerable<string>(
-                ["-c", $"fsync={Setting}", "-c", $"synchronous_commit={Setting}", "-c", $"full_page_writes={Setting}", "-c", "max_connections=500"]))
+                ["-c", $"fsync={Setting}", "-c", $"synchronous_commit={Setting}", "-c", $"full_page_writes={Setting}", "-c", $"max_connections={MaxConnections}"]))
             .WithFixtureDefaults("postgres", ports)
             // SIGINT is PostgreSQL's fast shutdown, as the official image declares; SIGTERM (smart) would wait
             // for the services' pooled connections to close, until Docker's bound ran out and killed it.
