@@ -29,7 +29,7 @@ amqp="amqp://guest:guest@127.0.0.1:$RABBIT_PORT/"
 pg() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1;Maximum Pool Size=64"; }
 secret="whsec_e2e_$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 base=$(( 46000 + RANDOM % 3000 ))
-# Orders and Notifications refuse to start without a token issuer; the bench calls none of their APIs, so a throwaway key.
+# Orders and Notifications refuse to start without bearer token settings; the bench calls none of their APIs: a throwaway key.
 bearer="Authentication__Schemes__Bearer__ValidIssuer=payments-bench Authentication__Schemes__Bearer__SigningKeys__0__Issuer=payments-bench"
 bearer+=" Authentication__Schemes__Bearer__SigningKeys__0__Value=$(head -c 32 /dev/urandom | base64 -w0)"
 
