@@ -68,6 +68,7 @@ start_service() { # name url env...
     dotnet "$dll" --contentRoot "$PWD/services/$name/bin/Release/net10.0" > "$RUN_DIR/logs/$name.log" 2>&1 &
   pids+=($!)
 }
+started_at=$(date +%s.%N)
 start_service Payments.ProviderSimulator $SIMULATOR
 start_service Payments.Ingress $INGRESS ConnectionStrings__RabbitMq="$PAYMENTS_RABBITMQ_URL_INGRESS"
 start_service Payments.Orders $ORDERS ConnectionStrings__RabbitMq="$PAYMENTS_RABBITMQ_URL_ORDERS" ConnectionStrings__Postgres="$(pg orders)" \
@@ -81,11 +82,20 @@ start_service Payments.Operations $OPERATIONS ConnectionStrings__RabbitMq="$PAYM
   Operations__Broker__ManagementUrl=http://127.0.0.1:${RABBIT_MGMT_PORT:-15672} Operations__Services__Orders__BaseUrl=$ORDERS_MANAGEMENT \
   Operations__Services__Notifications__BaseUrl=$NOTIFICATIONS_MANAGEMENT Operations__Services__Reconciliation__BaseUrl=$RECONCILIATION_MANAGEMENT $(dev_bearer_env)
 
-for url in $SIMULATOR $INGRESS $ORDERS $NOTIFICATIONS $RECONCILIATION $OPERATIONS; do
-  for _ in $(seq 120); do curl -fs "$url/health/ready" >/dev/null && break; sleep 0.5; done
-  curl -fs "$url/health/ready" >/dev/null || { echo "$url did not become ready; logs in $RUN_DIR/logs/"; exit 1; }
+# Every service polled in one loop, so each one's time to ready (from the moment they were all started) is its own.
+declare -A ready_after=()
+for _ in $(seq 600); do
+  for url in $SIMULATOR $INGRESS $ORDERS $NOTIFICATIONS $RECONCILIATION $OPERATIONS; do
+    [ -z "${ready_after[$url]:-}" ] && curl -fs "$url/health/ready" >/dev/null && ready_after[$url]=$(awk -v now="$(date +%s.%N)" -v t0="$started_at" 'BEGIN { printf "%.1f", now - t0 }')
+  done
+  [ ${#ready_after[@]} -eq 6 ] && break
+  sleep 0.1
 done
-echo "Services: ready (logs in $RUN_DIR/logs/)"
+for url in $SIMULATOR $INGRESS $ORDERS $NOTIFICATIONS $RECONCILIATION $OPERATIONS; do
+  [ -n "${ready_after[$url]:-}" ] || { echo "$url did not become ready; logs in $RUN_DIR/logs/"; exit 1; }
+done
+echo "Services: ready (logs in $RUN_DIR/logs/); seconds to ready: simulator ${ready_after[$SIMULATOR]}, ingress ${ready_after[$INGRESS]}," \
+  "orders ${ready_after[$ORDERS]}, notifications ${ready_after[$NOTIFICATIONS]}, reconciliation ${ready_after[$RECONCILIATION]}, operations ${ready_after[$OPERATIONS]}"
 
 # The simulator delivers Stripe-signed webhooks to the ingress with the ingress's development secret, and misbehaves.
 secret=$(grep -o 'whsec_dev_stripe[A-Za-z0-9_]*' services/Payments.Ingress/appsettings.Development.json)

@@ -34,12 +34,21 @@ internal sealed class EndToEndBenchmark(E2eSettings settings)
         {
             var count = (int)(rate * settings.Duration.TotalSeconds);
             var first = offset;
+            var load = ProcessCpu.LoadAverage();
             var before = cpu.Snapshot();
+            var machineBefore = ProcessCpu.MachineSeconds();
             var clock = Stopwatch.StartNew();
             var ingress = await OpenLoop.RunAsync(http, rate, settings.Duration, i => StripeWebhooks.Succeeded(settings.IngressUrl + "/webhooks/stripe", settings.Secret, first + i));
             var (e2e, sustained, emails) = await MeasurePipelineAsync(first, count, ingress.Ok);
-            cpuRows.Add(CpuRow(rate, cpu, before, cpu.Snapshot(), clock.Elapsed, emails));
+            var pipelineCpu = new CpuSpan(before, cpu.Snapshot(), ProcessCpu.MachineSeconds() - machineBefore, clock.Elapsed);
+
+            // The baseline's own bill, measured the same way over its run: every listed process, whatever it did then.
+            var syncBefore = cpu.Snapshot();
+            var syncMachineBefore = ProcessCpu.MachineSeconds();
+            var syncClock = Stopwatch.StartNew();
             var sync = await OpenLoop.RunAsync(http, rate, settings.Duration, i => StripeWebhooks.Succeeded(settings.SyncUrl + "/sync-webhook", settings.Secret, first + i));
+            var syncCpu = new CpuSpan(syncBefore, cpu.Snapshot(), ProcessCpu.MachineSeconds() - syncMachineBefore, syncClock.Elapsed);
+            cpuRows.Add(CpuRow(rate, pipelineCpu, emails, syncCpu, sync.Ok, load));
             offset += count;
 
             var ingressP99 = OpenLoop.Percentile(ingress.LatenciesMs, 0.99);
@@ -52,13 +61,19 @@ internal sealed class EndToEndBenchmark(E2eSettings settings)
         return Report(rows, cpu.Names, cpuRows);
     }
 
-    /// <summary>CPU milliseconds per delivered webhook, per process, from the first request until the last email was recorded.</summary>
-    private static string CpuRow(int rate, ProcessCpu cpu, double[] before, double[] after, TimeSpan elapsed, int emails)
+    /// <summary>
+    /// CPU milliseconds per delivered webhook, per process, from the first request until the last email was recorded;
+    /// then the same total for the synchronous baseline's run (per 2xx), their ratio, and what the machine spent
+    /// outside the listed processes (other builds, tests) per webhook with the load average: a noisy row says so.
+    /// </summary>
+    private static string CpuRow(int rate, CpuSpan pipeline, int emails, CpuSpan sync, int syncOk, string load)
     {
-        var used = after.Zip(before, (a, b) => a - b).ToArray();
-        var perWebhook = used.Select(s => emails > 0 ? s * 1000 / emails : double.NaN);
-        var busy = used.Sum() / elapsed.TotalSeconds;
-        return $"| {rate} | {string.Join(" | ", perWebhook.Select(ms => ms.ToString("0.00")))} | **{used.Sum() * 1000 / Math.Max(emails, 1):0.00}** | {busy:0.00} of {Environment.ProcessorCount} |";
+        var perWebhook = pipeline.Used.Select(s => emails > 0 ? s * 1000 / emails : double.NaN);
+        var total = pipeline.Used.Sum() * 1000 / Math.Max(emails, 1);
+        var syncTotal = sync.Used.Sum() * 1000 / Math.Max(syncOk, 1);
+        var others = Math.Max(0, pipeline.Machine - pipeline.Used.Sum()) * 1000 / Math.Max(emails, 1);
+        return $"| {rate} | {string.Join(" | ", perWebhook.Select(ms => ms.ToString("0.00")))} | **{total:0.00}** | {pipeline.Used.Sum() / pipeline.Elapsed.TotalSeconds:0.00} of {Environment.ProcessorCount} | " +
+               $"{syncTotal:0.00} | {total / syncTotal:0.00}x | {others:0.00} | {load} |";
     }
 
     /// <summary>Waits (bounded) until every acknowledged webhook's email is sent, then reads the per-webhook timestamps.</summary>
@@ -134,9 +149,12 @@ internal sealed class EndToEndBenchmark(E2eSettings settings)
         text.AppendLine("CPU milliseconds per delivered webhook (email recorded as sent), per process, from the rate's first request until its");
         text.AppendLine("last email was recorded (the asynchronous path only). On these cores the sustained rate cannot exceed");
         text.AppendLine($"{Environment.ProcessorCount} × 1000 / (total ms per webhook); \"busy\" is the cores' average use over the rate's time.");
+        text.AppendLine("\"sync total\" is every listed process's CPU over the synchronous baseline's run at the same rate, per 2xx, and");
+        text.AppendLine("\"async / sync\" the ratio of the two totals. \"others\" is what the machine spent outside the listed processes during");
+        text.AppendLine("the asynchronous run, per webhook, and \"load\" the one-minute load average at the rate's start: a high one marks a noisy row.");
         text.AppendLine();
-        text.AppendLine($"| rate /s | {string.Join(" | ", names)} | total ms / webhook | cores busy |");
-        text.AppendLine($"|---|{string.Concat(names.Select(_ => "---|"))}---|---|");
+        text.AppendLine($"| rate /s | {string.Join(" | ", names)} | total ms / webhook | cores busy | sync total ms / webhook | async / sync | others ms / webhook | load |");
+        text.AppendLine($"|---|{string.Concat(names.Select(_ => "---|"))}---|---|---|---|---|---|");
         cpuRows.ForEach(r => text.AppendLine(r));
         return text.ToString();
     }

@@ -22,6 +22,17 @@ internal sealed class ProcessCpu(IReadOnlyList<(string Name, int[] Pids)> groups
         return [.. seconds];
     }
 
+    /// <summary>CPU seconds the whole machine has been busy so far (every process, ours or not): /proc/stat's first line.</summary>
+    public static double MachineSeconds()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // user, nice, system, (idle, iowait skipped), irq, softirq, steal
+        return new[] { 1, 2, 3, 6, 7, 8 }.Sum(i => long.Parse(fields[i])) / TicksPerSecond;
+    }
+
+    /// <summary>The one-minute load average: how many runnable tasks shared the cores, ours and whatever else ran.</summary>
+    public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+
     private static long TreeTicks(int pid)
     {
         var ticks = Ticks(pid);

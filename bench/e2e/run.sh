@@ -29,6 +29,9 @@ amqp="amqp://guest:guest@127.0.0.1:$RABBIT_PORT/"
 pg() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1;Maximum Pool Size=64"; }
 secret="whsec_e2e_$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 base=$(( 46000 + RANDOM % 3000 ))
+# Orders and Notifications refuse to start without bearer token settings; the bench calls none of their APIs: a throwaway key.
+bearer="Authentication__Schemes__Bearer__ValidIssuer=payments-bench Authentication__Schemes__Bearer__SigningKeys__0__Issuer=payments-bench"
+bearer+=" Authentication__Schemes__Bearer__SigningKeys__0__Value=$(head -c 32 /dev/urandom | base64 -w0)"
 
 run() { # name port env...
   local name=$1 port=$2; shift 2
@@ -40,10 +43,10 @@ run services/Payments.Ingress/bin/Release/net10.0/Payments.Ingress.dll $base Con
   Ingress__Sources__stripe__Scheme=stripe Ingress__Sources__stripe__Secrets__0="$secret" \
   Ingress__Sources__stripe__RateLimit__PermitsPerSecond=1000000 Ingress__Sources__stripe__RateLimit__Burst=1000000
 run services/Payments.Orders/bin/Release/net10.0/Payments.Orders.dll $((base + 1)) ConnectionStrings__RabbitMq="$amqp" \
-  ConnectionStrings__Postgres="$(pg bench_orders)" Provider__BaseUrl=http://127.0.0.1:9 Provider__ApiKey=sk_bench
+  ConnectionStrings__Postgres="$(pg bench_orders)" Provider__BaseUrl=http://127.0.0.1:9 Provider__ApiKey=sk_bench $bearer
 run services/Payments.Notifications/bin/Release/net10.0/Payments.Notifications.dll $((base + 2)) ConnectionStrings__RabbitMq="$amqp" \
   ConnectionStrings__Postgres="$(pg bench_notifications)" Smtp__Host=127.0.0.1 Smtp__Port="$SMTP_PORT" Smtp__From=shop@example.com \
-  Notifications__OperationsEmail=ops@example.com
+  Notifications__OperationsEmail=ops@example.com $bearer
 run bench/Payments.Bench.Baselines/bin/Release/net10.0/Payments.Bench.Baselines.dll $((base + 3)) \
   SyncDb="$(pg bench_sync)" SmtpHost=127.0.0.1 SmtpPort="$SMTP_PORT" Secret="$secret" RabbitMq="$amqp"
 for port in $base $((base + 1)) $((base + 2)); do
@@ -53,7 +56,7 @@ done
 
 # Who pays for a webhook: the driver reads these processes' CPU time (children included) around every rate.
 rabbit=$(for p in $(pgrep beam.smp || true); do grep -qz "^RABBITMQ_NODENAME=$RABBIT_NODE@" "/proc/$p/environ" 2>/dev/null && echo "$p"; done | head -1)
-processes="ingress=${pids[0]},orders=${pids[1]},notifications=${pids[2]},RabbitMQ=$rabbit,PostgreSQL=$(head -1 "$RUN_DIR/postgres/data/postmaster.pid"),SMTP sink=$(cat "$RUN_DIR/smtp/pid")"
+processes="ingress=${pids[0]},orders=${pids[1]},notifications=${pids[2]},sync baseline=${pids[3]},RabbitMQ=$rabbit,PostgreSQL=$(head -1 "$RUN_DIR/postgres/data/postmaster.pid"),SMTP sink=$(cat "$RUN_DIR/smtp/pid")"
 
 dotnet bench/Payments.Bench.EndToEnd/bin/Release/net10.0/Payments.Bench.EndToEnd.dll --processes "$processes" \
   --ingress "http://127.0.0.1:$base" --sync "http://127.0.0.1:$((base + 3))" \
