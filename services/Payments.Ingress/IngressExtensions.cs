@@ -42,7 +42,6 @@ public static class IngressExtensions
 
         services.AddSingleton<WebhookSources>();
         services.AddSingleton<IngressMetrics>();
-        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PaymentEventPublisher>();
         services.AddSingleton<WebhookIntake>(); // stateless, over singletons: nothing to resolve per request
         services.AddProblemDetails();

@@ -41,7 +41,6 @@ public static class NotificationsExtensions
             .Validate<IOptions<SmtpOptions>>((o, smtp) => o.Lease >= smtp.Value.Timeout + NotificationSender.LeaseMargin + TimeSpan.FromSeconds(5),
                 "Notifications:Delivery:Lease must exceed Smtp:Timeout by at least 15 s.")
             .ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<NotificationsMetrics>();
         services.AddSingleton<SenderWake>();
         services.AddSingleton<SendQueue>();

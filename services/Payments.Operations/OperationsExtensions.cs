@@ -13,7 +13,6 @@ public static class OperationsExtensions
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         builder.AddPostgresMessaging(typeof(OperationsExtensions).Assembly, connectionName: "payments-operations");
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ActionAudit>();
         builder.AddServiceApis();
         builder.AddDeadLetters();

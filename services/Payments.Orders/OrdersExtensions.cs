@@ -41,7 +41,6 @@ public static class OrdersExtensions
             })
             .AddPaymentProviderResilience();
         services.AddSingleton<OrdersMetrics>();
-        services.AddSingleton(TimeProvider.System);
         services.AddScoped<OrderCreation>();
 
         builder.AddMessageBus(

@@ -23,7 +23,6 @@ internal static class SimulatorExtensions
         services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>();
         services.ConfigureHttpJsonOptions(o => SimulatorJson.Configure(o.SerializerOptions));
-        services.AddSingleton(TimeProvider.System);
         services.AddAdminKeyAuthentication(); // Simulator:AdminKeys on /sim; /v1 checks Simulator:ApiKeys itself
 
         // The sandbox's state, restored from Simulator:StatePath and written back on change.

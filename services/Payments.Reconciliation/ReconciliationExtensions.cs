@@ -26,7 +26,6 @@ public static class ReconciliationExtensions
         // What we announce must reach Orders' queue even if Orders never ran yet (Messaging:Broker:RequiredQueues).
         services.Configure<PublisherOptions>(o => o.RequiredMessageTypes.Add(typeof(PaymentEventReceived)));
 
-        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ReconciliationMetrics>();
         services.AddOptions<ReconciliationOptions>().BindConfiguration("Reconciliation").ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReconciliationOptions>, ReconciliationOptionsValidator>();

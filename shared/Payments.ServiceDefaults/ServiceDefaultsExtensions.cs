@@ -6,7 +6,7 @@ using Payments.ServiceDefaults.Telemetry;
 
 namespace Payments.ServiceDefaults;
 
-/// <summary>What every Payments service has: logs with trace ids, OpenTelemetry, health endpoints.</summary>
+/// <summary>What every Payments service has: logs with trace ids, OpenTelemetry, health endpoints, the clock.</summary>
 public static class ServiceDefaultsExtensions
 {
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
@@ -23,6 +23,7 @@ public static class ServiceDefaultsExtensions
         builder.AddOpenTelemetryDefaults();
         builder.Services.AddHealthChecks();
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton(TimeProvider.System); // one clock, registered here and nowhere else
         return builder;
     }
 

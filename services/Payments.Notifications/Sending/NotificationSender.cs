@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Payments.Messaging.Postgres;
 using Payments.Notifications.Diagnostics;
+using Payments.ServiceDefaults.Resilience;
 
 namespace Payments.Notifications.Sending;
 
@@ -42,7 +43,7 @@ internal sealed partial class NotificationSender(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await readiness.WaitAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        await readiness.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (stoppingToken.IsCancellationRequested)
         {
             return;
@@ -155,7 +156,7 @@ internal sealed partial class NotificationSender(
             activity?.SetStatus(ActivityStatusCode.Error, failure.Reason);
             return failure.Permanent || notification.Attempts + 1 >= _options.MaxAttempts
                 ? new SendResult(notification, SendOutcome.Parked, failure)
-                : new SendResult(notification, SendOutcome.RetryLater, failure, Backoff.After(notification.Attempts + 1, _options));
+                : new SendResult(notification, SendOutcome.RetryLater, failure, JitteredBackoff.Delay(notification.Attempts, _options.BaseBackoff, _options.MaxBackoff));
         }
     }
 

@@ -15,5 +15,5 @@ internal sealed class WakeSignal
 
     /// <summary>Until <paramref name="next"/> completes or <paramref name="timeout"/> passes; never throws on either.</summary>
     public static async Task WaitAsync(Task next, TimeSpan timeout, CancellationToken cancellationToken) =>
-        await next.WaitAsync(timeout, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        await next.WaitAsync(timeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 }

@@ -48,7 +48,7 @@ internal sealed partial class DeadLetterReader(
             catch (Exception ex)
             {
                 LogConnectFailed(ex.GetType().Name, ex.Message, RetryDelay.TotalSeconds);
-                await Task.Delay(RetryDelay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(RetryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
@@ -78,7 +78,7 @@ internal sealed partial class DeadLetterReader(
             catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == 404)
             {
                 LogQueueMissing(queue, options.Value.MissingQueueRetry.TotalSeconds);
-                await Task.Delay(options.Value.MissingQueueRetry, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(options.Value.MissingQueueRetry, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             finally
             {

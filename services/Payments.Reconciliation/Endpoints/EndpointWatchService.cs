@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Payments.Reconciliation.Housekeeping;
+using Payments.ServiceDefaults.Hosting;
 
 namespace Payments.Reconciliation.Endpoints;
 
@@ -12,30 +13,29 @@ internal sealed partial class EndpointWatchService(
     IServiceScopeFactory scopes,
     IOptions<ReconciliationOptions> options,
     TimeProvider time,
-    ILogger<EndpointWatchService> logger) : BackgroundService
+    ILogger<EndpointWatchService> logger) : PeriodicJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.EndpointCheckInterval;
+
+    protected override bool IsEnabled => options.Value.Endpoints.Count > 0;
+
+    protected override TimeProvider Time => time;
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.Endpoints.Count == 0)
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<EndpointCheck>().RunAsync(cancellationToken);
+    }
+
+    protected override bool HandleFailure(Exception exception, CancellationToken stoppingToken)
+    {
+        if (stoppingToken.IsCancellationRequested)
         {
-            return;
+            return false;
         }
 
-        var interval = options.Value.EndpointCheckInterval;
-        using var timer = new PeriodicTimer(interval, time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<EndpointCheck>().RunAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRoundFailed(ex.GetType().Name, ex.Message);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
+        LogRoundFailed(exception.GetType().Name, exception.Message);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook endpoint check failed ({Error}: {Message}); the next round retries")]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Payments.Messaging.Postgres;
+using Payments.ServiceDefaults.Hosting;
 
 namespace Payments.Reconciliation.Housekeeping;
 
@@ -9,26 +10,30 @@ internal sealed partial class HousekeepingService(
     DatabaseReadiness readiness,
     IOptions<ReconciliationOptions> options,
     TimeProvider time,
-    ILogger<HousekeepingService> logger) : BackgroundService
+    ILogger<HousekeepingService> logger) : PeriodicJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.Interval;
+
+    protected override TimeProvider Time => time;
+
+    protected override Task WaitUntilReadyAsync(CancellationToken cancellationToken) => readiness.WaitAsync(cancellationToken);
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        await readiness.WaitAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        do
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<HousekeepingPass>().RunAsync(cancellationToken);
+    }
+
+    // Claims taken before the failure expire with their lease: nothing is lost, the next pass sees them.
+    protected override bool HandleFailure(Exception exception, CancellationToken stoppingToken)
+    {
+        if (stoppingToken.IsCancellationRequested)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<HousekeepingPass>().RunAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // Claims taken before the failure expire with their lease: nothing is lost, the next pass sees them.
-                LogPassFailed(ex.GetType().Name, ex.Message);
-            }
+            return false;
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
+
+        LogPassFailed(exception.GetType().Name, exception.Message);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Housekeeping pass failed ({Error}: {Message}); the next pass retries")]

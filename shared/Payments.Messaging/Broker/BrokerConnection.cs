@@ -92,13 +92,13 @@ public sealed partial class BrokerConnection(
             {
                 LogLoginRefused(factory.UserName, RetryDelay.TotalSeconds);
                 await DisposeConnectionAsync();
-                await Task.Delay(RetryDelay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(RetryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             catch (Exception ex)
             {
                 LogConnectFailed(ex.GetType().Name, ex.Message, RetryDelay.TotalSeconds);
                 await DisposeConnectionAsync();
-                await Task.Delay(RetryDelay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(RetryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Payments.Messaging.Diagnostics;
 using Payments.Messaging.Postgres;
@@ -6,7 +5,7 @@ using Payments.Messaging.Postgres;
 namespace Payments.Messaging.Outbox;
 
 /// <summary>Samples outbox depth, oldest age and parked count every few seconds for the gauges.</summary>
-internal sealed class OutboxMonitor(NpgsqlDataSource dataSource, DatabaseReadiness readiness, MessagingMetrics metrics) : BackgroundService
+internal sealed class OutboxMonitor(NpgsqlDataSource dataSource, DatabaseReadiness readiness, MessagingMetrics metrics) : PeriodicDatabaseJob(readiness)
 {
     public static async Task<OutboxSnapshot> SampleAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
@@ -21,21 +20,11 @@ internal sealed class OutboxMonitor(NpgsqlDataSource dataSource, DatabaseReadine
         return new OutboxSnapshot(reader.GetInt64(0), TimeSpan.FromSeconds(reader.GetDouble(1)), reader.GetInt64(2));
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await readiness.WaitAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
-        do
-        {
-            try
-            {
-                metrics.Snapshot = await SampleAsync(dataSource, stoppingToken);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-            {
-                // The database is away; the next tick tries again and the gauges keep their last value.
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(5);
+
+    protected override bool RunsAtStart => true;
+
+    // A database that is away keeps the gauges at their last value.
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken) =>
+        metrics.Snapshot = await SampleAsync(dataSource, cancellationToken);
 }

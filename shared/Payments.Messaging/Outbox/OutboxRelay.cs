@@ -7,6 +7,7 @@ using Npgsql;
 using Payments.Messaging.Broker;
 using Payments.Messaging.Diagnostics;
 using Payments.Messaging.Postgres;
+using Payments.ServiceDefaults.Resilience;
 using RabbitMQ.Client;
 
 namespace Payments.Messaging.Outbox;
@@ -32,7 +33,7 @@ internal sealed partial class OutboxRelay(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await readiness.WaitAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        await readiness.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         var loops = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => WorkAsync(stoppingToken)).Append(ListenAsync(stoppingToken));
         await Task.WhenAll(loops);
     }
@@ -96,7 +97,7 @@ internal sealed partial class OutboxRelay(
             }
             else
             {
-                retry.Add((row.Id, Backoff(row.Attempts), error));
+                retry.Add((row.Id, JitteredBackoff.Delay(row.Attempts, _options.BaseBackoff, _options.MaxBackoff), error));
                 metrics.PublishFailed(row.MessageType);
             }
         }
@@ -146,12 +147,6 @@ internal sealed partial class OutboxRelay(
         }
     }
 
-    private TimeSpan Backoff(int attempts)
-    {
-        var ceiling = Math.Min(_options.MaxBackoff.TotalSeconds, _options.BaseBackoff.TotalSeconds * Math.Pow(2, attempts));
-        return TimeSpan.FromSeconds(ceiling / 2 + (Random.Shared.NextDouble() * ceiling / 2)); // "equal jitter"
-    }
-
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -174,7 +169,7 @@ internal sealed partial class OutboxRelay(
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogListenFailed(ex.GetType().Name, ex.Message);
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             catch (OperationCanceledException)
             {

@@ -1,17 +1,16 @@
-using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Payments.ServiceDefaults.Hosting;
 
 namespace Payments.Messaging.Postgres;
 
 /// <summary>
-/// Housekeeping that runs every <see cref="Interval"/> once the schema is migrated (the first run one interval after
-/// that). A database that is away or slow only skips a run: the next tick tries again.
+/// A <see cref="PeriodicJob"/> on the database: it starts once the schema is migrated (the first run one interval after
+/// that, unless <see cref="PeriodicJob.RunsAtStart"/> says otherwise). A database that is away or slow only skips a
+/// run: the next tick tries again.
 /// </summary>
-public abstract class PeriodicDatabaseJob(DatabaseReadiness readiness) : BackgroundService
+public abstract class PeriodicDatabaseJob(DatabaseReadiness readiness) : PeriodicJob
 {
-    protected abstract TimeSpan Interval { get; }
-
-    protected abstract Task RunOnceAsync(CancellationToken cancellationToken);
+    protected override bool RunsAtStart => false;
 
     /// <summary>
     /// Runs <paramref name="deleteChunk"/>, a DELETE of at most $2 rows older than $1 (<paramref name="age"/>), until a
@@ -35,20 +34,9 @@ public abstract class PeriodicDatabaseJob(DatabaseReadiness readiness) : Backgro
         }
     }
 
-    protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await readiness.WaitAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        using var timer = new PeriodicTimer(Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-            {
-                // Next tick.
-            }
-        }
-    }
+    protected override Task WaitUntilReadyAsync(CancellationToken cancellationToken) => readiness.WaitAsync(cancellationToken);
+
+    /// <summary>A database that is away or slow only skips a run.</summary>
+    protected override bool HandleFailure(Exception exception, CancellationToken stoppingToken) =>
+        exception is NpgsqlException or TimeoutException;
 }

@@ -22,7 +22,7 @@ internal sealed partial class SchemaMigrationService(SchemaMigrator migrator, Da
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogWaiting(ex.GetType().Name, ex.Message, delay.TotalSeconds);
-                await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 15));
             }
         }

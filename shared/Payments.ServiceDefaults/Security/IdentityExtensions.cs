@@ -48,7 +48,6 @@ public static class IdentityExtensions
 
         services.AddSingleton(listener);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ManagementListenerPolicy>());
-        services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 

@@ -39,7 +39,7 @@ public sealed class SilentSmtpServer : IAsyncDisposable
     {
         await _stop.CancelAsync();
         _listener.Stop();
-        await _accepting.ContinueWith(_ => { }, TaskScheduler.Default);
+        await _accepting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         lock (_held)
         {
             _held.ForEach(c => c.Dispose());
