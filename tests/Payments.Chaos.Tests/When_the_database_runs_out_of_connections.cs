@@ -78,7 +78,7 @@ public sealed class When_the_database_runs_out_of_connections : IAsyncLifetime
     }
 
     /// <summary>
-    /// Opens connections until the server refuses one, and ends every other client's session (the service's pooled
+    /// Opens connections until the server refuses one, and ends every other client's backend (the service's pooled
     /// connections would otherwise go on working), until the only client sessions left are the ones held here.
     /// </summary>
     private async Task TakeEveryConnectionAsync(CancellationToken ct)
