@@ -11,8 +11,9 @@ namespace Payments.Compose.Tests.Compose;
 /// </summary>
 public sealed class ComposeProject : IAsyncDisposable
 {
-    // Image builds and `up` waiting for the dependencies' health checks are the slow commands.
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(10);
+    // Image builds and `up` waiting for the dependencies' health checks are the slow commands. A cold build of the six
+    // images (no layer cache, every restore in its own container) shares the two cores with the other test projects.
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(20);
     private readonly ComposeImages _images;
     private readonly Dictionary<string, string> _environment;
 
