@@ -27,13 +27,8 @@ internal sealed partial class EndpointWatchService(
         await scope.ServiceProvider.GetRequiredService<EndpointCheck>().RunAsync(cancellationToken);
     }
 
-    protected override bool HandleFailure(Exception exception, CancellationToken stoppingToken)
+    protected override bool HandleFailure(Exception exception)
     {
-        if (stoppingToken.IsCancellationRequested)
-        {
-            return false;
-        }
-
         LogRoundFailed(exception.GetType().Name, exception.Message);
         return true;
     }

@@ -25,13 +25,8 @@ internal sealed partial class HousekeepingService(
     }
 
     // Claims taken before the failure expire with their lease: nothing is lost, the next pass sees them.
-    protected override bool HandleFailure(Exception exception, CancellationToken stoppingToken)
+    protected override bool HandleFailure(Exception exception)
     {
-        if (stoppingToken.IsCancellationRequested)
-        {
-            return false;
-        }
-
         LogPassFailed(exception.GetType().Name, exception.Message);
         return true;
     }

@@ -37,6 +37,6 @@ public abstract class PeriodicDatabaseJob(DatabaseReadiness readiness) : Periodi
     protected override Task WaitUntilReadyAsync(CancellationToken cancellationToken) => readiness.WaitAsync(cancellationToken);
 
     /// <summary>A database that is away or slow only skips a run.</summary>
-    protected override bool HandleFailure(Exception exception, CancellationToken stoppingToken) =>
+    protected override bool HandleFailure(Exception exception) =>
         exception is NpgsqlException or TimeoutException;
 }

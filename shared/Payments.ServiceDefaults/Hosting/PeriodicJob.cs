@@ -25,8 +25,11 @@ public abstract class PeriodicJob : BackgroundService
 
     protected abstract Task RunOnceAsync(CancellationToken cancellationToken);
 
-    /// <summary>True when <paramref name="exception"/> costs only this run; false lets it end the job.</summary>
-    protected abstract bool HandleFailure(Exception exception, CancellationToken stoppingToken);
+    /// <summary>
+    /// True when <paramref name="exception"/> costs only this run; false lets it end the job. Not asked while the job
+    /// stops: whatever a run throws then ends the job quietly.
+    /// </summary>
+    protected abstract bool HandleFailure(Exception exception);
 
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,9 +52,9 @@ public abstract class PeriodicJob : BackgroundService
                 await RunGuardedAsync(stoppingToken);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping.
+            // Stopping: a run cut short by it throws whatever its cancelled call threw.
         }
     }
 
@@ -61,7 +64,7 @@ public abstract class PeriodicJob : BackgroundService
         {
             await RunOnceAsync(stoppingToken);
         }
-        catch (Exception ex) when (HandleFailure(ex, stoppingToken))
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested && HandleFailure(ex))
         {
             // Next tick.
         }
