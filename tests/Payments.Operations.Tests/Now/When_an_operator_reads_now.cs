@@ -1,9 +1,12 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using Payments.Operations.Now;
 using Payments.Operations.Tests.Infrastructure;
+using Payments.ServiceDefaults.Security;
+using Payments.Testing.Security;
 using Payments.Testing.Services;
 
 namespace Payments.Operations.Tests.Now;
@@ -40,7 +43,7 @@ public sealed class When_an_operator_reads_now(Servers servers) : IAsyncLifetime
         using var webhooks = new HttpClient { BaseAddress = new Uri(_ingress.BaseUrl) };
         for (var i = 0; i < 2; i++)
         {
-            (await webhooks.SendAsync(Stripe($$"""{"id":"evt_now_{{i}}","type":"customer.created","data":{"object":{}}}""", Secret), Ct))
+            (await webhooks.SendAsync(Stripe("{\"id\":\"evt_now_" + i + "\",\"type\":\"customer.created\",\"data\":{\"object\":{}}}", Secret), Ct))
                 .StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
@@ -49,6 +52,9 @@ public sealed class When_an_operator_reads_now(Servers servers) : IAsyncLifetime
         var (app, client) = await OperationsApp.StartAsync(servers.Broker, servers.Postgres,
             new Dictionary<string, string?> { ["Operations:Services:Ingress:BaseUrl"] = _ingress.BaseUrl });
         await using var _ = app;
+        // One operator token for Operations and the ingress, as run.sh mints it: Operations forwards it.
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            TestTokens.Create([ApiAudiences.Operations, ApiAudiences.Ingress], [Scopes.PaymentsOps], subject: "operator-now"));
 
         var now = (await client.GetFromJsonAsync<NowSnapshot>("/api/now", Ct)).ShouldNotBeNull();
 
