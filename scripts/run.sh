@@ -30,6 +30,7 @@ NOTIFICATIONS=http://127.0.0.1:5083
 RECONCILIATION=http://127.0.0.1:5084
 OPERATIONS=http://127.0.0.1:5085
 # Operator endpoints (Management:Urls): loopback only, never on the public listeners.
+INGRESS_MANAGEMENT=http://127.0.0.1:9080
 ORDERS_MANAGEMENT=http://127.0.0.1:9081
 NOTIFICATIONS_MANAGEMENT=http://127.0.0.1:9083
 RECONCILIATION_MANAGEMENT=http://127.0.0.1:9084
@@ -70,7 +71,8 @@ start_service() { # name url env...
 }
 started_at=$(date +%s.%N)
 start_service Payments.ProviderSimulator $SIMULATOR
-start_service Payments.Ingress $INGRESS ConnectionStrings__RabbitMq="$PAYMENTS_RABBITMQ_URL_INGRESS"
+start_service Payments.Ingress $INGRESS ConnectionStrings__RabbitMq="$PAYMENTS_RABBITMQ_URL_INGRESS" \
+  $(dev_bearer_env) Management__Urls=$INGRESS_MANAGEMENT
 start_service Payments.Orders $ORDERS ConnectionStrings__RabbitMq="$PAYMENTS_RABBITMQ_URL_ORDERS" ConnectionStrings__Postgres="$(pg orders)" \
   Provider__BaseUrl=$SIMULATOR $(dev_bearer_env) Management__Urls=$ORDERS_MANAGEMENT
 start_service Payments.Notifications $NOTIFICATIONS ConnectionStrings__RabbitMq="$PAYMENTS_RABBITMQ_URL_NOTIFICATIONS" ConnectionStrings__Postgres="$(pg notifications)" \
@@ -79,7 +81,8 @@ start_service Payments.Reconciliation $RECONCILIATION ConnectionStrings__RabbitM
   Provider__BaseUrl=$SIMULATOR Reconciliation__Interval=00:00:02 Reconciliation__StaleAfter=00:00:15 \
   $(dev_bearer_env) Management__Urls=$RECONCILIATION_MANAGEMENT
 start_service Payments.Operations $OPERATIONS ConnectionStrings__RabbitMq="$PAYMENTS_RABBITMQ_URL_OPERATIONS" ConnectionStrings__Postgres="$(pg operations)" \
-  Operations__Broker__ManagementUrl=http://127.0.0.1:${RABBIT_MGMT_PORT:-15672} Operations__Services__Orders__BaseUrl=$ORDERS_MANAGEMENT \
+  Operations__Broker__ManagementUrl=http://127.0.0.1:${RABBIT_MGMT_PORT:-15672} Operations__Services__Ingress__BaseUrl=$INGRESS_MANAGEMENT \
+  Operations__Services__Orders__BaseUrl=$ORDERS_MANAGEMENT \
   Operations__Services__Notifications__BaseUrl=$NOTIFICATIONS_MANAGEMENT Operations__Services__Reconciliation__BaseUrl=$RECONCILIATION_MANAGEMENT $(dev_bearer_env)
 
 # Every service polled in one loop, so each one's time to ready (from the moment they were all started) is its own.

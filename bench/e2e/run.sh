@@ -29,7 +29,7 @@ amqp="amqp://guest:guest@127.0.0.1:$RABBIT_PORT/"
 pg() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1;Maximum Pool Size=64"; }
 secret="whsec_e2e_$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 base=$(( 46000 + RANDOM % 3000 ))
-# Orders and Notifications refuse to start without bearer token settings; the bench calls none of their APIs: a throwaway key.
+# The services refuse to start without bearer token settings; the bench calls none of their APIs: a throwaway key.
 bearer="Authentication__Schemes__Bearer__ValidIssuer=payments-bench Authentication__Schemes__Bearer__SigningKeys__0__Issuer=payments-bench"
 bearer+=" Authentication__Schemes__Bearer__SigningKeys__0__Value=$(head -c 32 /dev/urandom | base64 -w0)"
 
@@ -41,7 +41,7 @@ run() { # name port env...
 }
 run services/Payments.Ingress/bin/Release/net10.0/Payments.Ingress.dll $base ConnectionStrings__RabbitMq="$amqp" \
   Ingress__Sources__stripe__Scheme=stripe Ingress__Sources__stripe__Secrets__0="$secret" \
-  Ingress__Sources__stripe__RateLimit__PermitsPerSecond=1000000 Ingress__Sources__stripe__RateLimit__Burst=1000000
+  Ingress__Sources__stripe__RateLimit__PermitsPerSecond=1000000 Ingress__Sources__stripe__RateLimit__Burst=1000000 $bearer
 run services/Payments.Orders/bin/Release/net10.0/Payments.Orders.dll $((base + 1)) ConnectionStrings__RabbitMq="$amqp" \
   ConnectionStrings__Postgres="$(pg bench_orders)" Provider__BaseUrl=http://127.0.0.1:9 Provider__ApiKey=sk_bench $bearer
 run services/Payments.Notifications/bin/Release/net10.0/Payments.Notifications.dll $((base + 2)) ConnectionStrings__RabbitMq="$amqp" \

@@ -25,12 +25,16 @@ start_rabbitmq
 amqp="amqp://guest:guest@127.0.0.1:$RABBIT_PORT/"
 secret="whsec_bench_$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 port=$(( 40000 + RANDOM % 5000 ))
+# The ingress refuses to start outside Development without bearer token settings (for its operator endpoint, which the
+# bench never calls): a throwaway key.
+bearer="Authentication__Schemes__Bearer__ValidIssuer=payments-bench Authentication__Schemes__Bearer__SigningKeys__0__Issuer=payments-bench"
+bearer+=" Authentication__Schemes__Bearer__SigningKeys__0__Value=$(head -c 32 /dev/urandom | base64 -w0)"
 ctl() { HOME=$work/rabbitmq /usr/lib/rabbitmq/bin/rabbitmqctl -n "$RABBIT_NODE@localhost" "$@"; }
 
 start_app() { # name
   case $1 in
     ingress)
-      ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$port ConnectionStrings__RabbitMq=$amqp \
+      env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$port ConnectionStrings__RabbitMq=$amqp $bearer \
       Ingress__Sources__stripe__Scheme=stripe Ingress__Sources__stripe__Secrets__0=$secret Logging__LogLevel__Default=Warning \
       Ingress__Sources__stripe__RateLimit__PermitsPerSecond=1000000 Ingress__Sources__stripe__RateLimit__Burst=1000000 \
         dotnet services/Payments.Ingress/bin/Release/net10.0/Payments.Ingress.dll --contentRoot "$PWD/services/Payments.Ingress/bin/Release/net10.0" > "$work/app.log" 2>&1 &

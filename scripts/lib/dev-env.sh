@@ -37,7 +37,7 @@ dev_bearer_env() {
 mint_dev_tokens() {
   local mint=(dotnet tools/Payments.DevTokens/bin/Release/net10.0/Payments.DevTokens.dll --key-file "$DEV_SIGNING_KEY_FILE" --issuer "$DEV_TOKEN_ISSUER")
   dev_env_set PAYMENTS_CLIENT_TOKEN "$("${mint[@]}" --subject dev-client --audience payments-orders --scope 'orders:write orders:read')"
-  dev_env_set PAYMENTS_OPS_TOKEN "$("${mint[@]}" --subject dev-operator --audience payments-orders --audience payments-notifications \
+  dev_env_set PAYMENTS_OPS_TOKEN "$("${mint[@]}" --subject dev-operator --audience payments-ingress --audience payments-orders --audience payments-notifications \
     --audience payments-reconciliation --audience payments-operations --scope 'payments:ops')"
   echo "Development tokens (12 h): PAYMENTS_CLIENT_TOKEN and PAYMENTS_OPS_TOKEN in $DEV_ENV_FILE (source it; curl -H \"Authorization: Bearer \$PAYMENTS_OPS_TOKEN\" ...)"
 }

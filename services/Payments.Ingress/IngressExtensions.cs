@@ -3,6 +3,7 @@ using Payments.Ingress.Diagnostics;
 using Payments.Ingress.Limits;
 using Payments.Ingress.Networks;
 using Payments.Ingress.Publishing;
+using Payments.Ingress.Traffic;
 using Payments.Ingress.Webhooks;
 using Payments.Ingress.Webhooks.Schemes;
 using Payments.Ingress.Webhooks.Schemes.GitHub;
@@ -10,6 +11,7 @@ using Payments.Ingress.Webhooks.Schemes.LiqPay;
 using Payments.Ingress.Webhooks.Schemes.StandardWebhooks;
 using Payments.Ingress.Webhooks.Schemes.Stripe;
 using Payments.ServiceDefaults.Configuration;
+using Payments.ServiceDefaults.Security;
 using Payments.Contracts;
 using Payments.Messaging.Broker;
 
@@ -41,7 +43,9 @@ public static class IngressExtensions
         services.AddOptions<RetryAfterOptions>().BindConfiguration("Ingress:Broker");
 
         services.AddSingleton<WebhookSources>();
+        services.AddSingleton<TrafficCounter>();
         services.AddSingleton<IngressMetrics>();
+        services.AddSingleton<IOperatorAudit, LoggedOperatorAudit>();
         services.AddSingleton<PaymentEventPublisher>();
         services.AddSingleton<WebhookIntake>(); // stateless, over singletons: nothing to resolve per request
         services.AddProblemDetails();

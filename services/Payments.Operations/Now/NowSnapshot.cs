@@ -4,7 +4,8 @@ namespace Payments.Operations.Now;
 
 /// <summary>
 /// GET /api/now. Any part whose source did not answer is null and its source is named in Unavailable.
-/// Webhooks per minute by source and rejections by reason are not here: docs/decisions/0020-operations-now-sources.md.
+/// Webhooks per minute by source and refusals by reason come from the ingress's GET /admin/traffic over the last
+/// 15 minutes (docs/decisions/0026-ingress-traffic-for-operators.md).
 /// </summary>
 public sealed record NowSnapshot(
     DateTimeOffset At,
@@ -13,4 +14,6 @@ public sealed record NowSnapshot(
     long? ParkedNotifications,
     DeadLetterCounts DeadLetters,
     int? StuckPayments,
+    IReadOnlyList<WebhookRate>? Webhooks,
+    IReadOnlyList<WebhookRejections>? WebhookRejections,
     IReadOnlyList<UnavailableService> Unavailable);

@@ -14,6 +14,8 @@ public static class ServiceApiExtensions
         services.AddHttpContextAccessor();
         services.AddTransient<ForwardOperatorToken>();
 
+        services.AddHttpClient<IngressApi>((sp, http) => Configure(http, sp.GetRequiredService<IOptions<ServicesOptions>>().Value.Ingress))
+            .AddHttpMessageHandler<ForwardOperatorToken>().AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
         services.AddHttpClient<OrdersApi>((sp, http) => Configure(http, sp.GetRequiredService<IOptions<ServicesOptions>>().Value.Orders))
             .AddHttpMessageHandler<ForwardOperatorToken>().AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
         services.AddHttpClient<NotificationsApi>((sp, http) => Configure(http, sp.GetRequiredService<IOptions<ServicesOptions>>().Value.Notifications))

@@ -5,6 +5,8 @@ public sealed class ServicesOptions
 {
     public const string Section = "Operations:Services";
 
+    public ServiceOptions Ingress { get; set; } = new();
+
     public ServiceOptions Orders { get; set; } = new();
 
     public ServiceOptions Notifications { get; set; } = new();

@@ -8,6 +8,7 @@ internal sealed class ServicesOptionsValidator : IValidateOptions<ServicesOption
     public ValidateOptionsResult Validate(string? name, ServicesOptions options)
     {
         var failures = new List<string>();
+        Check(failures, nameof(ServicesOptions.Ingress), options.Ingress);
         Check(failures, nameof(ServicesOptions.Orders), options.Orders);
         Check(failures, nameof(ServicesOptions.Notifications), options.Notifications);
         Check(failures, nameof(ServicesOptions.Reconciliation), options.Reconciliation);

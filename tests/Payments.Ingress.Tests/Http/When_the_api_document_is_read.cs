@@ -3,7 +3,10 @@ using Payments.Testing.RabbitMq;
 
 namespace Payments.Ingress.Tests.Http;
 
-/// <summary>/openapi/v1.json of the running ingress: the one webhook operation, its refusals, and no bearer scheme.</summary>
+/// <summary>
+/// /openapi/v1.json of the running ingress: the webhook operation with its refusals and no token (its signature
+/// decides), and the operators' traffic endpoint with its bearer scope.
+/// </summary>
 [Collection(BrokerCollection.Name)]
 public sealed class When_the_api_document_is_read(RabbitMqFixture broker) : IAsyncLifetime
 {
@@ -22,10 +25,11 @@ public sealed class When_the_api_document_is_read(RabbitMqFixture broker) : IAsy
     {
         var document = await ApiDocument.FetchAsync(await _app.ReadyClientAsync(), TestContext.Current.CancellationToken);
 
-        document.Operations.ShouldBe(["POST /webhooks/{source}"]);
+        document.Operations.ShouldBe(["GET /admin/traffic", "POST /webhooks/{source}"], ignoreOrder: true);
         document.Responses("POST", "/webhooks/{source}")
             .ShouldBe(["200", "202", "400", "401", "403", "404", "413", "415", "429", "503"], ignoreOrder: true);
         document.BearerScopes("POST", "/webhooks/{source}").ShouldBeNull("the signature, not a token, decides");
-        document.BearerScheme.ShouldBeNull();
+        document.BearerScopes("GET", "/admin/traffic").ShouldBe(["payments:ops"]);
+        document.BearerScheme.ShouldBe(("http", "bearer", "JWT"));
     }
 }

@@ -45,6 +45,7 @@ public sealed class ConsoleSystem : IAsyncLifetime
             .With("ConnectionStrings:RabbitMq", Broker.AmqpUri)
             .With("ConnectionStrings:Postgres", await Postgres.CreateDatabaseAsync("operations", cancellationToken))
             .With("Operations:Broker:ManagementUrl", $"http://127.0.0.1:{Broker.ManagementPort}")
+            .With("Operations:Services:Ingress:BaseUrl", Unreachable)
             .With("Operations:Services:Orders:BaseUrl", Orders.BaseUrl)
             .With("Operations:Services:Notifications:BaseUrl", Unreachable)
             .With("Operations:Services:Reconciliation:BaseUrl", Unreachable)

@@ -30,6 +30,7 @@ public sealed class When_operations_is_killed_during_a_bulk_replay(Servers serve
             .With("ConnectionStrings:RabbitMq", servers.Broker.AmqpUri)
             .With("ConnectionStrings:Postgres", _database)
             .With("Operations:Broker:ManagementUrl", $"http://127.0.0.1:{servers.Broker.ManagementPort}")
+            .With("Operations:Services:Ingress:BaseUrl", OperationsApp.Unreachable)
             .With("Operations:Services:Orders:BaseUrl", servers.Orders.BaseUrl)
             .With("Operations:Services:Notifications:BaseUrl", OperationsApp.Unreachable)
             .With("Operations:Services:Reconciliation:BaseUrl", OperationsApp.Unreachable)

@@ -58,6 +58,7 @@ public sealed class OperationsApp(string amqpUri, string postgres, IReadOnlyDict
         {
             ["ConnectionStrings:RabbitMq"] = amqpUri,
             ["ConnectionStrings:Postgres"] = postgres,
+            ["Operations:Services:Ingress:BaseUrl"] = Unreachable,
             ["Operations:Services:Orders:BaseUrl"] = Unreachable,
             ["Operations:Services:Notifications:BaseUrl"] = Unreachable,
             ["Operations:Services:Reconciliation:BaseUrl"] = Unreachable,

@@ -51,7 +51,7 @@ public sealed class When_an_endpoint_is_called_without_the_right_token(SecurityS
         {
             // Every scope there is but the ones this endpoint requires, for the right audience.
             var required = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToHashSet();
-            var token = TestTokens.For(service.Audience ?? "payments-ingress", [.. Scopes.All.Where(s => !required.Contains(s))]);
+            var token = TestTokens.For(service.Audience!, [.. Scopes.All.Where(s => !required.Contains(s))]);
             using var http = new HttpClient();
             using var response = await http.SendAsync(EndpointRequests.For(endpoint, ListenerOf(service, endpoint), token), Ct);
             if (response.StatusCode != HttpStatusCode.Forbidden || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
@@ -73,7 +73,7 @@ public sealed class When_an_endpoint_is_called_without_the_right_token(SecurityS
         foreach (var endpoint in service.Endpoints.Where(e => EndpointKinds.Of(e) == EndpointKind.Operator))
         {
             using var http = new HttpClient();
-            var token = TestTokens.For(service.Audience ?? "payments-ingress", [.. Scopes.All]);
+            var token = TestTokens.For(service.Audience!, [.. Scopes.All]);
             using var response = await http.SendAsync(EndpointRequests.For(endpoint, service.PublicUrl, token), Ct);
             if (response.StatusCode != HttpStatusCode.NotFound)
             {
@@ -88,6 +88,7 @@ public sealed class When_an_endpoint_is_called_without_the_right_token(SecurityS
     [InlineData("orders")]
     [InlineData("notifications")]
     [InlineData("reconciliation")]
+    [InlineData("ingress")]
     public async Task Should_serve_only_operator_and_health_endpoints_on_the_management_listener(string name)
     {
         var service = system.Named(name);
@@ -95,7 +96,7 @@ public sealed class When_an_endpoint_is_called_without_the_right_token(SecurityS
         foreach (var endpoint in service.Endpoints.Where(e => EndpointKinds.Of(e) == EndpointKind.Business))
         {
             using var http = new HttpClient();
-            var token = TestTokens.For(service.Audience ?? "payments-ingress", [.. Scopes.All]);
+            var token = TestTokens.For(service.Audience!, [.. Scopes.All]);
             using var response = await http.SendAsync(EndpointRequests.For(endpoint, service.ManagementUrl, token), Ct);
             if (response.StatusCode != HttpStatusCode.NotFound)
             {
@@ -121,9 +122,10 @@ public sealed class When_an_endpoint_is_called_without_the_right_token(SecurityS
         Operator(system.Orders).Length.ShouldBeGreaterThanOrEqualTo(3);
         Operator(system.Notifications).Length.ShouldBeGreaterThanOrEqualTo(3);
         Operator(system.Reconciliation).Length.ShouldBeGreaterThanOrEqualTo(4);
-        // The ingress takes signed webhooks only: anything else it maps would have no identity to check.
+        // The ingress takes signed webhooks; its one other endpoint is for operators (GET /admin/traffic).
         system.Ingress.Endpoints.Select(EndpointKinds.Of).Distinct().Order().ToArray()
-            .ShouldBe([EndpointKind.Health, EndpointKind.Webhook, EndpointKind.ApiDocument]);
+            .ShouldBe([EndpointKind.Health, EndpointKind.Webhook, EndpointKind.ApiDocument, EndpointKind.Operator]);
+        Operator(system.Ingress).ShouldBe(["GET /admin/traffic"]);
         // The API document is anonymous here only because these hosts run as Testing (docs/decisions/0011-openapi-documents.md).
         system.All.ShouldAllBe(s => s.Endpoints.Count(e => EndpointKinds.Of(e) == EndpointKind.ApiDocument) == 1);
         // Whatever lives under /admin is an operator endpoint, and only the ingress takes webhooks.

@@ -68,7 +68,7 @@ public sealed class SecuritySystem : IAsyncLifetime
         Orders = await StartAsync(new ServiceHost<orders::Program>("orders", ApiAudiences.Orders, orders), ct);
         Notifications = await StartAsync(new ServiceHost<notifications::Program>("notifications", ApiAudiences.Notifications, notifications), ct);
         Reconciliation = await StartAsync(new ServiceHost<reconciliation::Program>("reconciliation", ApiAudiences.Reconciliation, reconciliation), ct);
-        Ingress = await StartAsync(new ServiceHost<ingress::Program>("ingress", null, ingress, management: false), ct);
+        Ingress = await StartAsync(new ServiceHost<ingress::Program>("ingress", ApiAudiences.Ingress, ingress), ct);
     }
 
     private static async Task<IServiceHost> StartAsync<TProgram>(ServiceHost<TProgram> host, CancellationToken cancellationToken)
