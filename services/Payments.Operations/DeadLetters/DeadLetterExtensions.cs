@@ -12,6 +12,7 @@ public static class DeadLetterExtensions
         services.AddSingleton<DeadLetterStore>();
         services.AddSingleton<DeadLetterReplay>();
         services.AddHostedService<DeadLetterReader>();
+        services.AddHostedService<DeadLetterCleanup>();
         return builder;
     }
 }

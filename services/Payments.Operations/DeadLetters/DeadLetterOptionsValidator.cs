@@ -25,6 +25,18 @@ internal sealed class DeadLetterOptionsValidator : IValidateOptions<DeadLetterOp
             failures.Add($"{DeadLetterOptions.Section}:Prefetch and {DeadLetterOptions.Section}:MissingQueueRetry must be positive.");
         }
 
+        foreach (var (key, value) in new[]
+                 {
+                     (nameof(options.Retention), options.Retention), (nameof(options.DeadRetention), options.DeadRetention),
+                     (nameof(options.CleanupInterval), options.CleanupInterval),
+                 })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                failures.Add($"{DeadLetterOptions.Section}:{key} must be positive (got {value}).");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
