@@ -38,6 +38,7 @@ public static class IngressExtensions
             o.ConnectionName = "payments-ingress";
             o.RequiredMessageTypes.Add(typeof(PaymentEventReceived));
         });
+        services.DefaultConfirmTimeoutToResponseBudget();
         services.AddOptions<PublisherOptions>()
             .Validate(o => o.RequiredQueues.Count > 0, "Ingress:Broker:RequiredQueues must name at least one queue (the consumers' queue).");
         services.AddOptions<RetryAfterOptions>().BindConfiguration("Ingress:Broker");

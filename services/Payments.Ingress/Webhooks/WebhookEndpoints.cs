@@ -13,7 +13,7 @@ namespace Payments.Ingress.Webhooks;
 /// POST /webhooks/{source}: the only door. Order of checks: the sender's network (403) and the source's rate (429),
 /// both before anything is read, source (404), media type (415), size (413), signature and freshness on the raw
 /// bytes (401), shape and what the source may report (400), kind (200 if not ours), durable publish within what is
-/// left of Ingress:ResponseBudget (202 / 503).
+/// left of Ingress:ResponseBudget (202 / 503); the body itself must arrive within the budget (else 503).
 /// </summary>
 public static class WebhookEndpoints
 {
@@ -76,7 +76,26 @@ public static class WebhookEndpoints
         }
 
         var limit = intake.Options.Value.MaxBodyBytes;
-        var body = await WebhookBody.ReadAsync(context.Request, limit, cancellationToken);
+        var budget = intake.Options.Value.ResponseBudget;
+        byte[]? body;
+        // The budget counts from the start of handling, so a body still trickling in when it runs out (a slow sender, a
+        // congested path; slower than Kestrel's minimum rate is cut off by Kestrel) is answered 503 before it ends:
+        // the provider retries, instead of counting our late answer as a timeout.
+        using (var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            reading.CancelAfter(budget); // positive: start-up validates it against the (positive) confirm timeout
+            try
+            {
+                body = await WebhookBody.ReadAsync(context.Request, limit, reading.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                intake.LogUnavailable(name, "the body was still arriving when the response budget ran out");
+                return Unavailable(intake, context, name, "budget_exhausted",
+                    "The body did not arrive within the response budget; nothing was acknowledged. Retry later.");
+            }
+        }
+
         if (body is null)
         {
             return intake.Reject(name, "payload_too_large", StatusCodes.Status413PayloadTooLarge, "Payload too large",
@@ -115,8 +134,7 @@ public static class WebhookEndpoints
                 catch (BrokerUnavailableException ex)
                 {
                     intake.LogUnavailable(name, ex.Message);
-                    context.Response.Headers.RetryAfter = intake.RetryAfter.Value.RetryAfterSeconds.ToString();
-                    return intake.Reject(name, "broker_unavailable", StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable",
+                    return Unavailable(intake, context, name, "broker_unavailable",
                         "The event could not be made durable; nothing was acknowledged. Retry later.");
                 }
 
@@ -127,6 +145,12 @@ public static class WebhookEndpoints
             default:
                 throw new UnreachableException();
         }
+    }
+
+    private static ProblemHttpResult Unavailable(WebhookIntake intake, HttpContext context, string source, string reason, string detail)
+    {
+        context.Response.Headers.RetryAfter = intake.RetryAfter.Value.RetryAfterSeconds.ToString();
+        return intake.Reject(source, reason, StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", detail);
     }
 
     private static bool HasMediaType(HttpRequest request, string expected) =>

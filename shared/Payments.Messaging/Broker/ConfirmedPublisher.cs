@@ -22,15 +22,17 @@ public sealed class ConfirmedPublisher(BrokerConnection broker, IOptions<Publish
     public async Task PublishAsync(
         string exchange, ReadOnlyMemory<byte> body, BasicProperties properties, bool mandatory, TimeSpan within, CancellationToken cancellationToken)
     {
+        // A caller whose budget is already spent (a slow upload, a starved CPU) passes zero or less: that is a confirm
+        // that cannot come in time, not a bad argument, and CancelAfter would throw on a negative delay.
+        if (within <= TimeSpan.Zero)
+        {
+            throw new BrokerUnavailableException("No time was left to wait for the broker's confirm.");
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(within < _confirmTimeout ? within : _confirmTimeout);
         try
         {
-            if (within <= TimeSpan.Zero)
-            {
-                throw new OperationCanceledException("No time left to wait for a confirm.");
-            }
-
             var channel = broker.NextChannel();
             await channel.BasicPublishAsync(exchange, routingKey: "", mandatory, properties, body, timeout.Token);
         }

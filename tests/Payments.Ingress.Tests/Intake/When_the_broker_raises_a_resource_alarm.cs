@@ -6,6 +6,12 @@ using Payments.Testing.RabbitMq;
 
 namespace Payments.Ingress.Tests.Intake;
 
+[CollectionDefinition(Name)]
+public sealed class BlockedBrokerCollection : ICollectionFixture<RabbitMqFixture>
+{
+    public const string Name = "broker-blocked";
+}
+
 /// <summary>
 /// The broker raises its memory alarm and blocks the connection (connection.blocked): the ingress counts that as the
 /// broker being unavailable, so it answers 503 with Retry-After at once rather than after its confirm timeout, and

@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Payments.Messaging.Broker;
 using Payments.Ingress.Limits;
 using Payments.Ingress.Tests.Http;
 using Payments.Ingress.Webhooks;
@@ -74,6 +78,30 @@ public sealed class When_the_configuration_is_incomplete
         result.FailureMessage.ShouldContain("Ingress:Broker:ConfirmTimeout");
         result.FailureMessage.ShouldContain("Ingress:ResponseBudget");
         validator.Validate(null, new IngressOptions { ResponseBudget = TimeSpan.FromSeconds(5) }).Succeeded.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(null, "00:00:01.500", 1.5)] // PublisherOptions' own default (5 s) would exceed this budget and fail start-up
+    [InlineData(null, null, 3)] // the default budget
+    [InlineData("00:00:01", "00:00:01.500", 1)] // a configured confirm timeout stays
+    public void Should_let_a_missing_confirm_timeout_follow_the_response_budget(string? confirmTimeout, string? budget, double expectedSeconds)
+    {
+        // The ingress's registrations over configuration that has only what is given (no appsettings.json).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Path.GetTempPath(), EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:RabbitMq"] = "amqp://guest:guest@127.0.0.1:1/",
+            ["Ingress:Broker:RequiredQueues:0"] = "orders-payment-events",
+            ["Ingress:Broker:ConfirmTimeout"] = confirmTimeout,
+            ["Ingress:ResponseBudget"] = budget,
+            ["Ingress:Sources:stripe:Scheme"] = "stripe",
+            ["Ingress:Sources:stripe:Secrets:0"] = TestSecrets.Stripe,
+        }.Where(setting => setting.Value is not null));
+        builder.AddIngress();
+        using var services = builder.Services.BuildServiceProvider();
+
+        services.GetRequiredService<IOptions<PublisherOptions>>().Value.ConfirmTimeout.ShouldBe(TimeSpan.FromSeconds(expectedSeconds));
+        Should.NotThrow(() => services.GetRequiredService<IOptions<IngressOptions>>().Value); // start-up validation passes
     }
 
     [Fact]

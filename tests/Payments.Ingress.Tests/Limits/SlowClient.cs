@@ -30,6 +30,39 @@ internal static class SlowClient
         return cut ? elapsed : null;
     }
 
+    /// <summary>
+    /// Sends <paramref name="prefix"/> at once, then trickles <paramref name="trickle"/> at <paramref name="bytesPerSecond"/>
+    /// while reading the answer; returns the answer's status line and headers, and how long after the prefix they arrived.
+    /// </summary>
+    public static async Task<(string Head, TimeSpan Elapsed)> AnswerWhileTricklingAsync(
+        Uri server, string prefix, byte[] trickle, double bytesPerSecond, CancellationToken cancellationToken)
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(server.Host, server.Port, cancellationToken);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(prefix), cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var writing = TrickleAsync(stream, trickle, bytesPerSecond, stop.Token);
+        var head = new StringBuilder();
+        var buffer = new byte[4096];
+        while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+        {
+            var read = await stream.ReadAsync(buffer, cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            head.Append(Encoding.ASCII.GetString(buffer, 0, read));
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        await stop.CancelAsync();
+        await writing;
+        return (head.ToString(), elapsed);
+    }
+
     private static async Task<bool> ReadUntilClosedAsync(NetworkStream stream, CancellationToken cancellationToken)
     {
         var buffer = new byte[4096];

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Diagnostics.Metrics;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Payments.Reconciliation.Endpoints;
 using Payments.Reconciliation.Report;
 using Payments.Reconciliation.Tests.Infrastructure;
@@ -22,7 +24,9 @@ public sealed class When_the_webhook_endpoint_changes_at_the_provider(PaymentSys
     // One interval, plus margin for a check round and a poll on two shared cores.
     private static readonly TimeSpan WithinOneInterval = Interval + TimeSpan.FromSeconds(2);
 
-    private readonly MetricTotals _metrics = new("payments.reconciliation.endpoint_checks");
+    private const string Checks = "payments.reconciliation.endpoint_checks";
+
+    private MetricTotals _metrics = null!;
     private Simulator _provider = null!;
     private ReconciliationApp _app = null!;
     private HttpClient _client = null!;
@@ -37,11 +41,13 @@ public sealed class When_the_webhook_endpoint_changes_at_the_provider(PaymentSys
             ["Reconciliation:Endpoints:liqpay:Url"] = "http://127.0.0.1:5999/webhooks/liqpay",
             ["Reconciliation:Endpoints:liqpay:Provider"] = "liqpay",
         });
+        // Only this app's measurements: other test classes run Reconciliation apps with a stripe source too.
+        _metrics = new MetricTotals(_app.Services.GetRequiredService<IMeterFactory>(), Checks, "payments.reconciliation.endpoint.status");
     }
 
     public async ValueTask DisposeAsync()
     {
-        _metrics.Dispose();
+        _metrics?.Dispose();
         _client.Dispose();
         await _app.DisposeAsync();
         await _provider.DisposeAsync();
@@ -51,8 +57,13 @@ public sealed class When_the_webhook_endpoint_changes_at_the_provider(PaymentSys
     public async Task Should_report_it_missing_or_disabled_within_one_interval_and_clear_when_fixed()
     {
         (await StatusAsync("stripe", EndpointStatus.Missing, TimeSpan.FromSeconds(10))).Url.ShouldBe(Url);
+        await Eventually.TrueAsync(() => Task.FromResult(_metrics.Tagged(Checks, "source=stripe", $"status={EndpointStatus.Missing}") > 0),
+            WithinOneInterval, "a check counted as source=stripe, status=missing", TestContext.Current.CancellationToken);
+        GaugedStatuses("stripe").ShouldBe([EndpointStatus.Missing]);
         var id = await _provider.CreateWebhookEndpointAsync(Url, "payment_intent.succeeded", "payment_intent.payment_failed", "charge.refunded");
         await StatusAsync("stripe", EndpointStatus.Ok, WithinOneInterval);
+        _metrics.Tagged(Checks, "source=stripe", $"status={EndpointStatus.Ok}").ShouldBeGreaterThan(0);
+        GaugedStatuses("stripe").ShouldBe([EndpointStatus.Ok], "the gauge's missing clears once the endpoint is ok");
         var liqPay = await StatusAsync("liqpay", EndpointStatus.NotCheckable, WithinOneInterval);
         liqPay.Provider.ShouldBe("liqpay");
 
@@ -72,7 +83,7 @@ public sealed class When_the_webhook_endpoint_changes_at_the_provider(PaymentSys
             TestContext.Current.CancellationToken);
         report!.Endpoints.ShouldNotBeNull().Select(e => (e.Source, e.Status)).ShouldBe(
             [("liqpay", EndpointStatus.NotCheckable), ("stripe", EndpointStatus.Ok)]);
-        _metrics["payments.reconciliation.endpoint_checks"].ShouldBeGreaterThan(0);
+        _metrics.Tagged(Checks, "source=liqpay", $"status={EndpointStatus.NotCheckable}").ShouldBeGreaterThan(0);
 
         await _provider.Process.KillAsync();
         await StatusAsync("stripe", EndpointStatus.Unreachable, WithinOneInterval + TimeSpan.FromSeconds(3)); // plus the client's retries
@@ -95,6 +106,10 @@ public sealed class When_the_webhook_endpoint_changes_at_the_provider(PaymentSys
 
         await StatusAsync("stripe", EndpointStatus.UrlMismatch, WithinOneInterval);
     }
+
+    /// <summary>The statuses payments.reconciliation.endpoint.status reports for <paramref name="source"/> now (one, if all is well).</summary>
+    private string?[] GaugedStatuses(string source) =>
+        [.. _metrics.Observe().Where(tags => tags.GetValueOrDefault("source") == source).Select(tags => tags.GetValueOrDefault("status"))];
 
     /// <summary>Polls until the source shows <paramref name="status"/>, and fails if that took longer than <paramref name="within"/>.</summary>
     private async Task<EndpointReport> StatusAsync(string source, string status, TimeSpan within)

@@ -98,6 +98,13 @@ public sealed class Simulator : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetString()!;
     }
 
+    /// <summary>GET /v1/webhook_endpoints: the endpoints as the provider's API lists them (Stripe's list object's data).</summary>
+    public async Task<IReadOnlyList<JsonElement>> ListWebhookEndpointsAsync()
+    {
+        var list = await _http.GetFromJsonAsync<JsonElement>("/v1/webhook_endpoints", Token);
+        return [.. list.GetProperty("data").EnumerateArray()];
+    }
+
     /// <summary>POST /v1/webhook_endpoints/{id} with disabled=true|false; returns the endpoint's status.</summary>
     public async Task<string> SetWebhookEndpointDisabledAsync(string id, bool disabled)
     {

@@ -130,6 +130,25 @@ internal sealed class FixtureContainer : IAsyncDisposable
         await _container.StopAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// docker pause: every process in the container is frozen, while its ports stay open and the kernel still accepts
+    /// what clients send. The server goes silent without closing anything. <see cref="UnpauseAsync"/> resumes it.
+    /// </summary>
+    public async Task PauseAsync(CancellationToken cancellationToken)
+    {
+        if (!IsRunning)
+            throw new InvalidOperationException("The container is not running.");
+        using var docker = DockerEngine.CreateClient();
+        await docker.Containers.PauseContainerAsync(_container.Id, cancellationToken);
+    }
+
+    /// <summary>docker unpause, after <see cref="PauseAsync"/>.</summary>
+    public async Task UnpauseAsync(CancellationToken cancellationToken)
+    {
+        using var docker = DockerEngine.CreateClient();
+        await docker.Containers.UnpauseContainerAsync(_container.Id, cancellationToken);
+    }
+
     /// <summary>Removes the container and its anonymous volumes.</summary>
     public async ValueTask DisposeAsync()
     {

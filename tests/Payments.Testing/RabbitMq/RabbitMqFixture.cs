@@ -70,6 +70,15 @@ public class RabbitMqFixture : IAsyncLifetime
     public Task KillAsync(CancellationToken cancellationToken = default) => Container.KillAsync(cancellationToken);
 
     /// <summary>
+    /// Freezes the broker (docker pause): connections stay open and nothing is refused, blocked or closed, but nothing is
+    /// answered either, so a publish waits for a confirm that does not come. <see cref="ResumeAsync"/> thaws it.
+    /// </summary>
+    public Task FreezeAsync(CancellationToken cancellationToken = default) => Container.PauseAsync(cancellationToken);
+
+    /// <summary>Thaws the broker after <see cref="FreezeAsync"/>; what clients sent meanwhile is then processed.</summary>
+    public Task ResumeAsync(CancellationToken cancellationToken = default) => Container.UnpauseAsync(cancellationToken);
+
+    /// <summary>
     /// Raises the memory alarm (vm_memory_high_watermark 0): the broker blocks every publishing connection and
     /// confirms nothing, while it stays up and answers everything else (https://www.rabbitmq.com/docs/memory).
     /// </summary>
