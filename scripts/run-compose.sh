@@ -4,6 +4,16 @@
 # local equivalents (scripts/local-images.sh). Stays up until Ctrl-C, which runs `docker-compose down`.
 # --exit-after-demo: after the demo, `docker-compose down -v` (containers, network, volumes) and exit non-zero if any
 # order did not reach the provider's state.
+#
+# Environment (each optional; the system tests set them all to run this beside anything else):
+#   COMPOSE_PROJECT_NAME  the compose project (default payments); `down` removes exactly what carries its label
+#   COMPOSE_FILE          the compose files, ':'-separated (default docker-compose.yml), e.g. one laid over it that
+#                         names the images
+#   PAYMENTS_*_PORT       the host ports docker-compose.yml publishes (defaults 5080-5090, 5672, 15672, ...)
+#   PAYMENTS_COMPOSE_NO_BUILD=1  skip `docker-compose build`: run the images already there (`up` builds only a
+#                         missing one)
+#   RUN_DIR               where dev.env and the development signing key are kept (default .run)
+#   DEMO_ORDERS           how many orders the demo places (default 300)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/docker.sh
@@ -23,7 +33,8 @@ ensure_images
 command -v dotnet >/dev/null || { echo "error: the .NET SDK 10 is required for the demo client (https://dot.net)." >&2; exit 1; }
 export COMPOSE_PROJECT_NAME=${COMPOSE_PROJECT_NAME:-payments}
 export DOCKER_BUILDKIT=0 COMPOSE_DOCKER_CLI_BUILD=0 # Debian's docker-compose 1.29 and a 20.10 engine: legacy builder
-compose() { docker-compose -f docker-compose.yml "$@"; }
+export COMPOSE_FILE=${COMPOSE_FILE:-docker-compose.yml}
+compose() { docker-compose "$@"; }
 
 # Passwords: the environment's, else .env's (docker-compose.yml's file), else random ones kept per machine in
 # .run/dev.env. Each service's broker URL goes there too (PAYMENTS_RABBITMQ_URL_<SERVICE>, on the published port).
@@ -65,8 +76,12 @@ dotnet build tools/Payments.Demo/Payments.Demo.csproj -c Release -nologo -v quie
 dotnet build tools/Payments.DevTokens/Payments.DevTokens.csproj -c Release -nologo -v quiet
 dev_signing_key # exported as PAYMENTS_DEV_SIGNING_KEY, which docker-compose.yml passes to the services
 mint_dev_tokens
-compose build
-echo "Images built in $((SECONDS - start)) s"
+if [ "${PAYMENTS_COMPOSE_NO_BUILD:-}" = 1 ]; then
+  echo "Images: not rebuilt (PAYMENTS_COMPOSE_NO_BUILD=1)"
+else
+  compose build
+  echo "Images built in $((SECONDS - start)) s"
+fi
 started=true
 compose up -d
 

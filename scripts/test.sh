@@ -2,9 +2,12 @@
 # Runs the whole test suite against real RabbitMQ, PostgreSQL and SMTP servers that the test fixtures start as
 # throwaway containers (Testcontainers), plus the compose system tests, and prints the real totals as the last line:
 # "N passed, N failed, N skipped". Where no Docker engine answers it installs and starts one (as root); where the
-# official images cannot be pulled it builds local equivalents (scripts/local-images.sh) and selects them.
+# official images cannot be pulled it builds local equivalents (scripts/local-images.sh) and selects them. The line
+# before the totals is the run's wall time (installing, building, testing).
 set -uo pipefail
 cd "$(dirname "$0")/.."
+started=$SECONDS
+elapsed() { local s=$((SECONDS - started)); printf 'Elapsed: %d min %02d s\n' $((s / 60)) $((s % 60)); }
 source scripts/lib/prerequisites.sh
 source scripts/lib/docker.sh
 ensure_packages "${PAYMENTS_TEST_PACKAGES[@]}"
@@ -13,7 +16,7 @@ ensure_images
 
 results=artifacts/test-results
 rm -rf "$results"
-dotnet build Payments.sln -c Release -nologo -v quiet || { echo "0 passed, 1 failed (build failed)"; exit 1; }
+dotnet build Payments.sln -c Release -nologo -v quiet || { elapsed; echo "0 passed, 1 failed (build failed)"; exit 1; }
 # One test project at a time (-m:1): the chaos and compose projects each load both cores, and run side by side their
 # timeouts measure each other rather than the system.
 dotnet test Payments.sln -c Release --no-build -nologo -m:1 --logger "trx" --results-directory "$results" "$@"
@@ -29,5 +32,6 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # a test host that crashed or a run that aborted writes no failing counter: count it.
   echo "dotnet test exited with $status without a failing test in the results (crash or abort)." >&2
 fi
+elapsed
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -6,7 +6,9 @@ namespace Payments.Compose.Tests;
 /// <summary>
 /// Each service's container started alone (`up -d --no-deps`: no broker, no database, no mail server), as an
 /// orchestrator may start it before the rest, then the rest arriving (`up -d`, which starts what compose says it
-/// depends on). A fresh compose project per service, so nothing another case started is there.
+/// depends on). A fresh compose project per service, so nothing another case started is there. The provider
+/// simulator needs none of what compose starts before it (no broker, no database; traces are best effort): alone, it
+/// is ready.
 /// </summary>
 [Collection(ComposeCollection.Name)]
 public sealed class When_a_service_starts_before_its_dependencies(ComposeImages images) : IAsyncLifetime
@@ -27,6 +29,7 @@ public sealed class When_a_service_starts_before_its_dependencies(ComposeImages 
     [InlineData("orders")]
     [InlineData("notifications")]
     [InlineData("reconciliation")]
+    [InlineData("operations")]
     public async Task Should_be_live_but_not_ready_until_they_arrive(string service)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -45,6 +48,21 @@ public sealed class When_a_service_starts_before_its_dependencies(ComposeImages 
 
         (await _project.ContainerIdAsync(service, cancellationToken)).ShouldBe(alone, "the same container became ready, not a replacement");
         (await _project.RestartCountAsync(service, cancellationToken)).ShouldBe(0, "the container waited for its dependencies instead of crashing");
+    }
+
+    [Fact]
+    public async Task Should_find_the_simulator_ready_alone()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        const string service = "simulator";
+        var url = _project.Url(service);
+        await _project.UpAsync([service], noDeps: true, cancellationToken: cancellationToken);
+
+        await Eventually.TrueAsync(async () => await HealthProbe.LiveAsync(url, cancellationToken) == 200,
+            StartTimeout, $"{service} alone to answer /health/live", cancellationToken);
+        var readiness = await ReadinessOverAsync(url, NotReadyWindow, cancellationToken);
+        readiness.ShouldAllBe(status => status == 200, $"{service} depends on nothing compose starts: it must be ready alone");
+        (await _project.RestartCountAsync(service, cancellationToken)).ShouldBe(0, "the container runs without its compose dependencies");
     }
 
     /// <summary>The readiness status as a caller polling every half second sees it over <paramref name="window"/>.</summary>

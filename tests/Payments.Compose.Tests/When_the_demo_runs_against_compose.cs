@@ -1,43 +1,52 @@
 using System.Globalization;
 using Payments.Compose.Tests.Compose;
-using Payments.Compose.Tests.Driving;
 
 namespace Payments.Compose.Tests;
 
 /// <summary>
-/// tools/Payments.Demo against the containers, as `./scripts/run.sh --compose --exit-after-demo` runs it: the simulator
-/// delivering to the ingress container while it duplicates, drops, delays and reorders webhooks.
+/// `./scripts/run.sh --compose --exit-after-demo` itself, as a developer types it: the script starts the system, runs
+/// the demo while the simulator duplicates, drops, delays and reorders webhooks, removes what it started and exits with
+/// the demo's verdict. Its own compose project and free host ports (the variables the script documents), the images
+/// this run's fixture built (compose.tests.yml laid over through COMPOSE_FILE, no rebuild), its own RUN_DIR.
 /// </summary>
 [Collection(ComposeCollection.Name)]
-public sealed class When_the_demo_runs_against_compose(RunningSystem system) : IClassFixture<RunningSystem>
+public sealed class When_the_demo_runs_against_compose(ComposeImages images)
 {
     private const int DemoOrders = 24;
 
+    // Start (no build), health waits of up to 300 s, the demo's own 180 s deadline, `down -v`.
+    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(12);
+
     [Fact]
-    public async Task Should_exit_with_every_order_in_the_providers_state()
+    public async Task Should_exit_0_with_every_order_in_the_providers_state_and_leave_nothing_behind()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var project = system.Project;
-        var provider = new Provider(project.Url("simulator"));
-        await provider.DeliverToIngressAsync(cancellationToken);
-        await provider.SetFaultsAsync(new { duplicate_rate = 0.1, drop_rate = 0.05, max_delay_ms = 300, reorder_rate = 0.05 }, cancellationToken);
+        // Not started here: it names the project, picks the ports and passwords, and `down`s it if the script did not.
+        await using var project = new ComposeProject(images);
+        var runDirectory = Directory.CreateTempSubdirectory("payments-ct-run-");
+        try
+        {
+            var environment = new Dictionary<string, string>(project.Variables)
+            {
+                ["COMPOSE_PROJECT_NAME"] = project.Name,
+                ["COMPOSE_FILE"] = string.Join(':', images.Files),
+                ["PAYMENTS_COMPOSE_NO_BUILD"] = "1",
+                ["RUN_DIR"] = runDirectory.FullName,
+                ["DEMO_ORDERS"] = DemoOrders.ToString(CultureInfo.InvariantCulture),
+            };
 
-        var demo = await ProcessRunner.RunAsync("dotnet",
-            [
-                Repository.Tool("Payments.Demo"),
-                "--orders", DemoOrders.ToString(CultureInfo.InvariantCulture),
-                "--orders-url", project.Url("orders"),
-                "--simulator-url", project.Url("simulator"),
-                "--notifications-url", project.Url("notifications"),
-                "--api-key", Provider.ApiKey,
-                "--client-token", ComposeTokens.Client,
-                "--ops-token", ComposeTokens.Operator,
-                "--deadline-seconds", "150",
-            ],
-            TimeSpan.FromMinutes(4), cancellationToken);
-        TestContext.Current.SendDiagnosticMessage(demo.Output);
-        Console.WriteLine(demo.Output);
+            var run = await ProcessRunner.RunAsync("/bin/bash", [Path.Combine(Repository.Root, "scripts", "run.sh"), "--compose", "--exit-after-demo"],
+                ScriptTimeout, cancellationToken, environment);
+            TestContext.Current.SendDiagnosticMessage(run.Output);
 
-        demo.ExitCode.ShouldBe(0, demo.Output);
+            run.ExitCode.ShouldBe(0, run.Output);
+            run.Output.ShouldContain($"Every one of {DemoOrders} orders matches the provider's state.", customMessage: run.Output);
+            run.Output.ShouldContain($"Stopped what this command started (compose project {project.Name}).", customMessage: run.Output);
+            (await project.LeftoversAsync(cancellationToken)).ShouldBeEmpty($"`down -v --remove-orphans` must leave nothing of {project.Name}");
+        }
+        finally
+        {
+            runDirectory.Delete(recursive: true);
+        }
     }
 }

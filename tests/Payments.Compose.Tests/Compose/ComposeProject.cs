@@ -41,6 +41,12 @@ public sealed class ComposeProject : IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>
+    /// What compose reads for this project (host ports, image tag, passwords, signing key): for a command that drives
+    /// compose itself, as scripts/run-compose.sh does.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Variables => _environment;
+
     public string Url(string service) => $"http://127.0.0.1:{_environment[ServicePorts.Http[service]]}";
 
     public string MailpitUrl => $"http://127.0.0.1:{_environment[ServicePorts.MailpitUi]}";
@@ -73,6 +79,22 @@ public sealed class ComposeProject : IAsyncDisposable
     /// <summary>The last lines of every container's log: what a failed assertion shows.</summary>
     public async Task<string> LogsAsync(CancellationToken cancellationToken) =>
         (await _images.Cli.RunAsync([.. Project(), "logs", "--no-color", "--tail", "60"], _environment, TimeSpan.FromMinutes(1), cancellationToken)).Output;
+
+    /// <summary>Every container, network and volume still labelled with this project, one per line ("" when none is).</summary>
+    public async Task<string> LeftoversAsync(CancellationToken cancellationToken)
+    {
+        var filter = $"label=com.docker.compose.project={Name}";
+        var found = new List<string>();
+        foreach (var kind in new[] { "container", "network", "volume" })
+        {
+            string[] stopped = kind == "container" ? ["--all"] : []; // a stopped container is left behind too
+            var list = (await ProcessRunner.RunAsync("docker", [kind, "ls", .. stopped, "--quiet", "--filter", filter],
+                TimeSpan.FromSeconds(30), cancellationToken)).EnsureSuccess();
+            found.AddRange(list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(id => $"{kind} {id}"));
+        }
+
+        return string.Join('\n', found);
+    }
 
     public async Task DownAsync(CancellationToken cancellationToken) =>
         await RunAsync(["down", "-v", "--remove-orphans", "-t", "5"], cancellationToken);

@@ -69,9 +69,14 @@ public sealed class PaymentsSystem : IAsyncLifetime
     }
 
     /// <summary>POST /orders; the order's payment intent is created at the stub provider before the answer.</summary>
-    public async Task<(Guid OrderId, string PaymentId)> CreateOrderAsync(long amountMinor, string currency, string email, CancellationToken cancellationToken)
+    /// <summary>POST /orders; with <paramref name="traceparent"/>, in that trace (Orders continues a caller's trace).</summary>
+    public async Task<(Guid OrderId, string PaymentId)> CreateOrderAsync(
+        long amountMinor, string currency, string email, CancellationToken cancellationToken, string? traceparent = null)
     {
-        using var response = await _orders!.PostAsJsonAsync("/orders", new { amountMinor, currency, customerEmail = email }, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/orders") { Content = JsonContent.Create(new { amountMinor, currency, customerEmail = email }) };
+        if (traceparent is not null)
+            request.Headers.TryAddWithoutValidation("traceparent", traceparent);
+        using var response = await _orders!.SendAsync(request, cancellationToken);
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(cancellationToken));
         var order = (await response.Content.ReadFromJsonAsync<CreatedOrder>(cancellationToken))!;
         return (order.Id, order.Payment?.PaymentId ?? throw new InvalidOperationException("The order has no payment id: the stub provider was not called."));

@@ -71,7 +71,10 @@ public sealed class When_a_webhook_flows_through_every_service(PaymentsSystem sy
     public async Task Should_carry_the_trace_id_on_every_services_log_records_of_it()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var eventId = await PayAnOrderAsync(cancellationToken);
+        // The order is created in a trace of the test's own, so its creation's records (the request, the relay of
+        // OrderCreated) are told apart from the webhook's.
+        var creation = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+        var (orderId, eventId) = await PayAnOrderAsync(cancellationToken, $"00-{creation}-{Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.NextInt64()))}-01");
         var trace = await Eventually.ValueAsync(
             () => Task.FromResult(TraceOf(eventId)),
             tree => tree is not null && tree.Spans.Any(IsSmtpSend),
@@ -87,6 +90,15 @@ public sealed class When_a_webhook_flows_through_every_service(PaymentsSystem sy
         logs.ShouldContain(l => l.Service == Ingress && l.Body.Contains(eventId.ToString(), StringComparison.Ordinal), text);
         logs.ShouldContain(l => l.Service == Orders && l.Category == "MassTransit.Messages", text);
         logs.ShouldContain(l => l.Service == Notifications && l.Category == "MassTransit.Messages", text);
+
+        // Every record that names the event or the order, wherever it was logged, is in the webhook's trace: none
+        // without a trace id, none in another one (the order's creation excepted, for the records naming only the order).
+        var mentioning = system.Telemetry.Logs.Where(l => l.Body.Contains(eventId.ToString(), StringComparison.OrdinalIgnoreCase)
+            || l.Body.Contains(orderId.ToString(), StringComparison.OrdinalIgnoreCase)).ToList();
+        var outside = mentioning.Where(l => l.TraceId != trace!.TraceId
+            && !(l.TraceId == creation && !l.Body.Contains(eventId.ToString(), StringComparison.OrdinalIgnoreCase))).ToList();
+        outside.ShouldBeEmpty($"records naming event {eventId} or order {orderId} outside trace {trace!.TraceId}:\n{string.Join("\n", outside)}\n"
+            + $"all {mentioning.Count} records naming them:\n{string.Join("\n", mentioning)}");
     }
 
     [Fact]
@@ -150,13 +162,16 @@ public sealed class When_a_webhook_flows_through_every_service(PaymentsSystem sy
             TelemetryTimeout, "the services' metrics to arrive over OTLP (value: the ones still missing)", cancellationToken);
     }
 
-    private async Task<Guid> PayAnOrderAsync(CancellationToken cancellationToken)
+    private async Task<Guid> PayAnOrderAsync(CancellationToken cancellationToken) => (await PayAnOrderAsync(cancellationToken, traceparent: null)).EventId;
+
+    /// <summary>An order created (in <paramref name="traceparent"/>'s trace when given), then paid by a signed webhook.</summary>
+    private async Task<(Guid OrderId, Guid EventId)> PayAnOrderAsync(CancellationToken cancellationToken, string? traceparent)
     {
-        var (orderId, paymentId) = await system.CreateOrderAsync(4200, "EUR", "ada@example.com", cancellationToken);
+        var (orderId, paymentId) = await system.CreateOrderAsync(4200, "EUR", "ada@example.com", cancellationToken, traceparent);
         using var response = await system.SendWebhookAsync(
             StripeWebhook.PaymentSucceeded(orderId, paymentId, 4200, "EUR", PaymentsSystem.StripeSecret), cancellationToken);
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(cancellationToken));
-        return (await response.Content.ReadFromJsonAsync<Accepted>(cancellationToken))!.EventId;
+        return (orderId, (await response.Content.ReadFromJsonAsync<Accepted>(cancellationToken))!.EventId);
     }
 
     /// <summary>The trace holding the ingress's publish of this event (its span carries the event id).</summary>

@@ -24,7 +24,9 @@ internal static class ContainerReaper
     private static readonly Lazy<Task> ForThisProcess = new(async () =>
     {
         await SweepAsync(CancellationToken.None);
-        await GuardAsync(FixtureOwner.Current, CancellationToken.None);
+        // container-reaper.sh tells a gone owner by its /proc entry and detaches with setsid: off Linux it cannot run.
+        if (HostFeatures.CanGuard)
+            await GuardAsync(FixtureOwner.Current, CancellationToken.None);
     });
 
     /// <summary>Once per test host, before its first container: sweeps, then starts its watchdog.</summary>
@@ -38,7 +40,7 @@ internal static class ContainerReaper
         // the test host nor a signal to the test run's process group takes it down too.
         var labels = owner.Labels;
         var result = await Command.RunAsync(
-            "/usr/bin/setsid",
+            HostFeatures.Setsid,
             ["--fork", "/bin/bash", "-c", Script, ProcessName, labels[FixtureOwner.PidLabel], labels[FixtureOwner.StartLabel], owner.Host],
             LaunchTimeout,
             cancellationToken);

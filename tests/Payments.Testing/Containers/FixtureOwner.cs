@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using Payments.Testing.Hosting;
 
 namespace Payments.Testing.Containers;
 
@@ -7,7 +9,8 @@ namespace Payments.Testing.Containers;
 /// remove it once that process is gone and a later run can sweep what a killed run left behind.
 /// </summary>
 /// <param name="Pid">Process id of the owner (the test host).</param>
-/// <param name="StartTicks">When the owner started, in clock ticks since boot (/proc/PID/stat field 22): a pid reused by another process has another start time.</param>
+/// <param name="StartTicks">When the owner started: a pid reused by another process has another start time. Clock ticks since boot
+/// (/proc/PID/stat field 22) on Linux; where there is no /proc, the UTC start time's ticks (<see cref="Process.StartTime"/>).</param>
 /// <param name="Host">Machine the owner runs on: an engine shared by several machines sees others' pids too.</param>
 internal sealed record FixtureOwner(int Pid, long StartTicks, string Host)
 {
@@ -15,8 +18,9 @@ internal sealed record FixtureOwner(int Pid, long StartTicks, string Host)
     public const string StartLabel = "payments.fixture.owner-start";
     public const string HostLabel = "payments.fixture.host";
 
-    public static FixtureOwner Current { get; } = Of(Environment.ProcessId)
-        ?? throw new InvalidOperationException("The test host cannot read its own /proc entry.");
+    public static FixtureOwner Current { get; } = HostFeatures.HasProc
+        ? Of(Environment.ProcessId) ?? throw new InvalidOperationException("The test host cannot read its own /proc entry.")
+        : new FixtureOwner(Environment.ProcessId, StartTicksOf(Process.GetCurrentProcess()), Environment.MachineName);
 
     public IReadOnlyDictionary<string, string> Labels => new Dictionary<string, string>
     {
@@ -28,6 +32,9 @@ internal sealed record FixtureOwner(int Pid, long StartTicks, string Host)
     /// <summary>The running process <paramref name="pid"/>, or null once it has exited (a zombie has).</summary>
     public static FixtureOwner? Of(int pid)
     {
+        if (!HostFeatures.HasProc)
+            return OfProcess(pid);
+
         string stat;
         try
         {
@@ -44,6 +51,22 @@ internal sealed record FixtureOwner(int Pid, long StartTicks, string Host)
             ? null
             : new FixtureOwner(pid, long.Parse(fields[19], CultureInfo.InvariantCulture), Environment.MachineName);
     }
+
+    /// <summary>Without /proc: the process API's view (a zombie may still count as running there).</summary>
+    private static FixtureOwner? OfProcess(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.HasExited ? null : new FixtureOwner(pid, StartTicksOf(process), Environment.MachineName);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return null; // not running (or no longer by the time it was asked)
+        }
+    }
+
+    private static long StartTicksOf(Process process) => process.StartTime.ToUniversalTime().Ticks;
 
     /// <summary>The owner recorded on a container's labels; null when they are not ours or not whole.</summary>
     public static FixtureOwner? FromLabels(IDictionary<string, string> labels) =>

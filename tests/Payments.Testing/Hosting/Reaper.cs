@@ -18,13 +18,16 @@ internal static class Reaper
 
     private static readonly string Script = EmbeddedText.Read("reaper.sh");
 
-    /// <summary>Watches <paramref name="ownerPid"/> from a detached process and cleans up after it.</summary>
+    /// <summary>Watches <paramref name="ownerPid"/> from a detached process and cleans up after it (where one can run: <see cref="HostFeatures.CanGuard"/>).</summary>
     public static async Task GuardAsync(int ownerPid, string directory, CancellationToken cancellationToken)
     {
+        if (!HostFeatures.CanGuard)
+            return;
+
         // setsid --fork: the reaper gets its own session and is re-parented to init, so neither a kill of
         // the test host nor a signal to the test run's process group takes it down too.
         var result = await Command.RunAsync(
-            "/usr/bin/setsid",
+            HostFeatures.Setsid,
             ["--fork", "/bin/bash", "-c", Script, ProcessName, Pid(ownerPid), directory],
             LaunchTimeout,
             cancellationToken);
@@ -34,7 +37,8 @@ internal static class Reaper
     /// <summary>Cleans up every fixture directory whose owner process no longer runs.</summary>
     public static async Task SweepAsync(string root, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(root))
+        // reaper.sh tells a gone owner by its /proc entry: without /proc every owner would look gone.
+        if (!HostFeatures.CanGuard || !Directory.Exists(root))
             return;
 
         var sweeps = Directory.EnumerateDirectories(root)

@@ -10,6 +10,10 @@ internal sealed class ServerProcess : IDisposable
 {
     private const string Launcher = "log=$1; shift; exec /usr/bin/setsid \"$@\" </dev/null >\"$log\" 2>&1";
 
+    // Where there is no setsid (macOS): the server stays in the test host's process group; KillAsync still ends its
+    // whole process tree, and no reaper runs that would need its group id (HostFeatures.CanGuard).
+    private const string PlainLauncher = "log=$1; shift; exec \"$@\" </dev/null >\"$log\" 2>&1";
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly Process _process;
@@ -43,7 +47,7 @@ internal sealed class ServerProcess : IDisposable
         // setsid makes the server a session and process group leader (its pid stays the one we started), so
         // the group id is known up front. Output goes to a file, not to pipes: a pipe would tie the server's
         // lifetime to ours and keep test runners waiting for it to close.
-        var startInfo = new ProcessStartInfo("/bin/sh", ["-c", Launcher, "sh", logPath, program, .. arguments])
+        var startInfo = new ProcessStartInfo("/bin/sh", ["-c", HostFeatures.HasSetsid ? Launcher : PlainLauncher, "sh", logPath, program, .. arguments])
         {
             UseShellExecute = false,
             WorkingDirectory = directory.Path,
