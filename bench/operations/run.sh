@@ -37,7 +37,7 @@ start_service() { # database port
   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$2 \
   ConnectionStrings__RabbitMq="amqp://guest:guest@127.0.0.1:$RABBIT_PORT/" \
   ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1" \
-  Operations__Broker__ManagementUrl=http://127.0.0.1:$RABBIT_MGMT_PORT Operations__Services__Orders__BaseUrl=http://127.0.0.1:1 \
+  Operations__Broker__ManagementUrl=http://127.0.0.1:$RABBIT_MGMT_PORT Operations__Services__Ingress__BaseUrl=http://127.0.0.1:1 Operations__Services__Orders__BaseUrl=http://127.0.0.1:1 \
   Operations__Services__Notifications__BaseUrl=http://127.0.0.1:1 Operations__Services__Reconciliation__BaseUrl=http://127.0.0.1:1 \
   Logging__LogLevel__Default=Warning env $(dev_bearer_env) $(runtime_env "$service_dll") \
     dotnet "$service_dll" --contentRoot "$PWD/services/Payments.Operations/bin/Release/net10.0" > "$work/$1.log" 2>&1 &
