@@ -1,9 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Payments.Cli;
+using Payments.Contracts;
+using Payments.Messaging.Broker;
+using Payments.Messaging.Outbox;
 using Payments.Operations.Console.Tests.Infrastructure;
 using Payments.ServiceDefaults.Security;
 using Payments.Testing;
+using Payments.Testing.Messaging;
 using Payments.Testing.Security;
 
 namespace Payments.Operations.Console.Tests.Cli;
@@ -41,6 +45,32 @@ public sealed class When_an_operator_uses_the_cli(ConsoleSystem system)
         shown.ShouldBe(ExitCodes.Ok);
         story.ShouldContain($"Order {made.OrderId}: paid");
         (await system.OrdersDatabase.EventCountAsync(made.OrderId)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Should_replay_exactly_what_the_filter_matches_and_leave_the_rest_dead()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var first = await DeadLetters.PaymentForUnknownOrderAsync(system, cancellationToken);
+        var second = await DeadLetters.AnotherPaymentForAsync(system, first, cancellationToken);
+        var other = await DeadLetters.PaymentForUnknownOrderAsync(system, cancellationToken);
+        await system.OrdersDatabase.CreateOrderAsync(first.OrderId, first.PaymentId);
+        await system.OrdersDatabase.CreateOrderAsync(other.OrderId, other.PaymentId);
+
+        var (exitCode, output) = await Cli.RunAsync(["dead-letters", "replay", "--order", first.OrderId.ToString(), "--batch-size", "1", .. Connection]);
+
+        exitCode.ShouldBe(ExitCodes.Ok);
+        output.ShouldMatch(@"Requested\s*│\s*2\s");
+        output.ShouldMatch(@"Replayed\s*│\s*2\s");
+        output.ShouldMatch(@"Requests\s*│\s*2\s");
+        (await DeadLetters.StateAsync(system, first.DeadLetterId, cancellationToken)).ShouldBe("replayed");
+        (await DeadLetters.StateAsync(system, second.DeadLetterId, cancellationToken)).ShouldBe("replayed");
+        await Eventually.TrueAsync(async () => await system.OrdersDatabase.EventCountAsync(first.OrderId) == 2,
+            TimeSpan.FromSeconds(20), "both replayed payment events to reach the order", cancellationToken);
+        (await DeadLetters.StateAsync(system, other.DeadLetterId, cancellationToken)).ShouldBe("dead");
+        (await system.OrdersDatabase.EventCountAsync(other.OrderId)).ShouldBe(0);
+        var (_, list) = await Cli.RunAsync(["dead-letters", "list", "--order", other.OrderId.ToString(), .. Connection]);
+        list.ShouldMatch(@"│\s*dead\s*│");
     }
 
     [Fact]
@@ -85,6 +115,10 @@ public sealed class When_an_operator_uses_the_cli(ConsoleSystem system)
         var detail = await http.GetFromJsonAsync<JsonElement>($"/api/dead-letters/{made.DeadLetterId}", cancellationToken);
         detail.GetProperty("state").GetString().ShouldBe("discarded");
         detail.GetProperty("discardReason").GetString().ShouldBe("order never created");
+        (await system.OperationsAudit.MentioningAsync($"ids {made.DeadLetterId}:")).ShouldHaveSingleItem()
+            .Target.ShouldBe($"ids {made.DeadLetterId}: 1 discarded (order never created)");
+        var (_, list) = await Cli.RunAsync(["dead-letters", "list", "--order", made.OrderId.ToString(), .. Connection]);
+        list.ShouldMatch(@"│\s*discarded\s*│");
     }
 
     [Fact]
@@ -115,6 +149,40 @@ public sealed class When_an_operator_uses_the_cli(ConsoleSystem system)
         exitCode.ShouldBe(ExitCodes.Ok);
         output.ShouldContain("not answering:");
         output.ShouldContain("notifications");
+    }
+
+    [Fact]
+    public async Task Should_requeue_a_parked_outbox_row_which_orders_then_publishes()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var id = Guid.NewGuid();
+        var paid = new OrderPaid(Guid.NewGuid(), "pi_parked", 4200, "EUR", "buyer@example.com", DateTimeOffset.UtcNow, Guid.NewGuid());
+        await using var bus = await TestBus.ConnectAsync(system.Broker);
+        var watched = await bus.WatchAsync(typeof(OrderPaid));
+        await system.OrdersDatabase.ParkAsync(id, MessageUrn.For(typeof(OrderPaid)), MessageUrn.ExchangeFor(typeof(OrderPaid)),
+            JsonSerializer.Serialize(paid, OutboxWriter.Json));
+
+        var (listed, list) = await Cli.RunAsync(["parked", "list", .. Connection]);
+        listed.ShouldBe(ExitCodes.Ok);
+        list.ShouldContain(id.ToString());
+
+        var (exitCode, output) = await Cli.RunAsync(["parked", "requeue", "orders", id.ToString(), .. Connection]);
+
+        exitCode.ShouldBe(ExitCodes.Ok);
+        output.ShouldContain($"Requeued orders {id}.");
+        (await system.OrdersDatabase.IsParkedAsync(id)).ShouldBeFalse();
+        var published = new List<(string Type, string MessageId, JsonElement Message)>();
+        await Eventually.TrueAsync(async () =>
+        {
+            published.AddRange(await bus.DrainAsync(watched));
+            return published.Any(m => m.MessageId == id.ToString());
+        }, TimeSpan.FromSeconds(20), "Orders' relay to publish the requeued row", cancellationToken);
+        published.Single(m => m.MessageId == id.ToString()).Message.GetProperty("orderId").GetGuid().ShouldBe(paid.OrderId);
+        var audited = (await system.OperationsAudit.MentioningAsync(id.ToString())).ShouldHaveSingleItem();
+        audited.Action.ShouldBe("requeue parked outbox row");
+        audited.StatusCode.ShouldBe(204);
+        (await system.OrdersDatabase.Audit.MentioningAsync(id.ToString())).ShouldHaveSingleItem().StatusCode.ShouldBe(204);
+        (await Cli.RunAsync(["parked", "list", .. Connection])).Output.ShouldNotContain(id.ToString());
     }
 
     [Fact]

@@ -19,6 +19,9 @@ public sealed class ConsoleSystem : IAsyncLifetime
 
     public OrdersDatabase OrdersDatabase { get; private set; } = null!;
 
+    /// <summary>What Operations audited of the operators' actions.</summary>
+    public AuditLog OperationsAudit { get; private set; } = null!;
+
     public ServiceProcess Orders { get; } = new("Payments.Orders");
 
     public ServiceProcess Operations { get; } = new("Payments.Operations");
@@ -41,9 +44,11 @@ public sealed class ConsoleSystem : IAsyncLifetime
             .With("Orders:PaymentEvents:NotFoundRetryIntervals:0", "50")
             .With("Logging:LogLevel:Default", "Warning");
         await Orders.StartAsync(cancellationToken: cancellationToken);
+        var operationsDatabase = await Postgres.CreateDatabaseAsync("operations", cancellationToken);
+        OperationsAudit = new AuditLog(operationsDatabase);
         Operations
             .With("ConnectionStrings:RabbitMq", Broker.AmqpUri)
-            .With("ConnectionStrings:Postgres", await Postgres.CreateDatabaseAsync("operations", cancellationToken))
+            .With("ConnectionStrings:Postgres", operationsDatabase)
             .With("Operations:Broker:ManagementUrl", $"http://127.0.0.1:{Broker.ManagementPort}")
             .With("Operations:Services:Ingress:BaseUrl", Unreachable)
             .With("Operations:Services:Orders:BaseUrl", Orders.BaseUrl)

@@ -15,10 +15,23 @@ public static class DeadLetters
 {
     public sealed record Made(Guid OrderId, string PaymentId, string ProviderEventId, long DeadLetterId);
 
-    public static async Task<Made> PaymentForUnknownOrderAsync(ConsoleSystem system, CancellationToken cancellationToken)
+    public static Task<Made> PaymentForUnknownOrderAsync(ConsoleSystem system, CancellationToken cancellationToken) =>
+        PaymentAsync(system, Guid.NewGuid(), "pi_" + Guid.NewGuid().ToString("N")[..20], deadLettersOfTheOrder: 1, cancellationToken);
+
+    /// <summary>A second provider event for the same unknown order: two dead letters one order-id filter matches.</summary>
+    public static Task<Made> AnotherPaymentForAsync(ConsoleSystem system, Made first, CancellationToken cancellationToken) =>
+        PaymentAsync(system, first.OrderId, first.PaymentId, deadLettersOfTheOrder: 2, cancellationToken);
+
+    /// <summary>dead, replayed or discarded, as the API says.</summary>
+    public static async Task<string?> StateAsync(ConsoleSystem system, long id, CancellationToken cancellationToken)
     {
-        var orderId = Guid.NewGuid();
-        var paymentId = "pi_" + Guid.NewGuid().ToString("N")[..20];
+        using var http = OperatorClient(system);
+        var detail = await http.GetFromJsonAsync<JsonElement>($"/api/dead-letters/{id}", cancellationToken);
+        return detail.GetProperty("state").GetString();
+    }
+
+    private static async Task<Made> PaymentAsync(ConsoleSystem system, Guid orderId, string paymentId, int deadLettersOfTheOrder, CancellationToken cancellationToken)
+    {
         var providerEventId = "evt_" + Guid.NewGuid().ToString("N")[..20];
         var now = DateTimeOffset.UtcNow;
         await using (var bus = await TestBus.ConnectAsync(system.Broker))
@@ -32,7 +45,8 @@ public static class DeadLetters
         {
             var page = await http.GetFromJsonAsync<JsonElement>($"/api/dead-letters?orderId={orderId}", cancellationToken);
             var items = page.GetProperty("items");
-            return items.GetArrayLength() == 1 ? items[0].GetProperty("id").GetInt64() : (long?)null;
+            // Ids grow as rows are captured: the one just made has the highest.
+            return items.GetArrayLength() == deadLettersOfTheOrder ? items.EnumerateArray().Max(item => item.GetProperty("id").GetInt64()) : (long?)null;
         }, found => found is not null, TimeSpan.FromSeconds(30), "the payment event to be dead-lettered and captured", cancellationToken);
         return new Made(orderId, paymentId, providerEventId, id!.Value);
     }

@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace Payments.Operations.Console.Tests.Infrastructure;
 
-/// <summary>Orders' own database, seeded and read directly: the effect a replay from the console must have.</summary>
+/// <summary>Orders' own database, seeded and read directly: the effect a replay or a requeue from the console or CLI must have.</summary>
 public sealed class OrdersDatabase(string connectionString)
 {
     public string ConnectionString => connectionString;
@@ -17,6 +17,23 @@ public sealed class OrdersDatabase(string connectionString)
 
     public async Task<long> EventCountAsync(Guid orderId) =>
         (long)(await ScalarAsync("SELECT count(*) FROM orders.payment_events WHERE order_id = $1", orderId))!;
+
+    /// <summary>
+    /// An outbox row Orders' relay gave up on, as the relay parks it (messaging.outbox_parked): the message, where it
+    /// was going and the last error.
+    /// </summary>
+    public Task ParkAsync(Guid id, string messageType, string destination, string body) => ExecuteAsync(
+        """
+        INSERT INTO messaging.outbox_parked (id, message_type, destination, body, headers, mandatory, created_at, attempts, last_error)
+        VALUES ($1, $2, $3, $4::json, '{}', false, now(), 10, 'The broker did not confirm the message in time.')
+        """,
+        id, messageType, destination, body);
+
+    public async Task<bool> IsParkedAsync(Guid id) =>
+        (long)(await ScalarAsync("SELECT count(*) FROM messaging.outbox_parked WHERE id = $1", id))! > 0;
+
+    /// <summary>Orders' own audit: the owning service records the requeue it was asked for.</summary>
+    public AuditLog Audit => new(connectionString);
 
     private async Task ExecuteAsync(string sql, params object[] parameters)
     {

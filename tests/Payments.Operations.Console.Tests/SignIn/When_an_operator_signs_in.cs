@@ -72,8 +72,9 @@ public sealed class When_an_operator_signs_in(ConsoleSystem system)
 
         await browser.SignInAsync(TestTokens.For(ApiAudiences.Orders, Scopes.PaymentsOps), "/#/dead-letters");
 
+        // The sign-in form is still on the page while the refused call is in flight: wait for the refusal itself.
+        await browser.Page.WaitForSelectorAsync("#message:has-text('refused')");
         await browser.Page.WaitForSelectorAsync("#sign-in");
-        (await browser.Page.TextContentAsync("#message") ?? "").ShouldContain("refused");
         (await browser.Page.EvaluateAsync<string?>("sessionStorage.getItem('payments.ops.token')")).ShouldBeNull();
     }
 
