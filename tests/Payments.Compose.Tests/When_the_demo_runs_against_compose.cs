@@ -28,7 +28,7 @@ public sealed class When_the_demo_runs_against_compose(RunningSystem system) : I
                 "--orders", DemoOrders.ToString(CultureInfo.InvariantCulture),
                 "--orders-url", project.Url("orders"),
                 "--simulator-url", project.Url("simulator"),
-                "--notifications-url", project.Url("notifications"),
+                "--notifications-url", project.ManagementUrl("notifications"), // GET /notifications is an operator endpoint
                 "--api-key", Provider.ApiKey,
                 "--client-token", ComposeTokens.Client,
                 "--ops-token", ComposeTokens.Operator,
