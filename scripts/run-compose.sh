@@ -57,6 +57,11 @@ ORDERS=http://127.0.0.1:${PAYMENTS_ORDERS_PORT:-5081}
 NOTIFICATIONS=http://127.0.0.1:${PAYMENTS_NOTIFICATIONS_PORT:-5083}
 RECONCILIATION=http://127.0.0.1:${PAYMENTS_RECONCILIATION_PORT:-5084}
 OPERATIONS=http://127.0.0.1:${PAYMENTS_OPERATIONS_PORT:-5085}
+# Operator endpoints (the services' management listeners, docker-compose.yml's Management__Urls): loopback only.
+INGRESS_MANAGEMENT=http://127.0.0.1:${PAYMENTS_INGRESS_MANAGEMENT_PORT:-9080}
+ORDERS_MANAGEMENT=http://127.0.0.1:${PAYMENTS_ORDERS_MANAGEMENT_PORT:-9081}
+NOTIFICATIONS_MANAGEMENT=http://127.0.0.1:${PAYMENTS_NOTIFICATIONS_MANAGEMENT_PORT:-9083}
+RECONCILIATION_MANAGEMENT=http://127.0.0.1:${PAYMENTS_RECONCILIATION_MANAGEMENT_PORT:-9084}
 
 started=false
 cleanup() {
@@ -113,12 +118,13 @@ echo "Simulator: delivering to http://ingress:8080/webhooks/stripe; duplicating 
 
 demo_status=0
 dotnet tools/Payments.Demo/bin/Release/net10.0/Payments.Demo.dll --orders "$DEMO_ORDERS" \
-  --orders-url "$ORDERS" --simulator-url "$SIMULATOR" --notifications-url "$NOTIFICATIONS" || demo_status=$?
+  --orders-url "$ORDERS" --simulator-url "$SIMULATOR" --notifications-url "$NOTIFICATIONS_MANAGEMENT" || demo_status=$?
 
 cat <<INFO
 
 Where to look:
   Operations   $OPERATIONS/   (API $OPERATIONS/api, Bearer \$PAYMENTS_OPS_TOKEN from $DEV_ENV_FILE)
+  Operator     $INGRESS_MANAGEMENT  $ORDERS_MANAGEMENT  $NOTIFICATIONS_MANAGEMENT  $RECONCILIATION_MANAGEMENT   (Bearer \$PAYMENTS_OPS_TOKEN)
   Health       $INGRESS/health/ready  $ORDERS/health/ready  $NOTIFICATIONS/health/ready  $RECONCILIATION/health/ready  $OPERATIONS/health/ready
   RabbitMQ UI  http://127.0.0.1:${PAYMENTS_RABBITMQ_UI_PORT:-15672} (admin, password in $DEV_ENV_FILE)   Mails  http://127.0.0.1:${PAYMENTS_MAILPIT_UI_PORT:-8025}
   Traces       http://127.0.0.1:${PAYMENTS_JAEGER_UI_PORT:-16686}   Logs  docker-compose logs -f

@@ -1,5 +1,4 @@
 using Payments.Messaging;
-using Payments.Operations.Api;
 using Payments.Operations.DeadLetters;
 using Payments.Operations.Now;
 using Payments.Operations.Parked;
@@ -13,7 +12,6 @@ public static class OperationsExtensions
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         builder.AddPostgresMessaging(typeof(OperationsExtensions).Assembly, connectionName: "payments-operations");
-        builder.Services.AddSingleton<ActionAudit>();
         builder.AddServiceApis();
         builder.AddDeadLetters();
         builder.AddTimeline();

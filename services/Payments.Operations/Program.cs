@@ -11,7 +11,7 @@ using Payments.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddApiIdentity(ApiAudiences.Operations);
+builder.AddOperatorServiceIdentity(ApiAudiences.Operations); // every listener is a management listener (decision 0029)
 builder.AddDefaultOpenApi();
 builder.AddOperations();
 builder.AddConsoleAssets();

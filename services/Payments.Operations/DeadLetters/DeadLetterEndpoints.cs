@@ -1,8 +1,7 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Payments.Messaging.Broker;
-using Payments.Operations.Api;
+using Payments.ServiceDefaults.Security;
 
 namespace Payments.Operations.DeadLetters;
 
@@ -56,7 +55,7 @@ public static class DeadLetterEndpoints
             : TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails { Title = "Dead letter not found", Detail = $"No dead letter {id}.", Status = 404 });
 
     internal static async Task<Results<Ok<ReplayResult>, ValidationProblem, ProblemHttpResult>> ReplayAsync(
-        ReplayRequest request, DeadLetterReplay replay, ActionAudit audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+        ReplayRequest request, DeadLetterReplay replay, HttpContext context, CancellationToken cancellationToken)
     {
         var idCount = request.Ids?.Count ?? 0;
         if ((idCount > 0) == (request.Filter is not null) || idCount > MaxIds)
@@ -76,17 +75,17 @@ public static class DeadLetterEndpoints
         }
         catch (BrokerUnavailableException ex)
         {
-            await audit.RecordAsync(user, "replay dead letters", $"{target}: {replayed} replayed, then the broker failed", 503, CancellationToken.None);
+            context.AuditOutcome($"{target}: {replayed} replayed, then the broker failed");
             return TypedResults.Problem($"{ex.Message} {replayed} were replayed before that; replaying again sends the rest.",
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Replay stopped");
         }
 
-        await audit.RecordAsync(user, "replay dead letters", $"{target}: {replayed} replayed", 200, CancellationToken.None);
+        context.AuditOutcome($"{target}: {replayed} replayed");
         return TypedResults.Ok(new ReplayResult(replayed));
     }
 
     internal static async Task<Results<Ok<DiscardResult>, ValidationProblem>> DiscardAsync(
-        DiscardRequest request, DeadLetterStore store, ActionAudit audit, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
+        DiscardRequest request, DeadLetterStore store, HttpContext context, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Ids is not { Count: > 0 and <= MaxIds })
@@ -104,8 +103,8 @@ public static class DeadLetterEndpoints
             return TypedResults.ValidationProblem(errors, title: "Invalid discard request");
         }
 
-        var discarded = await store.DiscardAsync(request.Ids!, request.Reason!, ActionAudit.Who(user), time.GetUtcNow(), cancellationToken);
-        await audit.RecordAsync(user, "discard dead letters", $"ids {string.Join(",", request.Ids!)}: {discarded} discarded ({request.Reason})", 200, CancellationToken.None);
+        var discarded = await store.DiscardAsync(request.Ids!, request.Reason!, OperatorAction.SubjectOf(context.User), time.GetUtcNow(), cancellationToken);
+        context.AuditOutcome($"ids {string.Join(",", request.Ids!)}: {discarded} discarded ({request.Reason})");
         return TypedResults.Ok(new DiscardResult(discarded));
     }
 }

@@ -1,7 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Payments.Operations.Api;
 using Payments.Operations.ServiceApis;
+using Payments.ServiceDefaults.Security;
 
 namespace Payments.Operations.Parked;
 
@@ -21,7 +20,7 @@ public static class ParkedEndpoints
 
     /// <summary>A parked outbox row of Orders or Reconciliation back to its outbox; the owning service decides and audits it too.</summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> RequeueAsync(
-        string service, Guid id, OrdersApi orders, ReconciliationApi reconciliation, ActionAudit audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string service, Guid id, OrdersApi orders, ReconciliationApi reconciliation, HttpContext context, CancellationToken cancellationToken)
     {
         var call = service switch
         {
@@ -35,12 +34,12 @@ public static class ParkedEndpoints
                 statusCode: StatusCodes.Status400BadRequest, title: "Unknown service");
         }
 
-        return await Answer(await call, "requeue parked outbox row", $"{service} {id}", audit, user);
+        return Answer(await call, context);
     }
 
     /// <summary>A parked notification sent again (same Message-ID); Notifications refuses one that is not parked (409).</summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> ResendAsync(
-        string service, Guid id, NotificationsApi notifications, ActionAudit audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string service, Guid id, NotificationsApi notifications, HttpContext context, CancellationToken cancellationToken)
     {
         if (service != ParkedServices.Notifications)
         {
@@ -48,13 +47,12 @@ public static class ParkedEndpoints
                 statusCode: StatusCodes.Status400BadRequest, title: "Unknown service");
         }
 
-        return await Answer(await notifications.ResendAsync(id, cancellationToken), "resend parked notification", $"{service} {id}", audit, user);
+        return Answer(await notifications.ResendAsync(id, cancellationToken), context);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Answer(
-        ServiceCallResult result, string action, string target, ActionAudit audit, ClaimsPrincipal user)
+    private static Results<NoContent, ProblemHttpResult> Answer(ServiceCallResult result, HttpContext context)
     {
-        await audit.RecordAsync(user, action, $"{target}: the service answered {(int)result.Status}", (int)result.Status, CancellationToken.None);
+        context.AuditOutcome($"the service answered {(int)result.Status}");
         if (result.Succeeded)
         {
             return TypedResults.NoContent();

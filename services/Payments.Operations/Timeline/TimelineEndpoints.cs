@@ -8,7 +8,7 @@ public static class TimelineEndpoints
     /// <summary>Maximum length of a lookup term (ids are far shorter).</summary>
     public const int MaxTermLength = 255;
 
-    /// <summary>Maps onto the `/api` group (scope payments:ops); read-only, so nothing here is audited by Operations itself.</summary>
+    /// <summary>Maps onto the `/api` group (operator endpoints): read-only, audited like every /api call, with nothing to add.</summary>
     public static RouteGroupBuilder MapTimeline(this RouteGroupBuilder api)
     {
         var payments = api.MapGroup("/payments");

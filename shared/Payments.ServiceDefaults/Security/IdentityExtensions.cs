@@ -16,7 +16,17 @@ namespace Payments.ServiceDefaults.Security;
 /// </summary>
 public static class IdentityExtensions
 {
-    public static WebApplicationBuilder AddApiIdentity(this WebApplicationBuilder builder, string audience)
+    public static WebApplicationBuilder AddApiIdentity(this WebApplicationBuilder builder, string audience) =>
+        builder.AddIdentity(audience, ManagementListener.From(builder.Configuration, builder.Environment));
+
+    /// <summary>
+    /// Identity on a service that serves operators only (Operations): the same tokens and policies, and every listener
+    /// a management listener (<see cref="ManagementListener.OperatorService"/>), in every environment.
+    /// </summary>
+    public static WebApplicationBuilder AddOperatorServiceIdentity(this WebApplicationBuilder builder, string audience) =>
+        builder.AddIdentity(audience, ManagementListener.OperatorService(builder.Configuration));
+
+    private static WebApplicationBuilder AddIdentity(this WebApplicationBuilder builder, string audience, ManagementListener listener)
     {
         var services = builder.Services;
         // AddJwtBearer binds Authentication:Schemes:Bearer (Authority, ValidIssuer(s), SigningKeys, ...) itself.
@@ -39,7 +49,6 @@ public static class IdentityExtensions
             authorization.AddPolicy(scope, p => p.RequireAuthenticatedUser().RequireAssertion(c => Scopes.Has(c.User, scope)));
         }
 
-        var listener = ManagementListener.From(builder.Configuration, builder.Environment);
         if (listener.Urls.Count > 0)
         {
             // A second set of addresses on the same Kestrel; the policy below tells them apart by local port.

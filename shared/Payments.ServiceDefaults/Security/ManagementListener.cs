@@ -8,10 +8,15 @@ namespace Payments.ServiceDefaults.Security;
 /// Where operator endpoints are served (docs/decisions/0003-identity-jwt-scopes-management-listener.md):
 /// Management:Urls set: only on those ports, which serve nothing but operator and health endpoints;
 /// not set: on every listener in Development and Testing (a developer's machine), nowhere otherwise.
+/// An operator-only service (<see cref="OperatorService"/>) has no public listener: every one of its listeners is a
+/// management listener.
 /// </summary>
 public sealed record ManagementListener(IReadOnlyList<string> PublicUrls, IReadOnlyList<string> Urls, IReadOnlySet<int> Ports, bool ServeOperatorsEverywhere)
 {
     private const string Key = ManagementOptions.Section + ":Urls";
+
+    /// <summary>Every listener is a management listener (Operations: docs/decisions/0029-operations-api-is-an-operator-surface.md).</summary>
+    public bool IsOperatorService { get; private init; }
 
     public static ManagementListener From(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -43,6 +48,22 @@ public sealed record ManagementListener(IReadOnlyList<string> PublicUrls, IReadO
         return new ManagementListener(publicUrls, urls, ports, ServeOperatorsEverywhere: urls.Count == 0 && developer);
     }
 
+    /// <summary>
+    /// A service that serves operators only, in every environment: nothing it maps but health checks and anonymous
+    /// static files is anything but an operator endpoint, so its own listeners (urls / ASPNETCORE_URLS) are the
+    /// management listener. Management:Urls would promise a public listener it does not have, and is refused.
+    /// </summary>
+    public static ManagementListener OperatorService(IConfiguration configuration)
+    {
+        if (Split(configuration[Key]).Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Invalid configuration: {Key} is not used by this service: it serves operators only, on every listener it has (urls / ASPNETCORE_URLS).");
+        }
+
+        return new ManagementListener(PublicUrlsOf(configuration), [], new HashSet<int>(), ServeOperatorsEverywhere: true) { IsOperatorService = true };
+    }
+
     /// <summary>The addresses ASP.NET Core would listen on without us: urls, else http_ports, else its default.</summary>
     private static List<string> PublicUrlsOf(IConfiguration configuration)
     {
@@ -71,9 +92,11 @@ public sealed record ManagementListener(IReadOnlyList<string> PublicUrls, IReadO
     private static List<string> Split(string? value) =>
         [.. (value ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-    public override string ToString() => Urls.Count > 0
-        ? "operator endpoints on " + string.Join(", ", Urls)
-        : ServeOperatorsEverywhere
-            ? $"operator endpoints on every listener ({Key} is not set; Development and Testing only)"
-            : $"operator endpoints not served ({Key} is not set)";
+    public override string ToString() => IsOperatorService
+        ? "operator endpoints on every listener (an operator-only service: each listener is a management listener)"
+        : Urls.Count > 0
+            ? "operator endpoints on " + string.Join(", ", Urls)
+            : ServeOperatorsEverywhere
+                ? $"operator endpoints on every listener ({Key} is not set; Development and Testing only)"
+                : $"operator endpoints not served ({Key} is not set)";
 }

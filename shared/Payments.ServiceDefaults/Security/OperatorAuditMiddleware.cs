@@ -8,6 +8,7 @@ namespace Payments.ServiceDefaults.Security;
 /// <summary>
 /// Records every call of an operator endpoint with its final status, refusals (401, 403) included: an attempt
 /// without the scope is worth knowing about too. Runs outside authentication, so it sees the caller authentication found.
+/// The handler may add what the call did (<see cref="OperatorAuditOutcome"/>); it goes into the same row, after the path.
 /// </summary>
 internal sealed partial class OperatorAuditMiddleware(RequestDelegate next, TimeProvider time, ILogger<OperatorAuditMiddleware> logger)
 {
@@ -21,6 +22,8 @@ internal sealed partial class OperatorAuditMiddleware(RequestDelegate next, Time
 
         var audit = context.RequestServices.GetRequiredService<IOperatorAudit>();
         var status = StatusCodes.Status500InternalServerError;
+        var outcome = new OperatorAuditOutcome();
+        context.Features.Set(outcome);
         try
         {
             await next(context);
@@ -29,9 +32,9 @@ internal sealed partial class OperatorAuditMiddleware(RequestDelegate next, Time
         finally
         {
             var user = context.User;
-            var subject = user.FindFirst("sub")?.Value ?? user.FindFirst("client_id")?.Value ?? "(anonymous)";
-            var action = new OperatorAction(subject, user.FindFirst("name")?.Value,
-                $"{context.Request.Method} {endpoint.RoutePattern.RawText}", context.Request.Path + context.Request.QueryString,
+            var target = context.Request.Path + context.Request.QueryString;
+            var action = new OperatorAction(OperatorAction.SubjectOf(user), user.FindFirst("name")?.Value,
+                $"{context.Request.Method} {endpoint.RoutePattern.RawText}", outcome.Detail is null ? target : $"{target}: {outcome.Detail}",
                 time.GetUtcNow(), status);
             try
             {

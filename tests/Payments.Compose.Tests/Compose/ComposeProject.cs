@@ -49,6 +49,9 @@ public sealed class ComposeProject : IAsyncDisposable
 
     public string Url(string service) => $"http://127.0.0.1:{_environment[ServicePorts.Http[service]]}";
 
+    /// <summary>Where the service's operator endpoints answer (its management listener, published on the host).</summary>
+    public string ManagementUrl(string service) => $"http://127.0.0.1:{_environment[ServicePorts.Management[service]]}";
+
     public string MailpitUrl => $"http://127.0.0.1:{_environment[ServicePorts.MailpitUi]}";
 
     public string JaegerUrl => $"http://127.0.0.1:{_environment[ServicePorts.JaegerUi]}";

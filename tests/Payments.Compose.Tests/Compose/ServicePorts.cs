@@ -17,6 +17,15 @@ public static class ServicePorts
         ["operations"] = "PAYMENTS_OPERATIONS_PORT",
     };
 
+    /// <summary>The services' management listeners (Management__Urls: operator endpoints), by compose service name.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Management = new Dictionary<string, string>
+    {
+        ["ingress"] = "PAYMENTS_INGRESS_MANAGEMENT_PORT",
+        ["orders"] = "PAYMENTS_ORDERS_MANAGEMENT_PORT",
+        ["notifications"] = "PAYMENTS_NOTIFICATIONS_MANAGEMENT_PORT",
+        ["reconciliation"] = "PAYMENTS_RECONCILIATION_MANAGEMENT_PORT",
+    };
+
     public const string MailpitUi = "PAYMENTS_MAILPIT_UI_PORT";
 
     public const string JaegerUi = "PAYMENTS_JAEGER_UI_PORT";
@@ -24,6 +33,7 @@ public static class ServicePorts
     public static readonly IReadOnlyList<string> All =
     [
         .. Http.Values,
+        .. Management.Values,
         "PAYMENTS_RABBITMQ_PORT",
         "PAYMENTS_RABBITMQ_UI_PORT",
         "PAYMENTS_POSTGRES_PORT",

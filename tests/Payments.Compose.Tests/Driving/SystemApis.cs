@@ -7,7 +7,8 @@ public sealed class SystemApis(ComposeProject project)
 {
     public string OrdersUrl { get; } = project.Url("orders");
 
-    public string NotificationsUrl { get; } = project.Url("notifications");
+    /// <summary>Notifications' management listener: what the tests read there (GET /notifications) is an operator endpoint.</summary>
+    public string NotificationsUrl { get; } = project.ManagementUrl("notifications");
 
     public string IngressUrl { get; } = project.Url("ingress");
 

@@ -8,8 +8,8 @@ namespace Payments.Operations.Tests.DeadLetters;
 
 /// <summary>
 /// Events for two orders Orders does not know yet are dead-lettered (not found after 50 ms). Once the orders exist, a
-/// replay by filter moves exactly one order's events; a discard takes one of the other's out of every later replay and
-/// is audited.
+/// replay by filter moves exactly one order's events; a discard takes one of the other's out of every later replay; each
+/// call's audit row says what it moved and why.
 /// </summary>
 [Collection(ServersCollection.Name)]
 public sealed class When_dead_letters_are_replayed_by_filter_or_discarded(Servers servers) : IAsyncLifetime
@@ -63,14 +63,19 @@ public sealed class When_dead_letters_are_replayed_by_filter_or_discarded(Server
         discarded.DiscardedBy.ShouldBe("test-client");
         discarded.DiscardReason.ShouldBe("duplicate of a webhook the provider resent");
         (await _app.ScalarAsync<long>(
-            $"SELECT count(*) FROM operations.audit WHERE action = 'discard dead letters' AND subject = 'test-client' AND target LIKE 'ids {discardedId}: 1 discarded%'"))
+            "SELECT count(*) FROM operations.audit WHERE action = 'POST /api/dead-letters/discard' AND subject = 'test-client' " +
+            $"AND status_code = 200 AND target = '/api/dead-letters/discard: ids {discardedId}: 1 discarded (duplicate of a webhook the provider resent)'"))
             .ShouldBe(1);
+        (await _app.ScalarAsync<long>("SELECT count(*) FROM operations.audit WHERE action = 'POST /api/dead-letters/discard'")).ShouldBe(1, "one row per call");
 
         (await _client.ReplayAsync(new { ids = new[] { discardedId } })).ShouldBe(0, "a discarded letter is never replayed");
         (await _client.ReplayAsync(new { filter = new { orderId = second.ToString() } })).ShouldBe(1);
         await Eventually.TrueAsync(async () => await servers.OrdersDatabase.EventCountAsync(second) == 1,
             TimeSpan.FromSeconds(20), "the second order's remaining event applied", token);
-        (await _app.ScalarAsync<long>("SELECT count(*) FROM operations.audit WHERE action = 'replay dead letters'")).ShouldBe(4);
+        (await _app.ScalarAsync<long>("SELECT count(*) FROM operations.audit WHERE action = 'POST /api/dead-letters/replay'")).ShouldBe(4);
+        (await _app.ScalarAsync<long>(
+            $"SELECT count(*) FROM operations.audit WHERE action = 'POST /api/dead-letters/replay' AND target LIKE '/api/dead-letters/replay: filter %{first}%: 3 replayed'"))
+            .ShouldBe(1, "what a replay by filter moved");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+extern alias operations;
 extern alias orders;
 
 using Microsoft.AspNetCore.Hosting;
@@ -47,9 +48,23 @@ public sealed class When_the_identity_configuration_is_unsafe(SecuritySystem sys
             })
             .ShouldContain("Management:Urls uses port 9");
 
+    [Fact]
+    public void Should_refuse_a_management_listener_on_operations()
+    {
+        // Operations' one listener is its management listener (decision 0029): a second one would promise a public one.
+        using var app = new ServiceWith<operations::Program>("Testing", new Dictionary<string, string?>(TestTokens.Settings)
+        {
+            ["Management:Urls"] = "http://127.0.0.1:9",
+            ["ConnectionStrings:RabbitMq"] = system.Broker.AmqpUri,
+            ["ConnectionStrings:Postgres"] = system.Databases["operations"],
+        });
+        Should.Throw<Exception>(() => app.CreateClient()).ToString()
+            .ShouldContain("Invalid configuration: Management:Urls is not used by this service: it serves operators only");
+    }
+
     private string StartFailure(string environment, IReadOnlyDictionary<string, string?> settings)
     {
-        using var app = new OrdersWith(environment, new Dictionary<string, string?>(settings)
+        using var app = new ServiceWith<orders::Program>(environment, new Dictionary<string, string?>(settings)
         {
             ["ConnectionStrings:RabbitMq"] = system.Broker.AmqpUri,
             ["ConnectionStrings:Postgres"] = system.Databases["orders"],
@@ -59,7 +74,8 @@ public sealed class When_the_identity_configuration_is_unsafe(SecuritySystem sys
         return Should.Throw<Exception>(() => app.CreateClient()).ToString();
     }
 
-    private sealed class OrdersWith(string environment, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<orders::Program>
+    private sealed class ServiceWith<TProgram>(string environment, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<TProgram>
+        where TProgram : class
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

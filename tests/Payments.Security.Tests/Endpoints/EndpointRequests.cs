@@ -34,7 +34,9 @@ public static class EndpointRequests
         {
             RoutePatternLiteralPart literal => literal.Content,
             RoutePatternSeparatorPart separator => separator.Content,
-            // A UUID satisfies every constraint our routes use ({id}, {id:guid}) and names nothing that exists.
+            // A number where the route wants one ({id:long}), else a UUID ({id}, {id:guid}): each names nothing that exists.
+            RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content is "long" or "int") =>
+                Random.Shared.NextInt64(1L << 40, 1L << 50).ToString(System.Globalization.CultureInfo.InvariantCulture),
             RoutePatternParameterPart => Guid.NewGuid().ToString(),
             _ => "",
         })));

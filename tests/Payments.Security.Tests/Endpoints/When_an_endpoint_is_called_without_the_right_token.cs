@@ -10,12 +10,17 @@ namespace Payments.Security.Tests.Endpoints;
 /// <summary>
 /// Every endpoint every service maps (its EndpointDataSource), called over real HTTP: apart from health checks and the
 /// signed webhook, none answers a caller without a valid token (401) or without the scope (403), and operator
-/// endpoints exist only on the management listener. A new endpoint mapped without protection fails here.
+/// endpoints exist only on the management listener. A new endpoint mapped without protection fails here. Operations has
+/// one listener, its management listener: everything it maps but health and the console's static files is an operator
+/// endpoint (docs/decisions/0029-operations-api-is-an-operator-surface.md).
 /// </summary>
 [Collection(SecurityCollection.Name)]
 public sealed class When_an_endpoint_is_called_without_the_right_token(SecuritySystem system)
 {
-    public static readonly TheoryData<string> Services = ["orders", "notifications", "reconciliation", "ingress"];
+    public static readonly TheoryData<string> Services = ["orders", "notifications", "reconciliation", "ingress", "operations"];
+
+    /// <summary>Every service but Operations, whose one listener is its management listener.</summary>
+    public static readonly TheoryData<string> ServicesWithAPublicListener = ["orders", "notifications", "reconciliation", "ingress"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -65,7 +70,7 @@ public sealed class When_an_endpoint_is_called_without_the_right_token(SecurityS
     }
 
     [Theory]
-    [MemberData(nameof(Services))]
+    [MemberData(nameof(ServicesWithAPublicListener))]
     public async Task Should_not_serve_operator_endpoints_on_the_public_listener(string name)
     {
         var service = system.Named(name);
@@ -111,6 +116,41 @@ public sealed class When_an_endpoint_is_called_without_the_right_token(SecurityS
     }
 
     [Fact]
+    public void Should_map_nothing_but_operator_health_and_console_endpoints_on_operations()
+    {
+        // Operations' listener is a management listener: an endpoint of any other kind would be the first it serves to
+        // someone who is not an operator.
+        var kinds = system.Operations.Endpoints.GroupBy(EndpointKinds.Of).ToDictionary(g => g.Key, g => g.Select(EndpointRequests.Describe).Order().ToArray());
+        kinds.Keys.Order().ToArray().ShouldBe([EndpointKind.Health, EndpointKind.ApiDocument, EndpointKind.Operator, EndpointKind.ConsoleAsset],
+            string.Join("; ", kinds.Select(k => $"{k.Key}: {string.Join(", ", k.Value)}")));
+        kinds[EndpointKind.Operator].ShouldAllBe(e => e.Contains(" /api/"));
+        kinds[EndpointKind.Operator].Length.ShouldBeGreaterThanOrEqualTo(10);
+        kinds[EndpointKind.ConsoleAsset].ShouldContain("GET index.html");
+    }
+
+    [Fact]
+    public async Task Should_serve_the_console_assets_anonymously_as_static_files()
+    {
+        var failures = new List<string>();
+        foreach (var endpoint in system.Operations.Endpoints.Where(e => EndpointKinds.Of(e) == EndpointKind.ConsoleAsset))
+        {
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+            using var response = await http.SendAsync(EndpointRequests.For(endpoint, system.Operations.PublicUrl, token: null), Ct);
+            var served = endpoint.RoutePattern.RawText == "/"
+                ? response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/index.html"
+                : response.StatusCode == HttpStatusCode.OK
+                  && response.Content.Headers.ContentType?.MediaType is "text/html" or "text/css" or "text/javascript" or "application/javascript"
+                  && response.Headers.TryGetValues("Content-Security-Policy", out _);
+            if (!served)
+            {
+                failures.Add($"{EndpointRequests.Describe(endpoint)}: {(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}");
+            }
+        }
+
+        failures.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Should_find_what_each_service_maps()
     {
         string[] Operator(IServiceHost s) => [.. s.Endpoints.Where(e => EndpointKinds.Of(e) == EndpointKind.Operator).Select(EndpointRequests.Describe).Order()];
@@ -131,6 +171,8 @@ public sealed class When_an_endpoint_is_called_without_the_right_token(SecurityS
         // Whatever lives under /admin is an operator endpoint, and only the ingress takes webhooks.
         system.All.SelectMany(s => s.Endpoints).Where(e => e.RoutePattern.RawText?.StartsWith("/admin", StringComparison.Ordinal) == true)
             .ShouldAllBe(e => EndpointKinds.Of(e) == EndpointKind.Operator);
+        // Only the Operations console serves anonymous static files.
+        system.All.Where(s => s != system.Operations).SelectMany(s => s.Endpoints).ShouldAllBe(e => EndpointKinds.Of(e) != EndpointKind.ConsoleAsset);
         new[] { system.Orders, system.Notifications, system.Reconciliation }.SelectMany(s => s.Endpoints)
             .ShouldAllBe(e => EndpointKinds.Of(e) != EndpointKind.Webhook);
     }

@@ -1,5 +1,6 @@
 extern alias ingress;
 extern alias notifications;
+extern alias operations;
 extern alias orders;
 extern alias reconciliation;
 
@@ -15,7 +16,7 @@ namespace Payments.Security.Tests.Infrastructure;
 /// </summary>
 public sealed class SecuritySystem : IAsyncLifetime
 {
-    private const string NowhereUrl = "http://127.0.0.1:9"; // the discard port: no test here reaches a provider or SMTP
+    private const string NowhereUrl = "http://127.0.0.1:9"; // the discard port: no test here reaches a provider, SMTP or another service
 
     private readonly Dictionary<string, string> _databases = [];
 
@@ -31,9 +32,12 @@ public sealed class SecuritySystem : IAsyncLifetime
 
     public IServiceHost Ingress { get; private set; } = null!;
 
+    /// <summary>The operators' service: one listener, which is its management listener (it has no public one).</summary>
+    public IServiceHost Operations { get; private set; } = null!;
+
     public IReadOnlyDictionary<string, string> Databases => _databases;
 
-    public IReadOnlyList<IServiceHost> All => [Orders, Notifications, Reconciliation, Ingress];
+    public IReadOnlyList<IServiceHost> All => [Orders, Notifications, Reconciliation, Ingress, Operations];
 
     public IServiceHost Named(string name) => All.Single(s => s.Name == name);
 
@@ -64,11 +68,18 @@ public sealed class SecuritySystem : IAsyncLifetime
         ingress.Remove("ConnectionStrings:Postgres");
         ingress["Ingress:Sources:stripe:Scheme"] = "stripe";
         ingress["Ingress:Sources:stripe:Secrets:0"] = "whsec_security_tests_0123456789";
+        var operations = Common(await DatabaseAsync("operations"));
+        operations["Operations:Broker:ManagementUrl"] = NowhereUrl;
+        operations["Operations:Services:Ingress:BaseUrl"] = NowhereUrl;
+        operations["Operations:Services:Orders:BaseUrl"] = NowhereUrl;
+        operations["Operations:Services:Notifications:BaseUrl"] = NowhereUrl;
+        operations["Operations:Services:Reconciliation:BaseUrl"] = NowhereUrl;
 
         Orders = await StartAsync(new ServiceHost<orders::Program>("orders", ApiAudiences.Orders, orders), ct);
         Notifications = await StartAsync(new ServiceHost<notifications::Program>("notifications", ApiAudiences.Notifications, notifications), ct);
         Reconciliation = await StartAsync(new ServiceHost<reconciliation::Program>("reconciliation", ApiAudiences.Reconciliation, reconciliation), ct);
         Ingress = await StartAsync(new ServiceHost<ingress::Program>("ingress", ApiAudiences.Ingress, ingress), ct);
+        Operations = await StartAsync(new ServiceHost<operations::Program>("operations", ApiAudiences.Operations, operations, operatorService: true), ct);
     }
 
     private static async Task<IServiceHost> StartAsync<TProgram>(ServiceHost<TProgram> host, CancellationToken cancellationToken)
@@ -80,7 +91,7 @@ public sealed class SecuritySystem : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var service in new[] { Orders, Notifications, Reconciliation, Ingress }.Where(s => s is not null))
+        foreach (var service in new[] { Orders, Notifications, Reconciliation, Ingress, Operations }.Where(s => s is not null))
         {
             await service.DisposeAsync();
         }

@@ -10,9 +10,11 @@ namespace Payments.Security.Tests.Infrastructure;
 
 /// <summary>
 /// A real service in-process on Kestrel (real HTTP, real listeners): the public listener on one loopback port, the
-/// management listener (Management:Urls) on another, trusting <see cref="TestTokens"/>.
+/// management listener (Management:Urls) on another, trusting <see cref="TestTokens"/>. An operator service (Operations)
+/// has one listener, which is its management listener: both URLs name it.
 /// </summary>
-public sealed class ServiceHost<TProgram>(string name, string? audience, IReadOnlyDictionary<string, string?> settings, bool management = true)
+public sealed class ServiceHost<TProgram>(
+    string name, string? audience, IReadOnlyDictionary<string, string?> settings, bool management = true, bool operatorService = false)
     : WebApplicationFactory<TProgram>, IServiceHost
     where TProgram : class
 {
@@ -25,7 +27,7 @@ public sealed class ServiceHost<TProgram>(string name, string? audience, IReadOn
 
     public Uri PublicUrl => new($"http://127.0.0.1:{_publicPort.ToString(CultureInfo.InvariantCulture)}");
 
-    public Uri ManagementUrl => new($"http://127.0.0.1:{_managementPort.ToString(CultureInfo.InvariantCulture)}");
+    public Uri ManagementUrl => operatorService ? PublicUrl : new($"http://127.0.0.1:{_managementPort.ToString(CultureInfo.InvariantCulture)}");
 
     public IReadOnlyList<RouteEndpoint> Endpoints =>
         [.. Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
@@ -44,7 +46,7 @@ public sealed class ServiceHost<TProgram>(string name, string? audience, IReadOn
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("urls", PublicUrl.ToString().TrimEnd('/'));
-        if (management)
+        if (management && !operatorService)
         {
             builder.UseSetting("Management:Urls", ManagementUrl.ToString().TrimEnd('/'));
         }
