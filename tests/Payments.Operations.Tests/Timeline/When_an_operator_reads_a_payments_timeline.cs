@@ -44,8 +44,10 @@ public sealed class When_an_operator_reads_a_payments_timeline(StorySystem syste
 
         var timeline = await Eventually.ValueAsync(() => TimelineAsync(_client, orderId),
             t => t.Steps.Any(s => s is { Kind: "email" } && s.Summary.Contains("sent", StringComparison.Ordinal))
-                 && t.Orders!.Events.Single().Duplicates == 1,
-            TimeSpan.FromSeconds(60), "the email to be sent and the duplicate to be counted", TestContext.Current.CancellationToken);
+                 && t.Orders!.Events.Single().Duplicates == 1
+                 && t.Reconciliation is not null, // Reconciliation learns of the payment from Orders' events, in its own time
+            TimeSpan.FromSeconds(60), "the email to be sent, the duplicate to be counted and Reconciliation to watch the payment",
+            TestContext.Current.CancellationToken);
 
         (timeline.OrderId, timeline.Status).ShouldBe((orderId, "paid"));
         timeline.Unavailable.ShouldBeEmpty();
