@@ -116,7 +116,7 @@ public sealed class When_an_operator_uses_the_cli(ConsoleSystem system)
         detail.GetProperty("state").GetString().ShouldBe("discarded");
         detail.GetProperty("discardReason").GetString().ShouldBe("order never created");
         (await system.OperationsAudit.MentioningAsync($"ids {made.DeadLetterId}:")).ShouldHaveSingleItem()
-            .Target.ShouldBe($"ids {made.DeadLetterId}: 1 discarded (order never created)");
+            .Target.ShouldBe($"/api/dead-letters/discard: ids {made.DeadLetterId}: 1 discarded (order never created)");
         var (_, list) = await Cli.RunAsync(["dead-letters", "list", "--order", made.OrderId.ToString(), .. Connection]);
         list.ShouldMatch(@"│\s*discarded\s*│");
     }
@@ -179,7 +179,8 @@ public sealed class When_an_operator_uses_the_cli(ConsoleSystem system)
         }, TimeSpan.FromSeconds(20), "Orders' relay to publish the requeued row", cancellationToken);
         published.Single(m => m.MessageId == id.ToString()).Message.GetProperty("orderId").GetGuid().ShouldBe(paid.OrderId);
         var audited = (await system.OperationsAudit.MentioningAsync(id.ToString())).ShouldHaveSingleItem();
-        audited.Action.ShouldBe("requeue parked outbox row");
+        audited.Action.ShouldBe("POST /api/parked/{service}/{id:guid}/requeue");
+        audited.Target.ShouldBe($"/api/parked/orders/{id}/requeue: the service answered 204");
         audited.StatusCode.ShouldBe(204);
         (await system.OrdersDatabase.Audit.MentioningAsync(id.ToString())).ShouldHaveSingleItem().StatusCode.ShouldBe(204);
         (await Cli.RunAsync(["parked", "list", .. Connection])).Output.ShouldNotContain(id.ToString());

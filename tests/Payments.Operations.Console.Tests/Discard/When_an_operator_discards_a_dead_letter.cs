@@ -45,9 +45,9 @@ public sealed class When_an_operator_discards_a_dead_letter(ConsoleSystem system
         detail.GetProperty("discardReason").GetString().ShouldBe(Reason);
         detail.GetProperty("discardedBy").GetString().ShouldBe("console-operator");
         var audited = (await system.OperationsAudit.MentioningAsync($"ids {made.DeadLetterId}:")).ShouldHaveSingleItem();
-        audited.Action.ShouldBe("discard dead letters");
+        audited.Action.ShouldBe("POST /api/dead-letters/discard");
         audited.Subject.ShouldBe("console-operator");
-        audited.Target.ShouldBe($"ids {made.DeadLetterId}: 1 discarded ({Reason})");
+        audited.Target.ShouldBe($"/api/dead-letters/discard: ids {made.DeadLetterId}: 1 discarded ({Reason})");
         (await DeadLetters.StateAsync(system, kept.DeadLetterId, cancellationToken)).ShouldBe("dead");
         browser.ConsoleErrors.ShouldNotContain(text => text.Contains("Content Security Policy"));
     }

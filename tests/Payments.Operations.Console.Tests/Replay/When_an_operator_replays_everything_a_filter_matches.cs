@@ -47,7 +47,9 @@ public sealed class When_an_operator_replays_everything_a_filter_matches(Console
         (await DeadLetters.StateAsync(system, other.DeadLetterId, cancellationToken)).ShouldBe("dead");
         (await system.OrdersDatabase.StatusAsync(other.OrderId)).ShouldNotBe("paid");
         (await system.OrdersDatabase.EventCountAsync(other.OrderId)).ShouldBe(0);
-        (await system.OperationsAudit.MentioningAsync(first.OrderId.ToString())).ShouldHaveSingleItem().Target.ShouldEndWith(": 2 replayed");
+        // Every /api call is audited (the list reads of the filter too); the replay is one row, with what it moved.
+        (await system.OperationsAudit.MentioningAsync(first.OrderId.ToString())).Where(e => e.Action == "POST /api/dead-letters/replay")
+            .ShouldHaveSingleItem().Target.ShouldEndWith(": 2 replayed");
         browser.ConsoleErrors.ShouldNotContain(text => text.Contains("Content Security Policy"));
     }
 }
