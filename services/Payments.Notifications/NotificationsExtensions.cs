@@ -19,7 +19,8 @@ public static class NotificationsExtensions
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        builder.AddPostgresMessaging(typeof(NotificationsExtensions).Assembly, connectionName: "payments-notifications");
+        // It consumes and sends emails; it publishes nothing, so it runs no outbox relay and holds no publisher connection.
+        builder.AddServiceDatabase(typeof(NotificationsExtensions).Assembly).AddInbox();
 
         services.AddOptions<NotificationsOptions>().BindConfiguration("Notifications").ValidateDataAnnotations()
             .Validate(o => MailAddress.TryCreate(o.OperationsEmail, out _), "Notifications:OperationsEmail must be an email address.")

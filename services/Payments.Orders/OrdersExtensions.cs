@@ -21,7 +21,7 @@ public static class OrdersExtensions
     public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        builder.AddPostgresMessaging(typeof(OrdersExtensions).Assembly, connectionName: "payments-orders");
+        builder.AddServiceDatabase(typeof(OrdersExtensions).Assembly).AddInbox().AddOutbox(connectionName: "payments-orders");
         var notFoundDelays = NotFoundDelayQueues(builder.Configuration);
         // What Orders publishes, so that Messaging:Broker:Subscribers can declare the queues of services that have not run yet.
         services.Configure<PublisherOptions>(o =>

@@ -22,7 +22,7 @@ public static class ReconciliationExtensions
     public static WebApplicationBuilder AddReconciliation(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        builder.AddPostgresMessaging(typeof(ReconciliationExtensions).Assembly, connectionName: "payments-reconciliation");
+        builder.AddServiceDatabase(typeof(ReconciliationExtensions).Assembly).AddInbox().AddOutbox(connectionName: "payments-reconciliation");
         // What we announce must reach Orders' queue even if Orders never ran yet (Messaging:Broker:RequiredQueues).
         services.Configure<PublisherOptions>(o => o.RequiredMessageTypes.Add(typeof(PaymentEventReceived)));
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -22,10 +23,11 @@ namespace Payments.Messaging;
 public static class MessagingExtensions
 {
     /// <summary>
-    /// The service's own PostgreSQL database (ConnectionStrings:Postgres) with the messaging schema and the service's
-    /// scripts migrated at start-up, inbox and outbox, the operator audit, the relay (publishing through Messaging:Broker), metrics and health.
+    /// The service's own PostgreSQL database (ConnectionStrings:Postgres): the messaging schema and the service's scripts
+    /// migrated at start-up, the operator audit, metrics and health. What the service does with messages comes on top,
+    /// and only what it uses: <see cref="AddInbox"/> for what it consumes, <see cref="AddOutbox"/> for what it emits.
     /// </summary>
-    public static WebApplicationBuilder AddPostgresMessaging(this WebApplicationBuilder builder, Assembly serviceSchema, string connectionName)
+    public static WebApplicationBuilder AddServiceDatabase(this WebApplicationBuilder builder, Assembly serviceSchema)
     {
         var services = builder.Services;
         var connectionString = new NpgsqlConnectionStringBuilder(builder.Configuration.GetRequiredConnectionString("Postgres"));
@@ -42,35 +44,54 @@ public static class MessagingExtensions
             .ConfigureBatchFilter(_ => System.Diagnostics.Activity.Current is not null));
         var dataSource = dataSourceBuilder.Build();
         services.AddSingleton(dataSource);
+        // The messaging scripts create the inbox and outbox tables in every service's database, used or not: one schema
+        // to migrate and to reason about, and empty tables cost nothing.
         services.AddSingleton(SchemaScripts.From(typeof(MessagingExtensions).Assembly));
         services.AddSingleton(SchemaScripts.From(serviceSchema));
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<SchemaMigrationService>();
-
         services.AddSingleton<MessagingMetrics>();
-        services.AddOptions<InboxOptions>().BindConfiguration("Messaging:Inbox")
-            .Validate(o => o.GroupCommit.Leaders > 0 && o.GroupCommit.MaxSize > 0, "Messaging:Inbox:GroupCommit:Leaders and MaxSize must be positive.")
-            .ValidateOnStart();
-        services.AddSingleton<InboxGroupCommit>();
-        services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox")
-            .Validate(o => o.BatchSize > 0 && o.Workers > 0 && o.MaxAttempts > 0, "Messaging:Outbox:BatchSize, Workers and MaxAttempts must be positive.")
-            .Validate(o => o.ParkedRetention > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero,
-                "Messaging:Outbox:ParkedRetention and Messaging:Outbox:CleanupInterval must be positive.")
-            .ValidateOnStart();
-        services.AddConfirmedPublisher("Messaging:Broker", o => o.ConnectionName = connectionName);
-        services.AddSingleton<OutboxSignal>();
-        services.AddHostedService<OutboxRelay>();
-        services.AddHostedService<OutboxMonitor>();
-        services.AddHostedService<InboxCleanup>();
-        services.AddHostedService<ParkedOutboxCleanup>();
-        services.AddSingleton<ParkedMessages>();
         services.AddSingleton<OperatorAudit>();
         services.AddSingleton<IOperatorAudit>(sp => sp.GetRequiredService<OperatorAudit>());
         services.AddHealthChecks()
             .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgres", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(2))
             .AddCheck<SchemaHealthCheck>("postgres-schema", tags: [HealthEndpoints.ReadyTag]);
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
+        return builder;
+    }
+
+    /// <summary>The inbox (Messaging:Inbox): consumers record what they applied, with group commit and a retention.</summary>
+    public static WebApplicationBuilder AddInbox(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<InboxOptions>().BindConfiguration("Messaging:Inbox")
+            .Validate(o => o.GroupCommit.Leaders > 0 && o.GroupCommit.MaxSize > 0, "Messaging:Inbox:GroupCommit:Leaders and MaxSize must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<InboxGroupCommit>();
+        services.TryAddSingleton<OutboxSignal>(); // a handler's outbox rows wake the relay; without an outbox nobody listens
+        services.AddHostedService<InboxCleanup>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The transactional outbox (Messaging:Outbox) and its relay, publishing through Messaging:Broker as
+    /// <paramref name="connectionName"/>: backlog metrics, parked rows and their retention.
+    /// </summary>
+    public static WebApplicationBuilder AddOutbox(this WebApplicationBuilder builder, string connectionName)
+    {
+        var services = builder.Services;
+        services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox")
+            .Validate(o => o.BatchSize > 0 && o.Workers > 0 && o.MaxAttempts > 0, "Messaging:Outbox:BatchSize, Workers and MaxAttempts must be positive.")
+            .Validate(o => o.ParkedRetention > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero,
+                "Messaging:Outbox:ParkedRetention and Messaging:Outbox:CleanupInterval must be positive.")
+            .ValidateOnStart();
+        services.AddConfirmedPublisher("Messaging:Broker", o => o.ConnectionName = connectionName);
+        services.TryAddSingleton<OutboxSignal>();
+        services.AddHostedService<OutboxRelay>();
+        services.AddHostedService<OutboxMonitor>();
+        services.AddHostedService<ParkedOutboxCleanup>();
+        services.AddSingleton<ParkedMessages>();
         return builder;
     }
 
