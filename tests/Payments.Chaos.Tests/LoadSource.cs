@@ -1,0 +1,42 @@
+using Payments.Testing.Services;
+
+namespace Payments.Chaos.Tests;
+
+/// <summary>
+/// One provider the load pays through: a simulator of its own with one receiver registered, the ingress source of the
+/// same name, and Orders instances that create their payments at that simulator and record this name as the provider.
+/// A simulator sends every event to every receiver it has, and Orders treats an event from another provider than the
+/// one the payment was created at as foreign, so each source needs its own simulator and its own orders.
+/// LiqPay is not among them: Orders creates every payment over the Stripe-compatible API and records the PaymentIntent
+/// id, while a LiqPay callback names the payment by LiqPay's numeric payment_id, so each one would be a payment
+/// mismatch (needs attention) rather than a payment.
+/// </summary>
+public sealed class LoadSource(string name, string scheme, string secret, bool reconcilable)
+{
+    public static LoadSource Stripe() => new("stripe", "stripe", "whsec_chaos_suite_secret", reconcilable: true);
+
+    /// <summary>Reconciliation has no status client for a Standard Webhooks sender: a dropped webhook could never be recovered.</summary>
+    public static LoadSource StandardWebhooks() =>
+        new("standard-webhooks", "standard-webhooks", "whsec_Y2hhb3Mtc3RhbmRhcmQtd2ViaG9va3Mta2V5LTAwMDE=", reconcilable: false);
+
+    /// <summary>The ingress source (/webhooks/{name}), and the provider name Orders records on its orders.</summary>
+    public string Name => name;
+
+    public string Scheme => scheme;
+
+    public string Secret => secret;
+
+    /// <summary>Whether Reconciliation can ask this provider about a payment; only then may its simulator drop webhooks.</summary>
+    public bool Reconcilable => reconcilable;
+
+    public ServiceProcess Simulator { get; } = new("Payments.ProviderSimulator");
+
+    public List<ServiceProcess> Orders { get; } = [];
+
+    /// <summary>
+    /// The provider event id the ingress records for a simulator event: Stripe's event id, or the Standard Webhooks
+    /// webhook-id the simulator derives from it (msg_ and the same suffix).
+    /// </summary>
+    public string ProviderEventId(string simulatorEventId) =>
+        scheme == "standard-webhooks" ? "msg_" + simulatorEventId["evt_".Length..] : simulatorEventId;
+}
