@@ -6,13 +6,13 @@ using System.Text.Json;
 using Payments.ServiceDefaults.Security;
 using Payments.Testing.Security;
 
-namespace Payments.Chaos.Tests;
+namespace Payments.Testing.Load;
 
 /// <summary>
 /// Customers placing orders and paying at the provider at a steady pace, behaving as real clients do when a service is
 /// down: retry with the same Idempotency-Key until it answers. Orders take turns among the system's sources, each
-/// placed through an Orders instance of its source and paid at that source's simulator; every source sees every kind
-/// of customer.
+/// placed through an Orders instance of its source and paid at the simulator of the provider its payment was created
+/// at; every source sees every kind of customer.
 /// </summary>
 public sealed class LoadDriver(PaymentsSystem system)
 {
@@ -67,11 +67,15 @@ public sealed class LoadDriver(PaymentsSystem system)
             return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
         }, cancellationToken);
 
-        var paymentId = await RetryAsync(async ct =>
+        // Bound to the provider recorded on the order: the instance the customer called creates the payment at its own
+        // source, but a deferred CreateOrderPayment runs on whichever Orders instance takes it from the shared queue.
+        (source, var paymentId) = await RetryAsync(async ct =>
         {
             var order = await _http.GetFromJsonAsync<JsonElement>($"{orders.BaseUrl}/orders/{id}", ct);
             var payment = order.GetProperty("payment");
-            return payment.ValueKind == JsonValueKind.Object ? payment.GetProperty("paymentId").GetString()! : throw new HttpRequestException("no payment yet");
+            return payment.ValueKind == JsonValueKind.Object && payment.GetProperty("provider").GetString() is { } provider
+                ? (system.Sources.Single(s => s.Name == provider), payment.GetProperty("paymentId").GetString()!)
+                : throw new HttpRequestException("no payment yet");
         }, cancellationToken);
 
         switch (customer)

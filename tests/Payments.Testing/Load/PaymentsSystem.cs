@@ -5,7 +5,7 @@ using Payments.Testing.RabbitMq;
 using Payments.Testing.Services;
 using Payments.Testing.Smtp;
 
-namespace Payments.Chaos.Tests;
+namespace Payments.Testing.Load;
 
 /// <summary>
 /// The whole system as real processes on throwaway infrastructure: RabbitMQ, PostgreSQL, an SMTP server, a provider

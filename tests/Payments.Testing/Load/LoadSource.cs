@@ -1,12 +1,15 @@
 using Payments.Testing.Services;
 
-namespace Payments.Chaos.Tests;
+namespace Payments.Testing.Load;
 
 /// <summary>
 /// One provider the load pays through: a simulator of its own with one receiver registered, the ingress source of the
 /// same name, and Orders instances that create their payments at that simulator and record this name as the provider.
 /// A simulator sends every event to every receiver it has, and Orders treats an event from another provider than the
-/// one the payment was created at as foreign, so each source needs its own simulator and its own orders.
+/// one the payment was created at as foreign, so each source needs its own simulator and its own orders. Orders' provider
+/// is a setting of each instance (Provider:Name, Provider:BaseUrl) while its instances share one database and one set
+/// of queues, so an order belongs to the provider recorded on it: usually its instance's, but a deferred
+/// CreateOrderPayment runs on whichever instance takes it.
 /// LiqPay is not among them: Orders creates every payment over the Stripe-compatible API and records the PaymentIntent
 /// id, while a LiqPay callback names the payment by LiqPay's numeric payment_id, so each one would be a payment
 /// mismatch (needs attention) rather than a payment.

@@ -1,10 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Payments.ServiceDefaults.Security;
-using Payments.Testing;
 using Payments.Testing.Security;
 
-namespace Payments.Chaos.Tests;
+namespace Payments.Testing.Load;
 
 /// <summary>What the system did, read back from its own APIs and the SMTP server, once it has settled.</summary>
 public sealed class Outcome

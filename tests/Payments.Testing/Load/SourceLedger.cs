@@ -1,4 +1,4 @@
-namespace Payments.Chaos.Tests;
+namespace Payments.Testing.Load;
 
 /// <summary>One source's share of an <see cref="Outcome"/>: its orders, the webhooks its simulator had acknowledged and what they did.</summary>
 public sealed record SourceLedger(

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Payments.Chaos.Tests;
+namespace Payments.Testing.Load;
 
 /// <summary>The webhook faults every simulator injects (PUT /sim/faults); none by default.</summary>
 public sealed record SimulatorFaults(
