@@ -40,7 +40,8 @@ public static class SoakRun
             await Task.Delay(settings.FaultInterval, ct); // the schedule of the faults, not a wait for an effect
             var step = schedule[i % schedule.Count];
             Note($"{clock.Elapsed:mm\\:ss} {step.What}");
-            Note($"{clock.Elapsed:mm\\:ss}   {await step.Action()}");
+            var done = await step.Action();
+            Note($"{clock.Elapsed:mm\\:ss}   {done}");
         }
 
         try
@@ -90,20 +91,20 @@ public static class SoakRun
     [
         ServiceFaults.KillAndRestart("ingress", system.Ingress, ct),
         ServiceFaults.RestartBroker(system.Broker, ct),
-        ServiceFaults.KillAndRestart($"orders ({system.Sources[0].Name})", system.Sources[0].Orders[0], ct),
+        ServiceFaults.KillAndRestart($"orders ({system.Sources[0].Label})", system.Sources[0].Orders[0], ct),
         DatabaseFaults.KillAndRestart(system.Postgres, ct),
         ServiceFaults.KillAndRestart("notifications", system.Notifications[0], ct),
         ServiceFaults.RefuseMail(system.Smtp, TimeSpan.FromSeconds(15), ct),
         ServiceFaults.KillBroker(system.Broker, ct),
-        ServiceFaults.KillAndRestart($"orders ({system.Sources[1].Name})", system.Sources[1].Orders[0], ct),
+        ServiceFaults.KillAndRestart($"orders ({system.Sources[1].Label})", system.Sources[1].Orders[0], ct),
         ServiceFaults.KillAndRestart("reconciliation", system.Reconciliation[0], ct),
     ];
 
     private static List<(string Name, ServiceProcess Process)> Named(PaymentsSystem system) =>
     [
-        .. system.Sources.Select(s => ($"simulator ({s.Name})", s.Simulator)),
+        .. system.Sources.Select(s => ($"simulator ({s.Label})", s.Simulator)),
         ("ingress", system.Ingress),
-        .. system.Sources.Select(s => ($"orders ({s.Name})", s.Orders[0])),
+        .. system.Sources.Select(s => ($"orders ({s.Label})", s.Orders[0])),
         ("notifications", system.Notifications[0]),
         ("reconciliation", system.Reconciliation[0]),
     ];

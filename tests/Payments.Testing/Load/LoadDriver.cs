@@ -74,7 +74,7 @@ public sealed class LoadDriver(PaymentsSystem system)
             var order = await _http.GetFromJsonAsync<JsonElement>($"{orders.BaseUrl}/orders/{id}", ct);
             var payment = order.GetProperty("payment");
             return payment.ValueKind == JsonValueKind.Object && payment.GetProperty("provider").GetString() is { } provider
-                ? (system.Sources.Single(s => s.Name == provider), payment.GetProperty("paymentId").GetString()!)
+                ? (system.Sources.Single(s => s.Provider == provider), payment.GetProperty("paymentId").GetString()!)
                 : throw new HttpRequestException("no payment yet");
         }, cancellationToken);
 

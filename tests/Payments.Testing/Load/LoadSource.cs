@@ -19,13 +19,23 @@ public sealed class LoadSource(string name, string scheme, string secret, bool r
     public static LoadSource Stripe() => new("stripe", "stripe", "whsec_chaos_suite_secret", reconcilable: true);
 
     /// <summary>Reconciliation has no status client for a Standard Webhooks sender: a dropped webhook could never be recovered.</summary>
+    /// <remarks>
+    /// Named acme, as in the ingress's Development settings: a source's name is part of the services' environment
+    /// variable names (Ingress__Sources__acme__Scheme), where a '-' does not survive the shell that starts them.
+    /// </remarks>
     public static LoadSource StandardWebhooks() =>
-        new("standard-webhooks", "standard-webhooks", "whsec_Y2hhb3Mtc3RhbmRhcmQtd2ViaG9va3Mta2V5LTAwMDE=", reconcilable: false);
+        new("acme", "standard-webhooks", "whsec_Y2hhb3Mtc3RhbmRhcmQtd2ViaG9va3Mta2V5LTAwMDE=", reconcilable: false);
 
-    /// <summary>The ingress source (/webhooks/{name}), and the provider name Orders records on its orders.</summary>
+    /// <summary>The ingress source (/webhooks/{name}), recorded as the source of each event it takes.</summary>
     public string Name => name;
 
     public string Scheme => scheme;
+
+    /// <summary>The provider the ingress names on this source's events (its scheme's name): Orders' Provider:Name for it.</summary>
+    public string Provider => scheme;
+
+    /// <summary>The source, and its provider where the names differ.</summary>
+    public string Label => name == scheme ? name : $"{name} ({scheme})";
 
     public string Secret => secret;
 

@@ -132,7 +132,7 @@ public sealed class Outcome
             var sourceDropped = stats.GetProperty("dropped").GetInt32();
             var sourceDuplicated = stats.GetProperty("duplicated").GetInt32();
             ledgers.Add(new SourceLedger(
-                source.Name,
+                source.Label,
                 mine.Count,
                 acknowledged.Count,
                 sourceLost.Count,

@@ -93,7 +93,7 @@ public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, 
             foreach (var source in Sources)
             {
                 var orders = Consumer("Payments.Orders", ordersDb).With("Provider:BaseUrl", source.Simulator.BaseUrl)
-                    .With("Provider:Name", source.Name).With("Provider:ApiKey", ApiKey).With("Provider:FallbackDelay", "00:00:02");
+                    .With("Provider:Name", source.Provider).With("Provider:ApiKey", ApiKey).With("Provider:FallbackDelay", "00:00:02");
                 source.Orders.Add(orders);
                 Orders.Add(orders);
             }
