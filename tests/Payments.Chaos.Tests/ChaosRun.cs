@@ -16,7 +16,7 @@ public static class ChaosRun
     /// <summary>Steady load while <paramref name="steps"/> run one after another, 3 s apart; then the outcome once settled.</summary>
     public static async Task<Outcome> RunAsync(PaymentsSystem system, int orders, IReadOnlyList<ChaosStep> steps, CancellationToken ct)
     {
-        await system.SetFaultsAsync(new { drop_rate = 0.1, duplicate_rate = 0.1, max_delay_ms = 200 }, ct);
+        await system.SetFaultsAsync(new SimulatorFaults(DropRate: 0.1, DuplicateRate: 0.1, MaxDelayMs: 200), ct);
         var orderPaid = new PublishedTap(system.BrokerUri, "Payments.Contracts:OrderPaid");
         await orderPaid.BindAsync(ct);
         var driver = new LoadDriver(system);
@@ -48,7 +48,7 @@ public static class ChaosRun
             throw;
         }
 
-        await system.SetFaultsAsync(new { }, ct);
+        await system.SetFaultsAsync(new SimulatorFaults(), ct);
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join(Environment.NewLine, log));
 
         // Acknowledged webhooks may still be on their way through Orders when the orders look settled: wait for them too.

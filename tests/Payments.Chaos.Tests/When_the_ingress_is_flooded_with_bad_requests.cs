@@ -7,8 +7,8 @@ using Payments.Testing;
 namespace Payments.Chaos.Tests;
 
 /// <summary>
-/// 10,000 malformed, forged or replayed requests at the real ingress process: no 5xx other than 503, nothing gets in. Orders is
-/// stopped first, so whatever the ingress published stays in its queue to be counted; one valid webhook afterwards shows
+/// 10,000 malformed, forged or replayed requests at the real ingress process: no 5xx other than 503, nothing gets in. Every
+/// Orders instance is stopped first, so whatever the ingress published stays in its queue to be counted; one valid webhook afterwards shows
 /// the count would see a leak.
 /// </summary>
 public sealed class When_the_ingress_is_flooded_with_bad_requests : IAsyncLifetime
@@ -24,7 +24,11 @@ public sealed class When_the_ingress_is_flooded_with_bad_requests : IAsyncLifeti
     {
         var ct = TestContext.Current.CancellationToken;
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 32 }) { Timeout = TimeSpan.FromSeconds(30) };
-        await _system.Orders[0].StopAsync(ct);
+        foreach (var orders in _system.Orders)
+        {
+            await orders.StopAsync(ct);
+        }
+
         var statuses = new ConcurrentDictionary<HttpStatusCode, int>();
         var seed = Random.Shared.Next();
         TestContext.Current.SendDiagnosticMessage($"seed {seed}");

@@ -40,6 +40,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The running process's id (its /proc entry, for memory readings); null while it is not started.</summary>
+    public int? Pid => _process?.Pid;
+
     /// <summary>A configuration value, as ASP.NET Core reads it (Section:Key becomes Section__Key).</summary>
     public ServiceProcess With(string key, string value)
     {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Payments.ServiceDefaults.Configuration;
 using RabbitMQ.Client;
 
-namespace Payments.Chaos.Tests;
+namespace Payments.Testing.Load;
 
 /// <summary>
 /// A queue of the test's own bound to a message type's exchange before the load starts, so every message the system

@@ -6,11 +6,13 @@ using System.Text.Json;
 using Payments.ServiceDefaults.Security;
 using Payments.Testing.Security;
 
-namespace Payments.Chaos.Tests;
+namespace Payments.Testing.Load;
 
 /// <summary>
 /// Customers placing orders and paying at the provider at a steady pace, behaving as real clients do when a service is
-/// down: retry with the same Idempotency-Key until it answers.
+/// down: retry with the same Idempotency-Key until it answers. Orders take turns among the system's sources, each
+/// placed through an Orders instance of its source and paid at the simulator of the provider its payment was created
+/// at; every source sees every kind of customer.
 /// </summary>
 public sealed class LoadDriver(PaymentsSystem system)
 {
@@ -23,10 +25,21 @@ public sealed class LoadDriver(PaymentsSystem system)
 
     public ConcurrentBag<PlacedOrder> Orders { get; } = [];
 
-    public async Task RunAsync(int orders, TimeSpan spacing, CancellationToken cancellationToken)
+    /// <summary><paramref name="orders"/> orders, one every <paramref name="spacing"/>; done when every customer is.</summary>
+    public Task RunAsync(int orders, TimeSpan spacing, CancellationToken cancellationToken) =>
+        RunAsync(n => n < orders, spacing, cancellationToken);
+
+    /// <summary>An order every <paramref name="spacing"/> for <paramref name="duration"/>; done when every customer is.</summary>
+    public Task RunForAsync(TimeSpan duration, TimeSpan spacing, CancellationToken cancellationToken)
+    {
+        var until = DateTime.UtcNow + duration;
+        return RunAsync(_ => DateTime.UtcNow < until, spacing, cancellationToken);
+    }
+
+    private async Task RunAsync(Func<int, bool> more, TimeSpan spacing, CancellationToken cancellationToken)
     {
         var customers = new List<Task>();
-        for (var n = 0; n < orders; n++)
+        for (var n = 0; more(n); n++)
         {
             customers.Add(ActAsync(n, cancellationToken));
             await Task.Delay(spacing, cancellationToken);
@@ -37,9 +50,11 @@ public sealed class LoadDriver(PaymentsSystem system)
 
     private async Task ActAsync(int n, CancellationToken cancellationToken)
     {
-        var customer = (Customer)(n % 4);
+        var source = system.Sources[n % system.Sources.Count];
+        var turn = n / system.Sources.Count;
+        var customer = (Customer)(turn % 4);
         var key = $"chaos-order-{n}-{Guid.NewGuid():N}";
-        var orders = system.Orders[n % system.Orders.Count];
+        var orders = source.Orders[turn % source.Orders.Count];
         var id = await RetryAsync(async ct =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"{orders.BaseUrl}/orders")
@@ -52,40 +67,44 @@ public sealed class LoadDriver(PaymentsSystem system)
             return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
         }, cancellationToken);
 
-        var paymentId = await RetryAsync(async ct =>
+        // Bound to the provider recorded on the order: the instance the customer called creates the payment at its own
+        // source, but a deferred CreateOrderPayment runs on whichever Orders instance takes it from the shared queue.
+        (source, var paymentId) = await RetryAsync(async ct =>
         {
             var order = await _http.GetFromJsonAsync<JsonElement>($"{orders.BaseUrl}/orders/{id}", ct);
             var payment = order.GetProperty("payment");
-            return payment.ValueKind == JsonValueKind.Object ? payment.GetProperty("paymentId").GetString()! : throw new HttpRequestException("no payment yet");
+            return payment.ValueKind == JsonValueKind.Object && payment.GetProperty("provider").GetString() is { } provider
+                ? (system.Sources.Single(s => s.Provider == provider), payment.GetProperty("paymentId").GetString()!)
+                : throw new HttpRequestException("no payment yet");
         }, cancellationToken);
 
         switch (customer)
         {
             case Customer.Pays:
-                await ProviderAsync($"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_visa", cancellationToken);
+                await ProviderAsync(source, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_visa", cancellationToken);
                 break;
             case Customer.IsDeclined:
-                await ProviderAsync($"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_chargeDeclined", cancellationToken);
+                await ProviderAsync(source, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_chargeDeclined", cancellationToken);
                 break;
             case Customer.IsDeclinedThenPays:
-                await ProviderAsync($"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_chargeDeclined", cancellationToken);
-                await ProviderAsync($"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_visa", cancellationToken);
+                await ProviderAsync(source, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_chargeDeclined", cancellationToken);
+                await ProviderAsync(source, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_visa", cancellationToken);
                 break;
             case Customer.PaysThenRefunds:
-                await ProviderAsync($"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_visa", cancellationToken);
-                await ProviderAsync("/v1/refunds", "payment_intent", paymentId, cancellationToken);
+                await ProviderAsync(source, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_visa", cancellationToken);
+                await ProviderAsync(source, "/v1/refunds", "payment_intent", paymentId, cancellationToken);
                 break;
         }
 
-        Orders.Add(new PlacedOrder(id, paymentId, customer, $"customer{n}@example.com"));
+        Orders.Add(new PlacedOrder(id, paymentId, customer, $"customer{n}@example.com", source.Name));
     }
 
-    private async Task ProviderAsync(string path, string field, string value, CancellationToken cancellationToken)
+    private async Task ProviderAsync(LoadSource source, string path, string field, string value, CancellationToken cancellationToken)
     {
         var key = Guid.NewGuid().ToString();
         await RetryAsync(async ct =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, system.Simulator.BaseUrl + path)
+            using var request = new HttpRequestMessage(HttpMethod.Post, source.Simulator.BaseUrl + path)
             {
                 Content = new FormUrlEncodedContent([new(field, value)]),
             };

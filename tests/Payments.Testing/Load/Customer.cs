@@ -1,4 +1,4 @@
-namespace Payments.Chaos.Tests;
+namespace Payments.Testing.Load;
 
 /// <summary>What one customer does at the provider, and the order state that outcome implies.</summary>
 public enum Customer

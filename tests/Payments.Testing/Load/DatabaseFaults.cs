@@ -1,6 +1,6 @@
 using Payments.Testing.Postgres;
 
-namespace Payments.Chaos.Tests;
+namespace Payments.Testing.Load;
 
 /// <summary>Faults of the PostgreSQL server every consumer stores in.</summary>
 public static class DatabaseFaults

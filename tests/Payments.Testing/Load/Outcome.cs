@@ -1,15 +1,17 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Payments.ServiceDefaults.Security;
-using Payments.Testing;
 using Payments.Testing.Security;
 
-namespace Payments.Chaos.Tests;
+namespace Payments.Testing.Load;
 
 /// <summary>What the system did, read back from its own APIs and the SMTP server, once it has settled.</summary>
 public sealed class Outcome
 {
     public required int Orders { get; init; }
+
+    /// <summary>The same ledger per source the load paid through.</summary>
+    public required IReadOnlyList<SourceLedger> PerSource { get; init; }
 
     public required List<(PlacedOrder Order, string Status)> Mismatched { get; init; }
 
@@ -58,7 +60,8 @@ public sealed class Outcome
         $"(twice for an order {OrderPaidPublishedTwice.Count}, missing {PaidWithoutOrderPaid.Count}); notifications sent {NotificationsSent}; emails received {EmailsReceived} " +
         $"({DistinctMessageIds} distinct Message-IDs; orders whose emails differ from their transitions {EmailsNotOnePerTransition.Count}); " +
         $"webhooks dropped {Dropped}, duplicated {Duplicated}; orders whose final webhook was dropped {FinalEventDropped}, not recovered {DroppedNotRecovered.Count}; " +
-        $"orders recovered by reconciliation {RecoveredByReconciliation}";
+        $"orders recovered by reconciliation {RecoveredByReconciliation}" +
+        string.Concat(PerSource.Select(l => Environment.NewLine + "  " + l));
 
     public static async Task<Outcome> SettleAsync(PaymentsSystem system, IReadOnlyCollection<PlacedOrder> orders, PublishedTap orderPaid, CancellationToken cancellationToken)
     {
@@ -95,51 +98,89 @@ public sealed class Outcome
             return count;
         }, count => count >= transitions, TimeSpan.FromMinutes(2), "an email for every order transition", cancellationToken);
 
-        using var controls = PaymentsSystem.SimulatorControls();
-        var deliveries = await controls.GetFromJsonAsync<JsonElement>($"{system.Simulator.BaseUrl}/sim/deliveries", cancellationToken);
-        var items = deliveries.ValueKind == JsonValueKind.Array ? deliveries : deliveries.GetProperty("items");
-        string[] handled = ["payment_intent.succeeded", "payment_intent.payment_failed", "charge.refunded"];
-        var acknowledged = items.EnumerateArray()
-            .Where(d => d.GetProperty("state").GetString() == "delivered" && handled.Contains(d.GetProperty("event_type").GetString()))
-            .Select(d => d.GetProperty("event_id").GetString()!).Distinct().ToList();
-        var recorded = histories.Values.SelectMany(h => h.GetProperty("history").EnumerateArray())
-            .Where(e => e.GetProperty("source").GetString() == "stripe").Select(e => e.GetProperty("providerEventId").GetString()!).ToList();
-
         var emails = await system.Smtp.MessagesAsync(cancellationToken);
-        var stats = await controls.GetFromJsonAsync<JsonElement>($"{system.Simulator.BaseUrl}/sim/stats", cancellationToken);
         var applied = histories.ToDictionary(p => p.Key, p => p.Value.GetProperty("history").EnumerateArray()
             .Where(e => e.GetProperty("outcome").GetString() != "unchanged").ToList());
+        var repeated = applied.Where(p => p.Value.GroupBy(e => e.GetProperty("toStatus").GetString()).Any(g => g.Count() > 1))
+            .ToDictionary(p => p.Key, p => string.Join(", ", p.Value.Select(e => e.GetProperty("toStatus").GetString())));
+        var emailsPerOrder = applied.ToDictionary(p => p.Key,
+            p => emails.Where(e => e.To.Contains(p.Key.Email, StringComparer.OrdinalIgnoreCase)).Select(e => e.MessageId).Distinct().Count());
+        var recovered = histories.Where(p => p.Value.GetProperty("history").EnumerateArray()
+            .Any(e => e.GetProperty("source").GetString() == "reconciliation" && e.GetProperty("outcome").GetString() == "applied")).Select(p => p.Key).ToHashSet();
         var published = (await orderPaid.DrainAsync(cancellationToken))
             .GroupBy(m => m.Message.GetProperty("orderId").GetGuid()).ToDictionary(g => g.Key, g => g.Select(m => m.MessageId).Distinct().Count());
-        var finalDropped = orders.Where(o => FinalEventWasDropped(o, items)).ToList();
+
+        using var controls = PaymentsSystem.SimulatorControls();
+        var ledgers = new List<SourceLedger>();
+        var lost = new List<string>();
+        var finalDropped = new List<PlacedOrder>();
+        var acknowledgedCount = 0;
+        var dropped = 0;
+        var duplicated = 0;
+        foreach (var source in system.Sources)
+        {
+            var mine = orders.Where(o => o.Source == source.Name).ToList();
+            var deliveries = Items(await controls.GetFromJsonAsync<JsonElement>($"{source.Simulator.BaseUrl}/sim/deliveries", cancellationToken));
+            var stats = await controls.GetFromJsonAsync<JsonElement>($"{source.Simulator.BaseUrl}/sim/stats", cancellationToken);
+            var acknowledged = deliveries.EnumerateArray()
+                .Where(d => d.GetProperty("state").GetString() == "delivered" && Handled.Contains(d.GetProperty("event_type").GetString()))
+                .Select(d => source.ProviderEventId(d.GetProperty("event_id").GetString()!)).Distinct().ToList();
+            var recorded = histories.Values.SelectMany(h => h.GetProperty("history").EnumerateArray())
+                .Where(e => e.GetProperty("source").GetString() == source.Name).Select(e => e.GetProperty("providerEventId").GetString()!).ToHashSet();
+            var sourceLost = acknowledged.Where(id => !recorded.Contains(id)).Select(id => $"{source.Name} {id}").ToList();
+            var sourceFinalDropped = mine.Where(o => FinalEventWasDropped(o, deliveries)).ToList();
+            var sourceDropped = stats.GetProperty("dropped").GetInt32();
+            var sourceDuplicated = stats.GetProperty("duplicated").GetInt32();
+            ledgers.Add(new SourceLedger(
+                source.Label,
+                mine.Count,
+                acknowledged.Count,
+                sourceLost.Count,
+                mine.Sum(o => applied[o].Count),
+                mine.Count(repeated.ContainsKey),
+                mine.Sum(o => emailsPerOrder[o]),
+                mine.Count(o => emailsPerOrder[o] != applied[o].Count),
+                sourceDropped,
+                sourceDuplicated,
+                sourceFinalDropped.Count,
+                mine.Count(recovered.Contains)));
+            lost.AddRange(sourceLost);
+            finalDropped.AddRange(sourceFinalDropped);
+            acknowledgedCount += acknowledged.Count;
+            dropped += sourceDropped;
+            duplicated += sourceDuplicated;
+        }
+
         return new Outcome
         {
             Orders = orders.Count,
+            PerSource = ledgers,
             Mismatched = [.. histories.Where(p => p.Value.GetProperty("status").GetString() != p.Key.ExpectedStatus).Select(p => (p.Key, p.Value.GetProperty("status").GetString()!))],
-            WebhooksAcknowledged = acknowledged.Count,
-            AcknowledgedButNotRecorded = [.. acknowledged.Except(recorded)],
-            RepeatedTransitions = [.. applied.Where(p => p.Value.GroupBy(e => e.GetProperty("toStatus").GetString()).Any(g => g.Count() > 1))
-                .Select(p => $"{p.Key.Id}: {string.Join(", ", p.Value.Select(e => e.GetProperty("toStatus").GetString()))}")],
-            EmailsNotOnePerTransition = [.. applied.Select(p => (Order: p.Key, Transitions: p.Value.Count,
-                    Emails: emails.Where(e => e.To.Contains(p.Key.Email, StringComparer.OrdinalIgnoreCase)).Select(e => e.MessageId).Distinct().Count()))
-                .Where(o => o.Emails != o.Transitions).Select(o => $"{o.Order.Id}: {o.Transitions} transitions, {o.Emails} emails")],
+            WebhooksAcknowledged = acknowledgedCount,
+            AcknowledgedButNotRecorded = lost,
+            RepeatedTransitions = [.. repeated.Select(p => $"{p.Key.Id}: {p.Value}")],
+            EmailsNotOnePerTransition = [.. applied.Where(p => emailsPerOrder[p.Key] != p.Value.Count)
+                .Select(p => $"{p.Key.Id}: {p.Value.Count} transitions, {emailsPerOrder[p.Key]} emails")],
             OrderPaidPublished = published.Values.Sum(),
             OrderPaidPublishedTwice = [.. published.Where(p => p.Value > 1).Select(p => $"{p.Key}: {p.Value} message ids")],
             PaidWithoutOrderPaid = [.. applied.Where(p => p.Value.Any(e => e.GetProperty("toStatus").GetString() == "paid") && !published.ContainsKey(p.Key.Id))
                 .Select(p => p.Key.Id.ToString())],
             Transitions = transitions,
-            Dropped = stats.GetProperty("dropped").GetInt32(),
-            Duplicated = stats.GetProperty("duplicated").GetInt32(),
+            Dropped = dropped,
+            Duplicated = duplicated,
             FinalEventDropped = finalDropped.Count,
             DroppedNotRecovered = [.. finalDropped.Where(o => !applied[o].Any(e => e.GetProperty("source").GetString() == "reconciliation"
                 && e.GetProperty("toStatus").GetString() == o.ExpectedStatus)).Select(o => o.Id.ToString())],
             NotificationsSent = sent,
             EmailsReceived = emails.Count,
             DistinctMessageIds = emails.Select(e => e.MessageId).Distinct().Count(),
-            RecoveredByReconciliation = histories.Values.Count(h => h.GetProperty("history").EnumerateArray()
-                .Any(e => e.GetProperty("source").GetString() == "reconciliation" && e.GetProperty("outcome").GetString() == "applied")),
+            RecoveredByReconciliation = recovered.Count,
         };
     }
+
+    private static readonly string[] Handled = ["payment_intent.succeeded", "payment_intent.payment_failed", "charge.refunded"];
+
+    private static JsonElement Items(JsonElement list) => list.ValueKind == JsonValueKind.Array ? list : list.GetProperty("items");
 
     /// <summary>Every delivery, to every receiver, of the event that takes the order to its final state was dropped.</summary>
     private static bool FinalEventWasDropped(PlacedOrder order, JsonElement deliveries)

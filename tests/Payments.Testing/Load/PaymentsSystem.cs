@@ -5,11 +5,12 @@ using Payments.Testing.RabbitMq;
 using Payments.Testing.Services;
 using Payments.Testing.Smtp;
 
-namespace Payments.Chaos.Tests;
+namespace Payments.Testing.Load;
 
 /// <summary>
-/// The whole system as real processes on throwaway infrastructure: RabbitMQ, PostgreSQL, an SMTP server, the provider
-/// simulator delivering Stripe-signed webhooks to the ingress, and <paramref name="instances"/> instances of every consumer.
+/// The whole system as real processes on throwaway infrastructure: RabbitMQ, PostgreSQL, an SMTP server, a provider
+/// simulator per <see cref="Sources"/> entry delivering webhooks signed in that source's scheme to the ingress, and
+/// <paramref name="instances"/> instances of every consumer (of Orders, per source).
 /// With <paramref name="clusteredBroker"/> the broker is a three-node cluster (<see cref="Cluster"/>) and every service is
 /// given all three nodes; with <paramref name="durableDatabase"/> PostgreSQL keeps fsync and synchronous commit on, so a
 /// crash of it may be counted against what was acknowledged; with <paramref name="replicatedDatabase"/> it is a primary with a
@@ -20,6 +21,9 @@ public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, 
     public const string ApiKey = "sk_test_chaos";
     public const string SimulatorAdminKey = "sim_admin_chaos_6a3f";
     public const string WebhookSecret = "whsec_chaos_suite_secret";
+
+    /// <summary>The providers the load pays through, Stripe first.</summary>
+    public IReadOnlyList<LoadSource> Sources { get; } = [LoadSource.Stripe(), LoadSource.StandardWebhooks()];
 
     private readonly RabbitMqFixture? _broker = clusteredBroker ? null : new();
     private readonly RabbitMqClusterFixture? _cluster = clusteredBroker ? new() : null;
@@ -44,10 +48,12 @@ public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, 
 
     public SmtpFixture Smtp { get; } = new();
 
-    public ServiceProcess Simulator { get; } = new("Payments.ProviderSimulator");
+    /// <summary>Stripe's simulator.</summary>
+    public ServiceProcess Simulator => Sources[0].Simulator;
 
     public ServiceProcess Ingress { get; } = new("Payments.Ingress");
 
+    /// <summary>Every Orders instance, each source's in turn per instance: the first is Stripe's.</summary>
     public List<ServiceProcess> Orders { get; } = [];
 
     public List<ServiceProcess> Notifications { get; } = [];
@@ -59,7 +65,7 @@ public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, 
 
     public string OrdersDatabase { get; private set; } = "";
 
-    public IEnumerable<ServiceProcess> All => [Simulator, Ingress, .. Orders, .. Notifications, .. Reconciliation];
+    public IEnumerable<ServiceProcess> All => [.. Sources.Select(s => s.Simulator), Ingress, .. Orders, .. Notifications, .. Reconciliation];
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -73,20 +79,30 @@ public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, 
         var notificationsDb = await create("notifications");
         var reconciliationDb = await create("reconciliation");
 
-        Simulator.With("Simulator:AllowOutsideDevelopment", "true").With("Simulator:AdminKeys:0", SimulatorAdminKey)
-            .With("Simulator:ApiKeys:0", ApiKey).With("Simulator:TimeScale", "0.005")
-            .With("Simulator:LiqPay:PublicKey", "sandbox_public").With("Simulator:LiqPay:PrivateKey", "sandbox_private");
-        Ingress.With("ConnectionStrings:RabbitMq", BrokerUri)
-            .With("Ingress:Sources:stripe:Scheme", "stripe").With("Ingress:Sources:stripe:Secrets:0", WebhookSecret)
-            .With("Ingress:Broker:RequiredQueues:0", "orders-payment-events");
+        foreach (var source in Sources)
+        {
+            source.Simulator.With("Simulator:AllowOutsideDevelopment", "true").With("Simulator:AdminKeys:0", SimulatorAdminKey)
+                .With("Simulator:ApiKeys:0", ApiKey).With("Simulator:TimeScale", "0.005")
+                .With("Simulator:LiqPay:PublicKey", "sandbox_public").With("Simulator:LiqPay:PrivateKey", "sandbox_private");
+            Ingress.With($"Ingress:Sources:{source.Name}:Scheme", source.Scheme).With($"Ingress:Sources:{source.Name}:Secrets:0", source.Secret);
+        }
+
+        Ingress.With("ConnectionStrings:RabbitMq", BrokerUri).With("Ingress:Broker:RequiredQueues:0", "orders-payment-events");
         for (var i = 0; i < instances; i++)
         {
-            Orders.Add(Consumer("Payments.Orders", ordersDb).With("Provider:BaseUrl", Simulator.BaseUrl).With("Provider:ApiKey", ApiKey)
-                .With("Provider:FallbackDelay", "00:00:02"));
+            foreach (var source in Sources)
+            {
+                var orders = Consumer("Payments.Orders", ordersDb).With("Provider:BaseUrl", source.Simulator.BaseUrl)
+                    .With("Provider:Name", source.Provider).With("Provider:ApiKey", ApiKey).With("Provider:FallbackDelay", "00:00:02");
+                source.Orders.Add(orders);
+                Orders.Add(orders);
+            }
+
             Notifications.Add(Consumer("Payments.Notifications", notificationsDb).With("Smtp:Host", Smtp.Host)
                 .With("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .With("Smtp:From", "shop@example.com").With("Notifications:OperationsEmail", "ops@example.com")
                 .With("Notifications:Delivery:Workers", NotificationWorkers.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            // Reconciliation asks Stripe's simulator: the one source whose provider it has a status client for.
             Reconciliation.Add(Consumer("Payments.Reconciliation", reconciliationDb).With("Provider:BaseUrl", Simulator.BaseUrl)
                 .With("Provider:ApiKey", ApiKey).With("Reconciliation:Interval", "00:00:02").With("Reconciliation:StaleAfter", "00:00:08"));
         }
@@ -94,15 +110,23 @@ public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, 
         await Task.WhenAll(All.Select(s => s.StartAsync(cancellationToken: cancellationToken)));
 
         using var http = SimulatorControls();
-        var registered = await http.PostAsJsonAsync($"{Simulator.BaseUrl}/sim/endpoints",
-            new { scheme = "stripe", url = $"{Ingress.BaseUrl}/webhooks/stripe", secret = WebhookSecret }, cancellationToken);
-        registered.EnsureSuccessStatusCode();
+        foreach (var source in Sources)
+        {
+            var registered = await http.PostAsJsonAsync($"{source.Simulator.BaseUrl}/sim/endpoints",
+                new { scheme = source.Scheme, url = $"{Ingress.BaseUrl}/webhooks/{source.Name}", secret = source.Secret }, cancellationToken);
+            registered.EnsureSuccessStatusCode();
+        }
     }
 
-    public async Task SetFaultsAsync(object faults, CancellationToken cancellationToken)
+    /// <summary>The faults every simulator injects; a source Reconciliation cannot ask about a payment does not drop.</summary>
+    public async Task SetFaultsAsync(SimulatorFaults faults, CancellationToken cancellationToken)
     {
         using var http = SimulatorControls();
-        (await http.PutAsJsonAsync($"{Simulator.BaseUrl}/sim/faults", faults, cancellationToken)).EnsureSuccessStatusCode();
+        foreach (var source in Sources)
+        {
+            var own = source.Reconcilable ? faults : faults with { DropRate = 0 };
+            (await http.PutAsJsonAsync($"{source.Simulator.BaseUrl}/sim/faults", own, cancellationToken)).EnsureSuccessStatusCode();
+        }
     }
 
     /// <summary>A client for the simulator's /sim controls, which need its admin key.</summary>
