@@ -118,7 +118,7 @@ Where to look:
   Operations   $OPERATIONS/   (API $OPERATIONS/api, Bearer \$PAYMENTS_OPS_TOKEN)
   Health       $INGRESS/health/ready  $ORDERS/health/ready  $NOTIFICATIONS/health/ready  $RECONCILIATION/health/ready
   Tokens       source $DEV_ENV_FILE   then  curl -H "Authorization: Bearer \$PAYMENTS_CLIENT_TOKEN" $ORDERS/orders/{id}
-  Operators    (Bearer \$PAYMENTS_OPS_TOKEN)  $NOTIFICATIONS_MANAGEMENT/notifications?orderId={id}  $ORDERS_MANAGEMENT/admin/outbox/parked  .../admin/audit
+  Operators    (Bearer \$PAYMENTS_OPS_TOKEN)  $INGRESS_MANAGEMENT/admin/traffic  $NOTIFICATIONS_MANAGEMENT/notifications?orderId={id}  $ORDERS_MANAGEMENT/admin/outbox/parked  .../admin/audit
   Reconciliation report  $RECONCILIATION_MANAGEMENT/reconciliation/report?from=$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)&to=$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)
   RabbitMQ UI  http://127.0.0.1:${RABBIT_MGMT_PORT:-15672} (guest/guest: administration only)     Mails  $RUN_DIR/smtp/maildir/new/
   Traces       set OTEL_EXPORTER_OTLP_ENDPOINT (e.g. Jaeger from docker-compose: http://localhost:4318) before running
