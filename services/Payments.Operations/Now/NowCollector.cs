@@ -52,7 +52,7 @@ public sealed class NowCollector(
         {
             return await call();
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or KeyNotFoundException)
+        catch (Exception ex) when (Unanswered.Is(ex) || ex is KeyNotFoundException)
         {
             lock (unavailable)
             {

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Payments.Operations.ServiceApis;
 using Payments.ServiceDefaults.Configuration;
 
 namespace Payments.Operations.Now;
@@ -22,7 +22,7 @@ public static class NowExtensions
             // The operations user's own credentials (ConnectionStrings:RabbitMq).
             var credentials = $"{broker.UserName}:{broker.Password}";
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
-        }).AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
+        }).AddOperatorCallResilience();
         services.AddScoped<NowCollector>();
         return builder;
     }

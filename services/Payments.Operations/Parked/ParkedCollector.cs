@@ -29,13 +29,9 @@ public sealed class ParkedCollector(OrdersApi orders, NotificationsApi notificat
         {
             return (await call(), null);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (Unanswered.Is(ex))
         {
-            return ([], new UnavailableService(service, (int?)ex.StatusCode, ex.Message));
-        }
-        catch (TaskCanceledException ex)
-        {
-            return ([], new UnavailableService(service, null, ex.Message));
+            return ([], new UnavailableService(service, (int?)(ex as HttpRequestException)?.StatusCode, ex.Message));
         }
     }
 }

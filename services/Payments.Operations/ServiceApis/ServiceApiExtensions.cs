@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace Payments.Operations.ServiceApis;
@@ -15,13 +14,13 @@ public static class ServiceApiExtensions
         services.AddTransient<ForwardOperatorToken>();
 
         services.AddHttpClient<IngressApi>((sp, http) => Configure(http, sp.GetRequiredService<IOptions<ServicesOptions>>().Value.Ingress))
-            .AddHttpMessageHandler<ForwardOperatorToken>().AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
+            .AddHttpMessageHandler<ForwardOperatorToken>().AddOperatorCallResilience();
         services.AddHttpClient<OrdersApi>((sp, http) => Configure(http, sp.GetRequiredService<IOptions<ServicesOptions>>().Value.Orders))
-            .AddHttpMessageHandler<ForwardOperatorToken>().AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
+            .AddHttpMessageHandler<ForwardOperatorToken>().AddOperatorCallResilience();
         services.AddHttpClient<NotificationsApi>((sp, http) => Configure(http, sp.GetRequiredService<IOptions<ServicesOptions>>().Value.Notifications))
-            .AddHttpMessageHandler<ForwardOperatorToken>().AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
+            .AddHttpMessageHandler<ForwardOperatorToken>().AddOperatorCallResilience();
         services.AddHttpClient<ReconciliationApi>((sp, http) => Configure(http, sp.GetRequiredService<IOptions<ServicesOptions>>().Value.Reconciliation))
-            .AddHttpMessageHandler<ForwardOperatorToken>().AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
+            .AddHttpMessageHandler<ForwardOperatorToken>().AddOperatorCallResilience();
         return builder;
     }
 

@@ -47,7 +47,7 @@ public static class TimelineEndpoints
         {
             found = await orders.LookupAsync(term, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.ExecutionRejectedException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (Unanswered.Is(ex) && !cancellationToken.IsCancellationRequested)
         {
             return TypedResults.Problem("Orders could not be asked.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Orders unavailable");
         }

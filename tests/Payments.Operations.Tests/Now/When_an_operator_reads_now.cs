@@ -1,9 +1,12 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Payments.Operations.Now;
+using Payments.Operations.ServiceApis;
 using Payments.Operations.Tests.Infrastructure;
 using Payments.ServiceDefaults.Security;
 using Payments.Testing.Security;
@@ -75,6 +78,29 @@ public sealed class When_an_operator_reads_now(Servers servers) : IAsyncLifetime
         now.Webhooks.ShouldBeNull();
         now.WebhookRejections.ShouldBeNull();
         now.Unavailable.ShouldContain(u => u.Service == "ingress");
+    }
+
+    [Fact]
+    public async Task Should_name_a_service_that_accepts_but_never_answers_within_the_operator_call_budget()
+    {
+        // A hung ingress: it accepts the connection and never writes a byte back.
+        using var hung = new TcpListener(IPAddress.Loopback, 0);
+        hung.Start(backlog: 16);
+        var (app, client) = await OperationsApp.StartAsync(servers.Broker, servers.Postgres, new Dictionary<string, string?>
+        {
+            ["Operations:Services:Ingress:BaseUrl"] = $"http://127.0.0.1:{((IPEndPoint)hung.LocalEndpoint).Port}",
+        });
+        await using var _ = app;
+
+        var clock = Stopwatch.StartNew();
+        var now = (await client.GetFromJsonAsync<NowSnapshot>("/api/now", Ct)).ShouldNotBeNull();
+        clock.Stop();
+
+        now.Unavailable.ShouldContain(u => u.Service == "ingress");
+        now.Webhooks.ShouldBeNull();
+        // The operator waits at most the total budget (plus the other sources, which answer at once), not the standard
+        // handler's 30 s.
+        clock.Elapsed.ShouldBeLessThan(OperatorCallResilience.TotalTimeout + TimeSpan.FromSeconds(4));
     }
 
     private static HttpRequestMessage Stripe(string body, string secret)

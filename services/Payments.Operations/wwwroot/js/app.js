@@ -9,20 +9,31 @@ import { lookup, timeline } from './timeline.js';
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 
+// Each route() opens a new screen; a view draws only into the screen it was opened for. A slow answer (a "Now" that
+// waited on a service that does not answer) is dropped, never drawn over the view the operator has moved on to.
+let opened = 0;
+function screen() {
+  const ticket = ++opened;
+  const current = () => ticket === opened;
+  return { current, replaceChildren: (...nodes) => { if (current()) main.replaceChildren(...nodes); } };
+}
+
 async function route() {
+  const view = screen();
   if (!token.get()) {
     nav.hidden = true;
-    signIn(main, () => { if (location.hash === '' || location.hash === '#/sign-in') location.hash = '#/now'; else route(); });
+    signIn(view, () => { if (location.hash === '' || location.hash === '#/sign-in') location.hash = '#/now'; else route(); });
     return;
   }
   nav.hidden = false;
-  const [, view = 'now', id] = location.hash.split('/');
-  for (const link of nav.querySelectorAll('a[data-view]')) link.classList.toggle('active', link.dataset.view === view);
+  const [, name = 'now', id] = location.hash.split('/');
+  for (const link of nav.querySelectorAll('a[data-view]')) link.classList.toggle('active', link.dataset.view === name);
   try {
-    if (view === 'dead-letters') await deadLetters(main);
-    else if (view === 'orders' && id) await timeline(main, decodeURIComponent(id));
-    else await now(main);
+    if (name === 'dead-letters') await deadLetters(view);
+    else if (name === 'orders' && id) await timeline(view, decodeURIComponent(id));
+    else await now(view);
   } catch (error) {
+    if (!view.current()) return;
     if (error instanceof ApiError && error.status === 401) { show('The token was refused (expired or for another audience): sign in again.', true); route(); return; }
     show(error.message, true);
   }
