@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 
 namespace Payments.Bench.Orders;
 
@@ -26,6 +27,11 @@ internal sealed class OrdersProcess(string amqpUri, string postgres, string logP
                 ["Provider__ApiKey"] = "sk_bench",
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Orders__PaymentEvents__Concurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                // Orders refuses to start outside Development without bearer settings; the benchmark calls none of its
+                // protected APIs: a key nobody holds.
+                ["Authentication__Schemes__Bearer__ValidIssuer"] = "payments-bench",
+                ["Authentication__Schemes__Bearer__SigningKeys__0__Issuer"] = "payments-bench",
+                ["Authentication__Schemes__Bearer__SigningKeys__0__Value"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             },
         };
         // What the launchers add for this service (scripts/lib/runtime.sh, passed on by bench/orders/run.sh).
@@ -37,6 +43,7 @@ internal sealed class OrdersProcess(string amqpUri, string postgres, string logP
 
         _process = Process.Start(start)!;
         var log = File.AppendText(logPath);
+        log.AutoFlush = true; // a service that exits at start still leaves its reason
         _process.OutputDataReceived += (_, e) => { lock (log) { log.WriteLine(e.Data); } };
         _process.ErrorDataReceived += (_, e) => { lock (log) { log.WriteLine(e.Data); } };
         _process.BeginOutputReadLine();

@@ -30,8 +30,7 @@ pg() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1;Maximum 
 secret="whsec_e2e_$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 base=$(( 46000 + RANDOM % 3000 ))
 # The services refuse to start without bearer token settings; the bench calls none of their APIs: a throwaway key.
-bearer="Authentication__Schemes__Bearer__ValidIssuer=payments-bench Authentication__Schemes__Bearer__SigningKeys__0__Issuer=payments-bench"
-bearer+=" Authentication__Schemes__Bearer__SigningKeys__0__Value=$(head -c 32 /dev/urandom | base64 -w0)"
+bearer=$(throwaway_bearer_env)
 
 run() { # name port env...
   local name=$1 port=$2; shift 2

@@ -15,6 +15,7 @@ work=$(mktemp -d /tmp/payments-bench-XXXXXX)
 chmod 755 "$work" # the postgres user must reach its data directory
 RUN_DIR=$work RABBIT_PORT=$(( 30000 + RANDOM % 5000 )) RABBIT_MGMT_PORT=$(( 35000 + RANDOM % 5000 )) RABBIT_NODE=payments-bench-$$
 source scripts/lib/infra.sh
+source scripts/lib/runtime.sh
 app_pid=
 cleanup() { set +e; [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null; stop_infra; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
@@ -27,8 +28,7 @@ secret="whsec_bench_$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 port=$(( 40000 + RANDOM % 5000 ))
 # The ingress refuses to start outside Development without bearer token settings (for its operator endpoint, which the
 # bench never calls): a throwaway key.
-bearer="Authentication__Schemes__Bearer__ValidIssuer=payments-bench Authentication__Schemes__Bearer__SigningKeys__0__Issuer=payments-bench"
-bearer+=" Authentication__Schemes__Bearer__SigningKeys__0__Value=$(head -c 32 /dev/urandom | base64 -w0)"
+bearer=$(throwaway_bearer_env)
 ctl() { HOME=$work/rabbitmq /usr/lib/rabbitmq/bin/rabbitmqctl -n "$RABBIT_NODE@localhost" "$@"; }
 
 start_app() { # name

@@ -92,7 +92,7 @@ start_service() { # [connection string]
   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$port \
   ConnectionStrings__RabbitMq=$amqp ConnectionStrings__Postgres="${1:-$postgres}" \
   Smtp__Host=127.0.0.1 Smtp__Port=$smtp_port Smtp__From="Bench Shop <shop@bench.test>" Notifications__OperationsEmail=ops@bench.test \
-  Notifications__Delivery__Workers=$WORKERS Logging__LogLevel__Default=Warning env $(runtime_env "$service_dll") ${SERVICE_ENV:-} \
+  Notifications__Delivery__Workers=$WORKERS Logging__LogLevel__Default=Warning env $(throwaway_bearer_env) $(runtime_env "$service_dll") ${SERVICE_ENV:-} \
     dotnet "$service_dll" --contentRoot "$PWD/services/Payments.Notifications/bin/Release/net10.0" >> "$work/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 120); do curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" && break; sleep 0.25; done

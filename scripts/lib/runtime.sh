@@ -13,3 +13,12 @@ runtime_env() {
     echo DOTNET_ReadyToRun=0
   fi
 }
+
+# throwaway_bearer_env prints Authentication:Schemes:Bearer settings with a random key nobody holds, as environment
+# assignments for `env`: the services refuse to start outside Development without bearer settings, and a benchmark
+# that calls none of their protected APIs needs no token that works.
+throwaway_bearer_env() {
+  echo "Authentication__Schemes__Bearer__ValidIssuer=payments-bench" \
+       "Authentication__Schemes__Bearer__SigningKeys__0__Issuer=payments-bench" \
+       "Authentication__Schemes__Bearer__SigningKeys__0__Value=$(head -c 32 /dev/urandom | base64 -w0)"
+}
