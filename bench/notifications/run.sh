@@ -88,7 +88,7 @@ bare() { # label connections [environment...]
 }
 
 start_service() { # [connection string]
-  local port=$(( 40000 + RANDOM % 1000 ))
+  local port; port=$(free_port)
   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$port \
   ConnectionStrings__RabbitMq=$amqp ConnectionStrings__Postgres="${1:-$postgres}" \
   Smtp__Host=127.0.0.1 Smtp__Port=$smtp_port Smtp__From="Bench Shop <shop@bench.test>" Notifications__OperationsEmail=ops@bench.test \

@@ -22,3 +22,8 @@ throwaway_bearer_env() {
        "Authentication__Schemes__Bearer__SigningKeys__0__Issuer=payments-bench" \
        "Authentication__Schemes__Bearer__SigningKeys__0__Value=$(head -c 32 /dev/urandom | base64 -w0)"
 }
+
+# free_port prints a loopback TCP port nothing listens on now (the kernel's choice), for a process about to bind it.
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
