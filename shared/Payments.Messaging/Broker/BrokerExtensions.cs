@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Payments.ServiceDefaults.Health;
 using RabbitMQ.Client;
@@ -27,13 +28,8 @@ public static class BrokerExtensions
         services.AddHostedService(sp => sp.GetRequiredService<BrokerConnection>());
         services.AddSingleton<ConfirmedPublisher>();
         services.AddHealthChecks()
-            // Opens (and closes) a channel on our connection: the broker answers now. Until the first connect there is no
-            // connection to ask, which is a failure at once rather than a probe waiting for it.
-            .AddRabbitMQ(
-                sp => sp.GetRequiredService<BrokerConnection>().Connection is { } connection
-                    ? Task.FromResult(connection)
-                    : Task.FromException<IConnection>(new BrokerUnavailableException("The broker connection is not established yet.")),
-                name: "rabbitmq", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(2))
+            .Add(new HealthCheckRegistration("rabbitmq", sp => new BrokerAnswersHealthCheck(sp.GetRequiredService<BrokerConnection>()),
+                failureStatus: null, tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(2)))
             .AddCheck<BrokerTopologyHealthCheck>("rabbitmq-topology", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Payments.Ingress.Tests.Http;
 using Payments.Testing;
+using Payments.Testing.Health;
 using Payments.Testing.RabbitMq;
 
 namespace Payments.Ingress.Tests.Intake;
@@ -15,12 +16,13 @@ public sealed class BlockedBrokerCollection : ICollectionFixture<RabbitMqFixture
 /// <summary>
 /// The broker raises its memory alarm and blocks the connection (connection.blocked): the ingress counts that as the
 /// broker being unavailable, so it answers 503 with Retry-After at once rather than after its confirm timeout, and
-/// reports not ready; when the alarm clears, webhooks are accepted again.
+/// reports not ready (each probe answering within its own deadline); when the alarm clears, webhooks are accepted again.
 /// </summary>
 [Collection(BlockedBrokerCollection.Name)]
 public sealed class When_the_broker_raises_a_resource_alarm(RabbitMqFixture broker) : IAsyncLifetime
 {
     private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ProbeDeadline = TimeSpan.FromSeconds(3);
 
     private readonly IngressApp _app = new(broker.AmqpUri, new Dictionary<string, string?>
     {
@@ -49,6 +51,7 @@ public sealed class When_the_broker_raises_a_resource_alarm(RabbitMqFixture brok
         var first = _client.SendAsync(WebhookRequests.Stripe(WebhookRequests.StripePaymentIntent()), ct);
         await Eventually.TrueAsync(async () => (await _client.GetAsync("/health/ready", ct)).StatusCode == HttpStatusCode.ServiceUnavailable,
             TimeSpan.FromSeconds(5), "readiness to report the blocked broker", ct);
+        await Readiness.ShouldAnswerPromptlyAsync(_client, HttpStatusCode.ServiceUnavailable, ProbeDeadline, cancellationToken: ct);
 
         var started = Stopwatch.GetTimestamp();
         var response = await _client.SendAsync(WebhookRequests.Stripe(WebhookRequests.StripePaymentIntent()), ct);

@@ -1,13 +1,14 @@
 using System.Net;
 using Payments.Orders.Tests.Infrastructure;
 using Payments.Testing;
+using Payments.Testing.Health;
 
 namespace Payments.Orders.Tests.Outbox;
 
 /// <summary>
 /// The broker raises its memory alarm and blocks the relay's connection: that is the broker being unavailable, not the
 /// rows failing, so the relay spends no attempts and parks nothing (with a confirm timeout and an attempt budget that
-/// would park every row within a second otherwise), readiness says so, and everything flows once the alarm clears.
+/// would park every row within a second otherwise), readiness says so (each probe within its deadline), and everything flows once the alarm clears.
 /// </summary>
 [Collection(OrdersCollection.Name)]
 public sealed class When_the_broker_raises_a_resource_alarm(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
@@ -40,6 +41,7 @@ public sealed class When_the_broker_raises_a_resource_alarm(Infrastructure.Infra
         var during = await OutboxRows.InsertAsync(_scenario.Database, Enumerable.Range(1, 5).Select(n => new RelayProbe(n)));
         await Eventually.TrueAsync(async () => (await _scenario.Client.GetAsync("/health/ready", ct)).StatusCode == HttpStatusCode.ServiceUnavailable,
             TimeSpan.FromSeconds(10), "readiness to report the blocked broker", ct);
+        await Readiness.ShouldAnswerPromptlyAsync(_scenario.Client, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(3), cancellationToken: ct);
         // Long enough for the relay to have tried every row several times over (poll 200 ms, confirm timeout 300 ms).
         await Task.Delay(TimeSpan.FromSeconds(3), ct);
 

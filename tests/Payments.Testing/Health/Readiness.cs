@@ -1,0 +1,24 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace Payments.Testing.Health;
+
+public static class Readiness
+{
+    /// <summary>
+    /// An orchestrator gives each probe a deadline of its own (often 1-5 s): asks <c>/health/ready</c>
+    /// <paramref name="times"/> times and requires each answer to be <paramref name="expected"/> within <paramref name="deadline"/>.
+    /// </summary>
+    public static async Task ShouldAnswerPromptlyAsync(HttpClient client, HttpStatusCode expected, TimeSpan deadline, int times = 5, CancellationToken cancellationToken = default)
+    {
+        for (var probe = 0; probe < times; probe++)
+        {
+            var asked = Stopwatch.GetTimestamp();
+            var status = (await client.GetAsync("/health/ready", cancellationToken)).StatusCode;
+            var took = Stopwatch.GetElapsedTime(asked);
+            if (status != expected || took >= deadline)
+                throw new InvalidOperationException(
+                    $"Readiness probe {probe + 1} of {times} answered {(int)status} after {took.TotalMilliseconds:0} ms; expected {(int)expected} within {deadline.TotalMilliseconds:0} ms.");
+        }
+    }
+}
