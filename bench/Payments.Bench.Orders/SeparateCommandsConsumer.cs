@@ -2,7 +2,7 @@ using MassTransit;
 using Npgsql;
 using Payments.Contracts;
 using Payments.Messaging.Outbox;
-using Payments.Orders.Orders;
+using Payments.Orders.Ordering;
 using Payments.Orders.PaymentEvents;
 
 namespace Payments.Bench.Orders;

@@ -5,7 +5,7 @@ using Payments.Contracts;
 using Payments.Messaging;
 using Payments.Messaging.DeadLetters;
 using Payments.Notifications.Diagnostics;
-using Payments.Notifications.Notifications;
+using Payments.Notifications.Ledger;
 using Payments.Notifications.OrderEvents;
 using Payments.Notifications.Sending;
 

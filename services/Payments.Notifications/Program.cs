@@ -1,6 +1,6 @@
 using Payments.Messaging.Operations;
 using Payments.Notifications;
-using Payments.Notifications.Notifications;
+using Payments.Notifications.Ledger;
 using Payments.ServiceDefaults;
 using Payments.ServiceDefaults.OpenApi;
 using Payments.ServiceDefaults.Security;

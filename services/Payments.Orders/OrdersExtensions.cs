@@ -5,7 +5,7 @@ using Payments.Messaging;
 using Payments.Messaging.Broker;
 using Payments.Messaging.DeadLetters;
 using Payments.Orders.Diagnostics;
-using Payments.Orders.Orders;
+using Payments.Orders.Ordering;
 using Payments.Orders.PaymentCreation;
 using Payments.Orders.PaymentEvents;
 

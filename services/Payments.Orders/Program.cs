@@ -1,7 +1,7 @@
 using Payments.Messaging.Operations;
 using Payments.Messaging.Outbox;
 using Payments.Orders;
-using Payments.Orders.Orders;
+using Payments.Orders.Ordering;
 using Payments.Orders.Story;
 using Payments.ServiceDefaults;
 using Payments.ServiceDefaults.OpenApi;

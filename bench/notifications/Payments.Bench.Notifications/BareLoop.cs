@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Payments.Contracts;
-using Payments.Notifications.Notifications;
+using Payments.Notifications.Ledger;
 using Payments.Notifications.Sending;
 using Payments.Notifications.Templates;
 

@@ -3,7 +3,7 @@ using System.Net.Mail;
 using Microsoft.Extensions.Options;
 using Payments.Contracts;
 using Payments.Messaging.Inbox;
-using Payments.Notifications.Notifications;
+using Payments.Notifications.Ledger;
 using Payments.Notifications.Sending;
 using Payments.Notifications.Templates;
 

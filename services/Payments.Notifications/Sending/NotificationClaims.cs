@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
-using Payments.Notifications.Notifications;
+using Payments.Notifications.Ledger;
 
 namespace Payments.Notifications.Sending;
 

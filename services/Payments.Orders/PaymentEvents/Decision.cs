@@ -1,4 +1,4 @@
-using Payments.Orders.Orders;
+using Payments.Orders.Ordering;
 
 namespace Payments.Orders.PaymentEvents;
 

@@ -1,5 +1,5 @@
 using Npgsql;
-using Payments.Orders.Orders;
+using Payments.Orders.Ordering;
 
 namespace Payments.Orders.PaymentEvents;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using Payments.Contracts;
-using Payments.Orders.Orders;
+using Payments.Orders.Ordering;
 
 namespace Payments.Orders.PaymentEvents;
 

@@ -1,5 +1,5 @@
 using Payments.Contracts;
-using Payments.Orders.Orders;
+using Payments.Orders.Ordering;
 
 namespace Payments.Orders.PaymentEvents;
 

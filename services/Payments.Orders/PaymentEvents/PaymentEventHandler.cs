@@ -2,7 +2,7 @@ using Npgsql;
 using Payments.Contracts;
 using Payments.Messaging.Inbox;
 using Payments.Orders.Diagnostics;
-using Payments.Orders.Orders;
+using Payments.Orders.Ordering;
 
 namespace Payments.Orders.PaymentEvents;
 

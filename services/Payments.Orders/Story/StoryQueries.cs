@@ -1,5 +1,5 @@
 using Npgsql;
-using Payments.Orders.Orders;
+using Payments.Orders.Ordering;
 using Payments.Orders.PaymentEvents;
 
 namespace Payments.Orders.Story;

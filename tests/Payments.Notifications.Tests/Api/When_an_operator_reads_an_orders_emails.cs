@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Payments.Notifications.Notifications;
+using Payments.Notifications.Ledger;
 using Payments.Notifications.Tests.Infrastructure;
 using Payments.ServiceDefaults.Security;
 using Payments.Testing.Security;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Payments.Notifications.Notifications;
+using Payments.Notifications.Ledger;
 using Payments.Notifications.Tests.Infrastructure;
 
 namespace Payments.Notifications.Tests.Api;

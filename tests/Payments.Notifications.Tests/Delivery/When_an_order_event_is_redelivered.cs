@@ -1,5 +1,5 @@
 using Npgsql;
-using Payments.Notifications.Notifications;
+using Payments.Notifications.Ledger;
 using Payments.Notifications.Tests.Infrastructure;
 using Payments.Testing;
 

@@ -1,4 +1,4 @@
-using Payments.Notifications.Notifications;
+using Payments.Notifications.Ledger;
 using Payments.Notifications.Tests.Infrastructure;
 using Payments.Testing;
 using Payments.Testing.Smtp;

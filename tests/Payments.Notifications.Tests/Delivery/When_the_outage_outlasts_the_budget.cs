@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Payments.Notifications.Notifications;
+using Payments.Notifications.Ledger;
 using Payments.Notifications.Tests.Infrastructure;
 
 namespace Payments.Notifications.Tests.Delivery;

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Payments.Notifications.Notifications;
+using Payments.Notifications.Ledger;
 using Payments.Testing;
 using Payments.Testing.Messaging;
 using Payments.Testing.Smtp;

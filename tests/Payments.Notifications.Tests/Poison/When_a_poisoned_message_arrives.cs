@@ -1,5 +1,5 @@
 using Payments.Contracts;
-using Payments.Notifications.Notifications;
+using Payments.Notifications.Ledger;
 using Payments.Notifications.Tests.Infrastructure;
 using Payments.Testing.Messaging;
 

@@ -1,4 +1,4 @@
-using Payments.Notifications.Notifications;
+using Payments.Notifications.Ledger;
 
 namespace Payments.Notifications.Tests.Sending;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Payments.Contracts;
-using Payments.Orders.Orders;
+using Payments.Orders.Ordering;
 using Payments.Orders.Tests.Infrastructure;
 using Payments.Testing;
 

@@ -1,7 +1,7 @@
 using Npgsql;
 using System.Net;
 using System.Net.Http.Json;
-using Payments.Orders.Orders;
+using Payments.Orders.Ordering;
 using Payments.Testing.Messaging;
 using Payments.Testing.Services;
 

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Payments.Notifications.Notifications;
+namespace Payments.Notifications.Ledger;
 
 /// <summary>The write that records a notification, to run in the consumer's inbox transaction.</summary>
 public static class NotificationRows

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Payments.Notifications.Sending;
 
-namespace Payments.Notifications.Notifications;
+namespace Payments.Notifications.Ledger;
 
 public static class NotificationEndpoints
 {

@@ -1,4 +1,4 @@
-namespace Payments.Notifications.Notifications;
+namespace Payments.Notifications.Ledger;
 
 /// <summary>pending → sent, or pending → parked (after the attempt budget, or at once when retrying cannot help) → pending on resend.</summary>
 public static class NotificationState

@@ -1,6 +1,6 @@
 using Payments.Notifications.Templates;
 
-namespace Payments.Notifications.Notifications;
+namespace Payments.Notifications.Ledger;
 
 /// <summary>
 /// A notification as the consumer records it. <paramref name="Unsendable"/> is the reason it can never be sent

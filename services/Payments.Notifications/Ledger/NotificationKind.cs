@@ -1,4 +1,4 @@
-namespace Payments.Notifications.Notifications;
+namespace Payments.Notifications.Ledger;
 
 /// <summary>What an email is about; stored and returned as these names.</summary>
 public static class NotificationKind

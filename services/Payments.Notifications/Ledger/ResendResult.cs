@@ -1,4 +1,4 @@
-namespace Payments.Notifications.Notifications;
+namespace Payments.Notifications.Ledger;
 
 /// <summary>The outcome of a resend request.</summary>
 public abstract record ResendResult

@@ -1,4 +1,4 @@
-namespace Payments.Orders.Orders;
+namespace Payments.Orders.Ordering;
 
 internal abstract record CreationResult
 {

@@ -1,4 +1,4 @@
-namespace Payments.Orders.Orders;
+namespace Payments.Orders.Ordering;
 
 /// <summary>Stored as snake_case text (see <see cref="OrderStatusText"/>).</summary>
 public enum OrderStatus

@@ -6,7 +6,7 @@ using Payments.Orders.Diagnostics;
 using Payments.Orders.PaymentCreation;
 using Payments.Orders.PaymentEvents;
 
-namespace Payments.Orders.Orders;
+namespace Payments.Orders.Ordering;
 
 /// <summary>
 /// Creates an order and its payment at the provider. The order and a deferred CreateOrderPayment command commit

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Payments.Orders.Orders;
+namespace Payments.Orders.Ordering;
 
 internal static class OrderQueries
 {

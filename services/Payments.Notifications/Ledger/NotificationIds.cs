@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Payments.Notifications.Notifications;
+namespace Payments.Notifications.Ledger;
 
 /// <summary>
 /// A notification's id is a name-based UUID (RFC 9562 §5.5, version 5) of "{event message id}/{kind}": the same event

@@ -1,4 +1,4 @@
-namespace Payments.Orders.Orders;
+namespace Payments.Orders.Ordering;
 
 /// <summary>One payment event as the order saw it: what it was, and what it did.</summary>
 public sealed record OrderEventResponse(

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Payments.ServiceDefaults.Security;
 
-namespace Payments.Orders.Orders;
+namespace Payments.Orders.Ordering;
 
 public static class OrderEndpoints
 {

@@ -1,4 +1,4 @@
-namespace Payments.Notifications.Notifications;
+namespace Payments.Notifications.Ledger;
 
 /// <summary>What the API tells about a notification: its life, not its recipient or content.</summary>
 /// <param name="TraceId">The trace of the event that caused it (the send continues it); null when none was recorded.</param>

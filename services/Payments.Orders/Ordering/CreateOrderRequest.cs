@@ -1,4 +1,4 @@
-namespace Payments.Orders.Orders;
+namespace Payments.Orders.Ordering;
 
 /// <summary>POST /orders body. Amount in the currency's minor units (cents).</summary>
 public sealed record CreateOrderRequest(long? AmountMinor, string? Currency, string? CustomerEmail)

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Payments.Messaging.Postgres;
 
-namespace Payments.Notifications.Notifications;
+namespace Payments.Notifications.Ledger;
 
 /// <summary>
 /// Deletes notifications past their state's retention, in small chunks so it never holds long locks. Every row keeps

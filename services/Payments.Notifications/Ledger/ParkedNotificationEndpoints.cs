@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
-namespace Payments.Notifications.Notifications;
+namespace Payments.Notifications.Ledger;
 
 public static class ParkedNotificationEndpoints
 {

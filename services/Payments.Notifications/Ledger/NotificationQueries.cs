@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Payments.Notifications.Notifications;
+namespace Payments.Notifications.Ledger;
 
 internal static class NotificationQueries
 {

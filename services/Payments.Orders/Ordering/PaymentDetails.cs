@@ -1,4 +1,4 @@
-namespace Payments.Orders.Orders;
+namespace Payments.Orders.Ordering;
 
 /// <summary>
 /// The payment recorded for an order: none until a payment id is recorded. The provider may be missing beside it on
