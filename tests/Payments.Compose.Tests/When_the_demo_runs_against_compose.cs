@@ -1,5 +1,6 @@
 using System.Globalization;
 using Payments.Compose.Tests.Compose;
+using Payments.Testing.Hosting;
 
 namespace Payments.Compose.Tests;
 
@@ -35,7 +36,7 @@ public sealed class When_the_demo_runs_against_compose(ComposeImages images)
                 ["DEMO_ORDERS"] = DemoOrders.ToString(CultureInfo.InvariantCulture),
             };
 
-            var run = await ProcessRunner.RunAsync("/bin/bash", [Path.Combine(Repository.Root, "scripts", "run.sh"), "--compose", "--exit-after-demo"],
+            var run = await Command.RunAsync("/bin/bash", [Path.Combine(Repository.Root, "scripts", "run.sh"), "--compose", "--exit-after-demo"],
                 ScriptTimeout, cancellationToken, environment);
             TestContext.Current.SendDiagnosticMessage(run.Output);
 

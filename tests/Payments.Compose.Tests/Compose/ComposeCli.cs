@@ -1,3 +1,5 @@
+using Payments.Testing.Hosting;
+
 namespace Payments.Compose.Tests.Compose;
 
 /// <summary>
@@ -19,20 +21,20 @@ public sealed class ComposeCli
 
     public static async Task<ComposeCli> DetectAsync(CancellationToken cancellationToken)
     {
-        var plugin = await ProcessRunner.RunAsync("docker", ["compose", "version"], TimeSpan.FromSeconds(30), cancellationToken);
+        var plugin = await Command.RunAsync("docker", ["compose", "version"], TimeSpan.FromSeconds(30), cancellationToken);
         if (plugin.Succeeded)
             return new ComposeCli("docker", ["compose"]);
 
-        var standalone = await ProcessRunner.RunAsync("/usr/bin/env", ["docker-compose", "version"], TimeSpan.FromSeconds(30), cancellationToken);
+        var standalone = await Command.RunAsync("/usr/bin/env", ["docker-compose", "version"], TimeSpan.FromSeconds(30), cancellationToken);
         return standalone.Succeeded
             ? new ComposeCli("/usr/bin/env", ["docker-compose"])
             : throw new InvalidOperationException($"Neither `docker compose` nor `docker-compose` runs here:\n{plugin.Output}\n{standalone.Output}");
     }
 
-    public Task<ProcessResult> RunAsync(
+    public Task<CommandResult> RunAsync(
         IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string> environment,
         TimeSpan timeout,
         CancellationToken cancellationToken) =>
-        ProcessRunner.RunAsync(_program, [.. _prefix, .. arguments], timeout, cancellationToken, environment);
+        Command.RunAsync(_program, [.. _prefix, .. arguments], timeout, cancellationToken, environment);
 }

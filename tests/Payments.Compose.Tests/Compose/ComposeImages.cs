@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Payments.Testing.Hosting;
 
 namespace Payments.Compose.Tests.Compose;
 
@@ -38,7 +39,7 @@ public sealed class ComposeImages : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var engine = await ProcessRunner.RunAsync("docker", ["version", "--format", "{{.Server.APIVersion}}"], TimeSpan.FromSeconds(30), cancellationToken);
+        var engine = await Command.RunAsync("docker", ["version", "--format", "{{.Server.APIVersion}}"], TimeSpan.FromSeconds(30), cancellationToken);
         if (!engine.Succeeded)
             throw new InvalidOperationException($"No Docker engine answers (start one: scripts/lib/docker.sh's ensure_docker):\n{engine.Output}");
 
@@ -66,7 +67,7 @@ public sealed class ComposeImages : IAsyncLifetime
         foreach (var (variable, official) in Required)
         {
             var image = Environment.GetEnvironmentVariable(variable) is { Length: > 0 } chosen ? chosen : official;
-            var inspect = await ProcessRunner.RunAsync("docker", ["image", "inspect", "--format", "{{.Id}}", image], TimeSpan.FromSeconds(30), cancellationToken);
+            var inspect = await Command.RunAsync("docker", ["image", "inspect", "--format", "{{.Id}}", image], TimeSpan.FromSeconds(30), cancellationToken);
             if (!inspect.Succeeded)
                 missing.Add($"{variable}={image}");
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Payments.Testing;
+using Payments.Testing.Hosting;
 
 namespace Payments.Compose.Tests.Compose;
 
@@ -75,7 +76,7 @@ public sealed class ComposeProject : IAsyncDisposable
     public async Task<int> RestartCountAsync(string service, CancellationToken cancellationToken)
     {
         var id = await ContainerIdAsync(service, cancellationToken);
-        var inspect = (await ProcessRunner.RunAsync("docker", ["inspect", "--format", "{{.RestartCount}}", id], TimeSpan.FromSeconds(30), cancellationToken)).EnsureSuccess();
+        var inspect = (await Command.RunAsync("docker", ["inspect", "--format", "{{.RestartCount}}", id], TimeSpan.FromSeconds(30), cancellationToken)).EnsureSuccess();
         return int.Parse(inspect.Output.Trim(), CultureInfo.InvariantCulture);
     }
 
@@ -91,7 +92,7 @@ public sealed class ComposeProject : IAsyncDisposable
         foreach (var kind in new[] { "container", "network", "volume" })
         {
             string[] stopped = kind == "container" ? ["--all"] : []; // a stopped container is left behind too
-            var list = (await ProcessRunner.RunAsync("docker", [kind, "ls", .. stopped, "--quiet", "--filter", filter],
+            var list = (await Command.RunAsync("docker", [kind, "ls", .. stopped, "--quiet", "--filter", filter],
                 TimeSpan.FromSeconds(30), cancellationToken)).EnsureSuccess();
             found.AddRange(list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(id => $"{kind} {id}"));
         }
@@ -104,7 +105,7 @@ public sealed class ComposeProject : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await DownAsync(CancellationToken.None);
 
-    private async Task<ProcessResult> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken) =>
+    private async Task<CommandResult> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken) =>
         (await _images.Cli.RunAsync([.. Project(), .. arguments], _environment, CommandTimeout, cancellationToken)).EnsureSuccess();
 
     private static string[] Flag(bool on, string flag) => on ? [flag] : [];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Payments.Testing.Hosting;
 
 namespace Payments.Compose.Tests.Compose;
 
@@ -15,14 +16,14 @@ public static class ComposeReaper
     private static readonly string Script = ReadScript();
 
     public static async Task SweepAsync(CancellationToken cancellationToken) =>
-        (await ProcessRunner.RunAsync("/bin/bash", ["-c", Script, ProcessName], TimeSpan.FromMinutes(2), cancellationToken)).EnsureSuccess();
+        (await Command.RunAsync("/bin/bash", ["-c", Script, ProcessName], TimeSpan.FromMinutes(2), cancellationToken)).EnsureSuccess();
 
     public static async Task GuardAsync(CancellationToken cancellationToken)
     {
         // setsid --fork: its own session, re-parented to init, so neither a kill of the test host nor a signal to the
         // test run's process group takes it down too.
         var owner = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        (await ProcessRunner.RunAsync("/usr/bin/setsid", ["--fork", "/bin/bash", "-c", Script, ProcessName, "--watch", owner],
+        (await Command.RunAsync("/usr/bin/setsid", ["--fork", "/bin/bash", "-c", Script, ProcessName, "--watch", owner],
             TimeSpan.FromSeconds(10), cancellationToken)).EnsureSuccess();
     }
 

@@ -3,8 +3,8 @@ using System.Text;
 
 namespace Payments.Testing.Hosting;
 
-/// <summary>Runs short-lived helper commands (initdb, pg_ctl, rabbitmqctl, ...) with a bounded wait.</summary>
-internal static class Command
+/// <summary>Runs a short-lived command (docker, rabbitmqctl, a script) to its end, with a bounded wait.</summary>
+public static class Command
 {
     public static async Task<CommandResult> RunAsync(
         string program,

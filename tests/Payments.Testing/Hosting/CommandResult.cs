@@ -1,7 +1,7 @@
 namespace Payments.Testing.Hosting;
 
 /// <summary>Outcome of a short-lived command; <see cref="Output"/> interleaves stdout and stderr.</summary>
-internal sealed record CommandResult(string Description, int ExitCode, string Output)
+public sealed record CommandResult(string Description, int ExitCode, string Output)
 {
     public bool Succeeded => ExitCode == 0;
 

@@ -10,18 +10,24 @@ namespace Payments.Testing.Load;
 
 /// <summary>
 /// Customers placing orders and paying at the provider at a steady pace, behaving as real clients do when a service is
-/// down: retry with the same Idempotency-Key until it answers. Orders take turns among the system's sources, each
-/// placed through an Orders instance of its source and paid at the simulator of the provider its payment was created
-/// at; every source sees every kind of customer.
+/// down: retry with the same Idempotency-Key until it answers. Orders take turns among the lanes (one per source), each
+/// placed through an Orders instance of its lane and paid at the simulator of the provider its payment was created
+/// at; every lane sees every kind of customer. The chaos suite and the soak drive a <see cref="PaymentsSystem"/> of
+/// processes; the compose tests drive the containers through the same customers.
 /// </summary>
-public sealed class LoadDriver(PaymentsSystem system)
+/// <param name="http">Carries Orders' token (orders:write, orders:read); the provider's calls set their own API key.</param>
+public sealed class LoadDriver(IReadOnlyList<LoadLane> lanes, HttpClient http, string providerApiKey)
 {
-    // Orders' token by default; the provider's calls set their own API key.
-    private readonly HttpClient _http = new()
+    public LoadDriver(PaymentsSystem system)
+        : this(system.Lanes, new HttpClient
+        {
+            Timeout = TimeSpan.FromSeconds(10),
+            DefaultRequestHeaders = { Authorization = TestTokens.Bearer(ApiAudiences.Orders, Scopes.OrdersWrite, Scopes.OrdersRead) },
+        }, PaymentsSystem.ApiKey)
     {
-        Timeout = TimeSpan.FromSeconds(10),
-        DefaultRequestHeaders = { Authorization = TestTokens.Bearer(ApiAudiences.Orders, Scopes.OrdersWrite, Scopes.OrdersRead) },
-    };
+    }
+
+    private readonly HttpClient _http = http;
 
     public ConcurrentBag<PlacedOrder> Orders { get; } = [];
 
@@ -35,6 +41,10 @@ public sealed class LoadDriver(PaymentsSystem system)
         var until = DateTime.UtcNow + duration;
         return RunAsync(_ => DateTime.UtcNow < until, spacing, cancellationToken);
     }
+
+    /// <summary>An order every <paramref name="spacing"/> until <paramref name="stop"/> or <paramref name="limit"/> orders; done when every customer is.</summary>
+    public Task RunUntilAsync(CancellationToken stop, int limit, TimeSpan spacing, CancellationToken cancellationToken) =>
+        RunAsync(n => n < limit && !stop.IsCancellationRequested, spacing, cancellationToken);
 
     private async Task RunAsync(Func<int, bool> more, TimeSpan spacing, CancellationToken cancellationToken)
     {
@@ -50,14 +60,14 @@ public sealed class LoadDriver(PaymentsSystem system)
 
     private async Task ActAsync(int n, CancellationToken cancellationToken)
     {
-        var source = system.Sources[n % system.Sources.Count];
-        var turn = n / system.Sources.Count;
+        var lane = lanes[n % lanes.Count];
+        var turn = n / lanes.Count;
         var customer = (Customer)(turn % 4);
-        var key = $"chaos-order-{n}-{Guid.NewGuid():N}";
-        var orders = source.Orders[turn % source.Orders.Count];
+        var key = $"load-order-{n}-{Guid.NewGuid():N}";
+        var orders = lane.OrdersUrls[turn % lane.OrdersUrls.Count];
         var id = await RetryAsync(async ct =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"{orders.BaseUrl}/orders")
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{orders}/orders")
             {
                 Content = JsonContent.Create(new { amountMinor = 1000 + n, currency = "EUR", customerEmail = $"customer{n}@example.com" }),
             };
@@ -69,46 +79,46 @@ public sealed class LoadDriver(PaymentsSystem system)
 
         // Bound to the provider recorded on the order: the instance the customer called creates the payment at its own
         // source, but a deferred CreateOrderPayment runs on whichever Orders instance takes it from the shared queue.
-        (source, var paymentId) = await RetryAsync(async ct =>
+        (lane, var paymentId) = await RetryAsync(async ct =>
         {
-            var order = await _http.GetFromJsonAsync<JsonElement>($"{orders.BaseUrl}/orders/{id}", ct);
+            var order = await _http.GetFromJsonAsync<JsonElement>($"{orders}/orders/{id}", ct);
             var payment = order.GetProperty("payment");
             return payment.ValueKind == JsonValueKind.Object && payment.GetProperty("provider").GetString() is { } provider
-                ? (system.Sources.Single(s => s.Provider == provider), payment.GetProperty("paymentId").GetString()!)
+                ? (lanes.Single(l => l.Provider == provider), payment.GetProperty("paymentId").GetString()!)
                 : throw new HttpRequestException("no payment yet");
         }, cancellationToken);
 
         switch (customer)
         {
             case Customer.Pays:
-                await ProviderAsync(source, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_visa", cancellationToken);
+                await ProviderAsync(lane, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_visa", cancellationToken);
                 break;
             case Customer.IsDeclined:
-                await ProviderAsync(source, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_chargeDeclined", cancellationToken);
+                await ProviderAsync(lane, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_chargeDeclined", cancellationToken);
                 break;
             case Customer.IsDeclinedThenPays:
-                await ProviderAsync(source, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_chargeDeclined", cancellationToken);
-                await ProviderAsync(source, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_visa", cancellationToken);
+                await ProviderAsync(lane, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_chargeDeclined", cancellationToken);
+                await ProviderAsync(lane, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_visa", cancellationToken);
                 break;
             case Customer.PaysThenRefunds:
-                await ProviderAsync(source, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_visa", cancellationToken);
-                await ProviderAsync(source, "/v1/refunds", "payment_intent", paymentId, cancellationToken);
+                await ProviderAsync(lane, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_visa", cancellationToken);
+                await ProviderAsync(lane, "/v1/refunds", "payment_intent", paymentId, cancellationToken);
                 break;
         }
 
-        Orders.Add(new PlacedOrder(id, paymentId, customer, $"customer{n}@example.com", source.Name));
+        Orders.Add(new PlacedOrder(id, paymentId, customer, $"customer{n}@example.com", lane.Source));
     }
 
-    private async Task ProviderAsync(LoadSource source, string path, string field, string value, CancellationToken cancellationToken)
+    private async Task ProviderAsync(LoadLane lane, string path, string field, string value, CancellationToken cancellationToken)
     {
         var key = Guid.NewGuid().ToString();
         await RetryAsync(async ct =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, source.Simulator.BaseUrl + path)
+            using var request = new HttpRequestMessage(HttpMethod.Post, lane.SimulatorUrl + path)
             {
                 Content = new FormUrlEncodedContent([new(field, value)]),
             };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PaymentsSystem.ApiKey);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", providerApiKey);
             request.Headers.Add("Idempotency-Key", key);
             using var response = await _http.SendAsync(request, ct);
             if (response.StatusCode != HttpStatusCode.PaymentRequired)
@@ -120,7 +130,7 @@ public sealed class LoadDriver(PaymentsSystem system)
         }, cancellationToken);
     }
 
-    /// <summary>Retries for up to two minutes: long enough to outlast any outage the suite injects.</summary>
+    /// <summary>Retries for up to two minutes: long enough to outlast any outage the suites inject or a container replacement.</summary>
     private static async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);

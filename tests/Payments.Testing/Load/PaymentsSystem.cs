@@ -25,6 +25,10 @@ public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, 
     /// <summary>The providers the load pays through, Stripe first.</summary>
     public IReadOnlyList<LoadSource> Sources { get; } = [LoadSource.Stripe(), LoadSource.StandardWebhooks()];
 
+    /// <summary>Where <see cref="LoadDriver"/> places and pays each source's orders.</summary>
+    public IReadOnlyList<LoadLane> Lanes =>
+        [.. Sources.Select(s => new LoadLane(s.Name, s.Provider, [.. s.Orders.Select(o => o.BaseUrl)], s.Simulator.BaseUrl))];
+
     private readonly RabbitMqFixture? _broker = clusteredBroker ? null : new();
     private readonly RabbitMqClusterFixture? _cluster = clusteredBroker ? new() : null;
 

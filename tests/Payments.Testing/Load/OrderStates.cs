@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace Payments.Compose.Tests.Driving;
+namespace Payments.Testing.Load;
 
 /// <summary>Orders as Orders reports them; a timeout shows the ones not (yet) in their provider-side state.</summary>
-internal sealed record OrderStates(Dictionary<PlacedOrder, JsonElement> All)
+public sealed record OrderStates(Dictionary<PlacedOrder, JsonElement> All)
 {
     public bool Settled => All.All(p => p.Value.GetProperty("status").GetString() == p.Key.ExpectedStatus);
 
