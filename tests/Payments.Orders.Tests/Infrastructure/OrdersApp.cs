@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Npgsql;
 using Payments.ServiceDefaults.Security;
 using Payments.Testing;
+using Payments.Testing.Postgres;
 using Payments.Testing.Security;
 
 namespace Payments.Orders.Tests.Infrastructure;
@@ -53,17 +53,5 @@ public sealed class OrdersApp(string amqpUri, string postgres, string providerUr
         return client;
     }
 
-    public async Task<T?> ScalarAsync<T>(string sql, params object[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(postgres);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.AddWithValue(parameter);
-        }
-
-        var value = await command.ExecuteScalarAsync();
-        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<T?> ScalarAsync<T>(string sql, params object[] parameters) => PostgresQueries.ScalarAsync<T>(postgres, sql, parameters);
 }

@@ -9,7 +9,7 @@ namespace Payments.Testing.Messaging;
 
 /// <summary>
 /// The test's own connection to the broker: publishes canonical events exactly as the ingress does (MassTransit
-/// envelope, message id = event id, confirmed) and watches what Orders publishes through queues of its own.
+/// envelope, message id = event id, confirmed) and watches what a service publishes through queues of its own.
 /// </summary>
 public sealed class TestBus(IConnection connection, IChannel channel, RabbitMqFixture broker) : IAsyncDisposable
 {

@@ -1,22 +1,23 @@
 using Npgsql;
-using Payments.Orders.Tests.Infrastructure;
+using Payments.Messaging.Tests.Hosting;
 using Payments.Testing;
+using Payments.Testing.Messaging;
 
-namespace Payments.Orders.Tests.Outbox;
+namespace Payments.Messaging.Tests.Outbox;
 
 /// <summary>
 /// The state a crash leaves: business transactions committed with their outbox rows, nothing published, and a relay
 /// that had claimed a batch (rows locked) when it died. The next instance publishes all of it.
 /// </summary>
-[Collection(OrdersCollection.Name)]
-public sealed class When_a_process_died_between_commit_and_publish(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+[Collection(MessagingCollection.Name)]
+public sealed class When_a_process_died_between_commit_and_publish(MessagingServers servers) : IAsyncLifetime
 {
-    private OrdersScenario _scenario = null!;
+    private MessagingScenario _scenario = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _scenario = await OrdersScenario.CreateAsync(infrastructure);
-        await _scenario.StopAppsAsync(); // the schema exists now; the service is "down"
+        _scenario = await MessagingScenario.CreateAsync(servers);
+        await _scenario.StopHostsAsync(); // the schema exists now; the host is "down"
     }
 
     public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
@@ -37,7 +38,7 @@ public sealed class When_a_process_died_between_commit_and_publish(Infrastructur
             await select.ExecuteNonQueryAsync(ct);
         }
 
-        await _scenario.StartAppAsync();
+        await _scenario.StartHostAsync();
 
         var published = new HashSet<string>();
         await Eventually.TrueAsync(async () =>

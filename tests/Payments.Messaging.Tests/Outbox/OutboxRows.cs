@@ -1,7 +1,7 @@
 using Npgsql;
 using Payments.Messaging.Outbox;
 
-namespace Payments.Orders.Tests.Outbox;
+namespace Payments.Messaging.Tests.Outbox;
 
 /// <summary>Commits outbox rows the way a business transaction does, e.g. just before its process died.</summary>
 public static class OutboxRows

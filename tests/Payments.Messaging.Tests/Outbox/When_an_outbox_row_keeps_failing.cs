@@ -1,18 +1,19 @@
 using System.Net;
 using System.Net.Http.Json;
 using Payments.Messaging.Outbox;
-using Payments.Orders.Tests.Infrastructure;
+using Payments.Messaging.Tests.Hosting;
 using Payments.Testing;
+using Payments.Testing.Messaging;
 
-namespace Payments.Orders.Tests.Outbox;
+namespace Payments.Messaging.Tests.Outbox;
 
 /// <summary>A poison row (a command no queue receives) backs off, is parked after its attempts, never holds back the rows behind it, and can be re-queued.</summary>
-[Collection(OrdersCollection.Name)]
-public sealed class When_an_outbox_row_keeps_failing(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+[Collection(MessagingCollection.Name)]
+public sealed class When_an_outbox_row_keeps_failing(MessagingServers servers) : IAsyncLifetime
 {
-    private OrdersScenario _scenario = null!;
+    private MessagingScenario _scenario = null!;
 
-    public async ValueTask InitializeAsync() => _scenario = await OrdersScenario.CreateAsync(infrastructure, new Dictionary<string, string?>
+    public async ValueTask InitializeAsync() => _scenario = await MessagingScenario.CreateAsync(servers, new Dictionary<string, string?>
     {
         ["Messaging:Outbox:MaxAttempts"] = "3",
         ["Messaging:Outbox:BaseBackoff"] = "00:00:00.100",

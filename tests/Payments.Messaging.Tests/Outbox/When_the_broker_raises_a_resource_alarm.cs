@@ -1,21 +1,22 @@
 using System.Net;
-using Payments.Orders.Tests.Infrastructure;
+using Payments.Messaging.Tests.Hosting;
 using Payments.Testing;
 using Payments.Testing.Health;
+using Payments.Testing.Messaging;
 
-namespace Payments.Orders.Tests.Outbox;
+namespace Payments.Messaging.Tests.Outbox;
 
 /// <summary>
 /// The broker raises its memory alarm and blocks the relay's connection: that is the broker being unavailable, not the
 /// rows failing, so the relay spends no attempts and parks nothing (with a confirm timeout and an attempt budget that
 /// would park every row within a second otherwise), readiness says so (each probe within its deadline), and everything flows once the alarm clears.
 /// </summary>
-[Collection(OrdersCollection.Name)]
-public sealed class When_the_broker_raises_a_resource_alarm(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+[Collection(MessagingCollection.Name)]
+public sealed class When_the_broker_raises_a_resource_alarm(MessagingServers servers) : IAsyncLifetime
 {
-    private OrdersScenario _scenario = null!;
+    private MessagingScenario _scenario = null!;
 
-    public async ValueTask InitializeAsync() => _scenario = await OrdersScenario.CreateAsync(infrastructure, new Dictionary<string, string?>
+    public async ValueTask InitializeAsync() => _scenario = await MessagingScenario.CreateAsync(servers, new Dictionary<string, string?>
     {
         ["Messaging:Outbox:MaxAttempts"] = "2",
         ["Messaging:Outbox:BaseBackoff"] = "00:00:00.050",
@@ -25,7 +26,7 @@ public sealed class When_the_broker_raises_a_resource_alarm(Infrastructure.Infra
 
     public async ValueTask DisposeAsync()
     {
-        await infrastructure.Broker.UnblockPublishersAsync();
+        await servers.Broker.UnblockPublishersAsync();
         await _scenario.DisposeAsync();
     }
 
@@ -37,7 +38,7 @@ public sealed class When_the_broker_raises_a_resource_alarm(Infrastructure.Infra
         var before = await OutboxRows.InsertAsync(_scenario.Database, [new RelayProbe(0)]);
         await Eventually.TrueAsync(async () => (await _scenario.Bus.DrainAsync(watch)).Count == 1, TimeSpan.FromSeconds(10), "a publish before the alarm", ct);
 
-        await infrastructure.Broker.BlockPublishersAsync(ct);
+        await servers.Broker.BlockPublishersAsync(ct);
         var during = await OutboxRows.InsertAsync(_scenario.Database, Enumerable.Range(1, 5).Select(n => new RelayProbe(n)));
         await Eventually.TrueAsync(async () => (await _scenario.Client.GetAsync("/health/ready", ct)).StatusCode == HttpStatusCode.ServiceUnavailable,
             TimeSpan.FromSeconds(10), "readiness to report the blocked broker", ct);
@@ -45,11 +46,11 @@ public sealed class When_the_broker_raises_a_resource_alarm(Infrastructure.Infra
         // Long enough for the relay to have tried every row several times over (poll 200 ms, confirm timeout 300 ms).
         await Task.Delay(TimeSpan.FromSeconds(3), ct);
 
-        (await _scenario.App.ScalarAsync<long>("SELECT count(*) FROM messaging.outbox_parked")).ShouldBe(0);
-        (await _scenario.App.ScalarAsync<long>("SELECT coalesce(max(attempts), 0) FROM messaging.outbox")).ShouldBe(0);
-        (await _scenario.App.ScalarAsync<long>("SELECT count(*) FROM messaging.outbox")).ShouldBe(during.Count);
+        (await _scenario.Host.ScalarAsync<long>("SELECT count(*) FROM messaging.outbox_parked")).ShouldBe(0);
+        (await _scenario.Host.ScalarAsync<long>("SELECT coalesce(max(attempts), 0) FROM messaging.outbox")).ShouldBe(0);
+        (await _scenario.Host.ScalarAsync<long>("SELECT count(*) FROM messaging.outbox")).ShouldBe(during.Count);
 
-        await infrastructure.Broker.UnblockPublishersAsync(ct);
+        await servers.Broker.UnblockPublishersAsync(ct);
         var published = new HashSet<string>();
         await Eventually.TrueAsync(async () =>
         {

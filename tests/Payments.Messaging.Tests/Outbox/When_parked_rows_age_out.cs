@@ -1,17 +1,18 @@
 using Npgsql;
-using Payments.Orders.Tests.Infrastructure;
+using Payments.Messaging.Tests.Hosting;
 using Payments.Testing;
+using Payments.Testing.Messaging;
 
-namespace Payments.Orders.Tests.Outbox;
+namespace Payments.Messaging.Tests.Outbox;
 
 /// <summary>A parked outbox row holds the whole message (an address, for some types); after Messaging:Outbox:ParkedRetention it goes.</summary>
-[Collection(OrdersCollection.Name)]
-public sealed class When_parked_rows_age_out(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+[Collection(MessagingCollection.Name)]
+public sealed class When_parked_rows_age_out(MessagingServers servers) : IAsyncLifetime
 {
-    private OrdersScenario _scenario = null!;
+    private MessagingScenario _scenario = null!;
 
     // The cleanup runs every 200 ms here (hourly by default); the retention is the default 30 days.
-    public async ValueTask InitializeAsync() => _scenario = await OrdersScenario.CreateAsync(infrastructure, new Dictionary<string, string?>
+    public async ValueTask InitializeAsync() => _scenario = await MessagingScenario.CreateAsync(servers, new Dictionary<string, string?>
     {
         ["Messaging:Outbox:CleanupInterval"] = "00:00:00.200",
     });

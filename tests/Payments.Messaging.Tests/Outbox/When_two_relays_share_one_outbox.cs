@@ -1,18 +1,19 @@
-using Payments.Orders.Tests.Infrastructure;
+using Payments.Messaging.Tests.Hosting;
 using Payments.Testing;
+using Payments.Testing.Messaging;
 
-namespace Payments.Orders.Tests.Outbox;
+namespace Payments.Messaging.Tests.Outbox;
 
 /// <summary>Two instances claim from the same table with FOR UPDATE SKIP LOCKED: no row is lost, none waits on the other.</summary>
-[Collection(OrdersCollection.Name)]
-public sealed class When_two_relays_share_one_outbox(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+[Collection(MessagingCollection.Name)]
+public sealed class When_two_relays_share_one_outbox(MessagingServers servers) : IAsyncLifetime
 {
-    private OrdersScenario _scenario = null!;
+    private MessagingScenario _scenario = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _scenario = await OrdersScenario.CreateAsync(infrastructure);
-        await _scenario.StopAppsAsync();
+        _scenario = await MessagingScenario.CreateAsync(servers);
+        await _scenario.StopHostsAsync();
     }
 
     public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
@@ -25,7 +26,7 @@ public sealed class When_two_relays_share_one_outbox(Infrastructure.Infrastructu
         var smallBatches = new Dictionary<string, string?> { ["Messaging:Outbox:BatchSize"] = "25" };
         var committed = await OutboxRows.InsertAsync(_scenario.Database, Enumerable.Range(0, 2000).Select(n => new RelayProbe(n)));
 
-        await Task.WhenAll(_scenario.StartAppAsync(smallBatches), _scenario.StartAppAsync(smallBatches));
+        await Task.WhenAll(_scenario.StartHostAsync(smallBatches), _scenario.StartHostAsync(smallBatches));
 
         var published = new List<string>();
         await Eventually.TrueAsync(async () =>
@@ -34,7 +35,7 @@ public sealed class When_two_relays_share_one_outbox(Infrastructure.Infrastructu
             return published.Distinct().Count() >= committed.Count;
         }, TimeSpan.FromSeconds(60), "every row to be published", ct);
         published.Distinct().ShouldBe(committed.Select(id => id.ToString()), ignoreOrder: true);
-        await Eventually.TrueAsync(async () => await _scenario.App.ScalarAsync<long>("SELECT count(*) FROM messaging.outbox") == 0,
+        await Eventually.TrueAsync(async () => await _scenario.Host.ScalarAsync<long>("SELECT count(*) FROM messaging.outbox") == 0,
             TimeSpan.FromSeconds(10), "the outbox to be empty", ct);
     }
 }
