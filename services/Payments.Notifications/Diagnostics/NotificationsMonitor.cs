@@ -15,12 +15,12 @@ internal sealed class NotificationsMonitor(NpgsqlDataSource dataSource, Database
     {
         await using var command = dataSource.CreateCommand(
             """
-            SELECT (SELECT count(*) FROM notifications.notifications WHERE state = 'pending'),
-                   (SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 FROM notifications.notifications WHERE state = 'pending'),
-                   (SELECT count(*) FROM notifications.notifications WHERE state = 'parked')
+            SELECT (SELECT count(*) FROM notifications.notifications WHERE state = 'pending') AS pending,
+                   (SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 FROM notifications.notifications WHERE state = 'pending') AS oldest_seconds,
+                   (SELECT count(*) FROM notifications.notifications WHERE state = 'parked') AS parked
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        metrics.Snapshot = new NotificationsSnapshot(reader.GetInt64(0), TimeSpan.FromSeconds(reader.GetDouble(1)), reader.GetInt64(2));
+        metrics.Snapshot = new NotificationsSnapshot(reader.Get<long>("pending"), TimeSpan.FromSeconds(reader.Get<double>("oldest_seconds")), reader.Get<long>("parked"));
     }
 }

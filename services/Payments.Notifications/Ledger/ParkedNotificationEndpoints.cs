@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Payments.Messaging.Postgres;
 
 namespace Payments.Notifications.Ledger;
 
@@ -19,13 +20,14 @@ public static class ParkedNotificationEndpoints
     internal static async Task<Ok<List<NotificationResponse>>> ListAsync(int? limit, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"SELECT {NotificationQueries.Columns} FROM notifications.notifications WHERE state = 'parked' ORDER BY parked_at DESC, id LIMIT $1");
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Math.Clamp(limit ?? 100, 1, 1000) });
+            $"SELECT {NotificationColumns.Names} FROM notifications.notifications WHERE state = 'parked' ORDER BY parked_at DESC, id LIMIT $1")
+            .Bind(Math.Clamp(limit ?? 100, 1, 1000));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var columns = new NotificationColumns(reader);
         var parked = new List<NotificationResponse>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            parked.Add(NotificationQueries.Map(reader));
+            parked.Add(columns.Read(reader));
         }
 
         return TypedResults.Ok(parked);

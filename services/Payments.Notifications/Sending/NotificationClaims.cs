@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
+using Payments.Messaging.Postgres;
 using Payments.Notifications.Ledger;
 
 namespace Payments.Notifications.Sending;
@@ -24,17 +25,20 @@ internal static class NotificationClaims
                   FOR UPDATE SKIP LOCKED) due
             WHERE n.id = due.id
             RETURNING n.id, n.order_id, n.kind, n.recipient, n.message_id, n.subject, n.text_body, n.html_body, n.attempts, n.traceparent, n.tracestate
-            """);
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
-        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = lease });
+            """).Bind(count).Bind(lease);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var claimedAt = Stopwatch.GetTimestamp();
+        // The ordinals once per claim, not per row.
+        int id = reader.GetOrdinal("id"), orderId = reader.GetOrdinal("order_id"), kind = reader.GetOrdinal("kind"), recipient = reader.GetOrdinal("recipient"),
+            messageId = reader.GetOrdinal("message_id"), subject = reader.GetOrdinal("subject"), textBody = reader.GetOrdinal("text_body"),
+            htmlBody = reader.GetOrdinal("html_body"), attempts = reader.GetOrdinal("attempts"), traceparent = reader.GetOrdinal("traceparent"),
+            tracestate = reader.GetOrdinal("tracestate");
         var claimed = new List<PendingNotification>(count);
         while (await reader.ReadAsync(cancellationToken))
         {
-            claimed.Add(new PendingNotification(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetInt32(8), claimedAt,
-                reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10)));
+            claimed.Add(new PendingNotification(reader.GetGuid(id), reader.GetGuid(orderId), reader.GetString(kind), reader.GetString(recipient),
+                reader.GetString(messageId), reader.GetString(subject), reader.GetString(textBody), reader.GetString(htmlBody), reader.GetInt32(attempts),
+                claimedAt, reader.GetOrNull<string>(traceparent), reader.GetOrNull<string>(tracestate)));
         }
 
         return claimed;
@@ -54,12 +58,12 @@ internal static class NotificationClaims
                 next_attempt_at = now() + o.delay
             FROM unnest($1, $2, $3, $4, $5) AS o(id, state, attempted, error, delay)
             WHERE n.id = o.id AND n.state = 'pending'
-            """);
-        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. results.Select(r => r.Notification.Id)] });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. results.Select(r => State(r.Outcome))] });
-        command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. results.Select(r => r.Outcome == SendOutcome.Released ? 0 : 1)] });
-        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. results.Select(r => r.Failure?.Reason)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<TimeSpan[]> { TypedValue = [.. results.Select(r => r.RetryAfter)] });
+            """)
+            .Bind<Guid[]>([.. results.Select(r => r.Notification.Id)])
+            .Bind<string[]>([.. results.Select(r => State(r.Outcome))])
+            .Bind<int[]>([.. results.Select(r => r.Outcome == SendOutcome.Released ? 0 : 1)])
+            .Bind<string?[]>([.. results.Select(r => r.Failure?.Reason)], NpgsqlDbType.Array | NpgsqlDbType.Text)
+            .Bind<TimeSpan[]>([.. results.Select(r => r.RetryAfter)]);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using Payments.Messaging.Postgres;
 
 namespace Payments.Operations.DeadLetters;
 
@@ -18,23 +19,22 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
                 reason, fault_message, exception_type, input_address, failed_at, order_id, payment_id)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
             ON CONFLICT (queue, dedup_key) DO NOTHING
-            """);
-        var p = command.Parameters;
-        p.Add(new NpgsqlParameter<string> { TypedValue = letter.Queue });
-        p.Add(new NpgsqlParameter<string> { TypedValue = letter.DedupKey });
-        p.Add(Text(letter.MessageId));
-        p.Add(Text(letter.MessageType));
-        p.Add(Text(letter.ContentType));
-        p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = JsonSerializer.Serialize(letter.Headers) });
-        p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = JsonSerializer.Serialize(letter.Properties) });
-        p.Add(new NpgsqlParameter<byte[]> { TypedValue = letter.Body.ToArray() });
-        p.Add(Text(letter.Reason));
-        p.Add(Text(letter.FaultMessage));
-        p.Add(Text(letter.ExceptionType));
-        p.Add(Text(letter.InputAddress));
-        p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)letter.FailedAt?.UtcDateTime ?? DBNull.Value });
-        p.Add(Text(letter.OrderId));
-        p.Add(Text(letter.PaymentId));
+            """)
+            .Bind(letter.Queue)
+            .Bind(letter.DedupKey)
+            .Bind(letter.MessageId)
+            .Bind(letter.MessageType)
+            .Bind(letter.ContentType)
+            .Bind(JsonSerializer.Serialize(letter.Headers), NpgsqlDbType.Jsonb)
+            .Bind(JsonSerializer.Serialize(letter.Properties), NpgsqlDbType.Jsonb)
+            .Bind(letter.Body.ToArray())
+            .Bind(letter.Reason)
+            .Bind(letter.FaultMessage)
+            .Bind(letter.ExceptionType)
+            .Bind(letter.InputAddress)
+            .Bind(letter.FailedAt?.UtcDateTime, NpgsqlDbType.TimestampTz)
+            .Bind(letter.OrderId)
+            .Bind(letter.PaymentId);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -43,7 +43,7 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
         var (where, parameters) = Where(filter, onlyDead: false);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
-        var count = new NpgsqlBatchCommand($"SELECT count(*) FROM deadletters.messages {where}");
+        var count = new NpgsqlBatchCommand($"SELECT count(*) AS total FROM deadletters.messages {where}");
         var rows = new NpgsqlBatchCommand(
             $"SELECT {SummaryColumns} FROM deadletters.messages {where} ORDER BY failed_at DESC NULLS LAST, id DESC LIMIT {pageSize} OFFSET {(long)(page - 1) * pageSize}");
         foreach (var parameter in parameters)
@@ -56,14 +56,18 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
         batch.BatchCommands.Add(rows);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        var total = reader.GetInt64(0);
+        var total = reader.Get<long>("total");
         await reader.NextResultAsync(cancellationToken);
+        int id = reader.GetOrdinal("id"), queue = reader.GetOrdinal("queue"), messageType = reader.GetOrdinal("message_type"),
+            reason = reader.GetOrdinal("reason"), exceptionType = reader.GetOrdinal("exception_type"), failedAt = reader.GetOrdinal("failed_at"),
+            orderId = reader.GetOrdinal("order_id"), paymentId = reader.GetOrdinal("payment_id"), messageId = reader.GetOrdinal("message_id"),
+            state = reader.GetOrdinal("state");
         var items = new List<DeadLetterSummary>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            items.Add(new DeadLetterSummary(reader.GetInt64(0), reader.GetString(1), Nullable(reader, 2), Nullable(reader, 3), Nullable(reader, 4),
-                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5), Nullable(reader, 6), Nullable(reader, 7), Nullable(reader, 8),
-                reader.GetString(9)));
+            items.Add(new DeadLetterSummary(reader.GetInt64(id), reader.GetString(queue), reader.GetOrNull<string>(messageType),
+                reader.GetOrNull<string>(reason), reader.GetOrNull<string>(exceptionType), reader.GetFieldValue<DateTimeOffset?>(failedAt),
+                reader.GetOrNull<string>(orderId), reader.GetOrNull<string>(paymentId), reader.GetOrNull<string>(messageId), reader.GetString(state)));
         }
 
         return new DeadLetterPage(items, total, page, pageSize);
@@ -73,17 +77,16 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT id, queue, message_type, reason, fault_message, exception_type, input_address, failed_at, order_id, payment_id, message_id,
-                   content_type, state, received_at, replayed_at, replay_count, discarded_at, discarded_by, discard_reason, headers::text, body
+                   content_type, state, received_at, replayed_at, replay_count, discarded_at, discarded_by, discard_reason, headers::text AS headers, body
             FROM deadletters.messages WHERE id = $1
-            """);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
+            """).Bind(id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
             return null;
         }
 
-        var body = reader.GetFieldValue<byte[]>(20);
+        var body = reader.Get<byte[]>("body");
         JsonElement? json = null;
         string? text = null;
         try
@@ -95,33 +98,34 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
             text = Encoding.UTF8.GetString(body);
         }
 
-        return new DeadLetterDetail(reader.GetInt64(0), reader.GetString(1), Nullable(reader, 2), Nullable(reader, 3), Nullable(reader, 4),
-            Nullable(reader, 5), Nullable(reader, 6), reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7), Nullable(reader, 8),
-            Nullable(reader, 9), Nullable(reader, 10), Nullable(reader, 11), reader.GetString(12), reader.GetFieldValue<DateTimeOffset>(13),
-            reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14), reader.GetInt32(15),
-            reader.IsDBNull(16) ? null : reader.GetFieldValue<DateTimeOffset>(16), Nullable(reader, 17), Nullable(reader, 18),
-            JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(19)) ?? [], json, text);
+        return new DeadLetterDetail(reader.Get<long>("id"), reader.Get<string>("queue"), reader.GetOrNull<string>("message_type"),
+            reader.GetOrNull<string>("reason"), reader.GetOrNull<string>("fault_message"), reader.GetOrNull<string>("exception_type"),
+            reader.GetOrNull<string>("input_address"), reader.Get<DateTimeOffset?>("failed_at"), reader.GetOrNull<string>("order_id"),
+            reader.GetOrNull<string>("payment_id"), reader.GetOrNull<string>("message_id"), reader.GetOrNull<string>("content_type"),
+            reader.Get<string>("state"), reader.Get<DateTimeOffset>("received_at"), reader.Get<DateTimeOffset?>("replayed_at"),
+            reader.Get<int>("replay_count"), reader.Get<DateTimeOffset?>("discarded_at"), reader.GetOrNull<string>("discarded_by"),
+            reader.GetOrNull<string>("discard_reason"), JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.Get<string>("headers")) ?? [],
+            json, text);
     }
 
     /// <summary>The named rows that are not discarded, for a replay (a replayed one may go again: the consumer's inbox absorbs it).</summary>
     public Task<List<StoredDeadLetter>> ForReplayAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
         ReadForReplayAsync("WHERE id = ANY($1) AND state <> 'discarded' ORDER BY id",
-            [new NpgsqlParameter<long[]> { TypedValue = [.. ids] }], cancellationToken);
+            [SqlParameters.Typed<long[]>([.. ids])], cancellationToken);
 
     /// <summary>The next rows still dead that match, after <paramref name="afterId"/>, oldest first (a bulk replay pages on id).</summary>
     public Task<List<StoredDeadLetter>> NextForReplayAsync(DeadLetterFilter filter, long afterId, int limit, CancellationToken cancellationToken)
     {
         var (where, parameters) = Where(filter, onlyDead: true);
-        parameters.Add(new NpgsqlParameter<long> { TypedValue = afterId });
+        parameters.Add(SqlParameters.Typed(afterId));
         return ReadForReplayAsync($"{where} AND id > ${parameters.Count} ORDER BY id LIMIT {limit}", parameters, cancellationToken);
     }
 
     public async Task MarkReplayedAsync(long id, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "UPDATE deadletters.messages SET state = 'replayed', replayed_at = $2, replay_count = replay_count + 1 WHERE id = $1 AND state <> 'discarded'");
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = at });
+            "UPDATE deadletters.messages SET state = 'replayed', replayed_at = $2, replay_count = replay_count + 1 WHERE id = $1 AND state <> 'discarded'")
+            .Bind(id).Bind(at);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -131,23 +135,20 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand("""
             UPDATE deadletters.messages SET state = 'discarded', discarded_at = $2, discarded_by = $3, discard_reason = $4
             WHERE id = ANY($1) AND state = 'dead'
-            """);
-        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. ids] });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = at });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = by });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = reason });
+            """).Bind<long[]>([.. ids]).Bind(at).Bind(by).Bind(reason);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Rows per state (for "now").</summary>
     public async Task<Dictionary<string, long>> CountsByStateAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT state, count(*) FROM deadletters.messages GROUP BY state");
+        await using var command = dataSource.CreateCommand("SELECT state, count(*) AS total FROM deadletters.messages GROUP BY state");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        int state = reader.GetOrdinal("state"), total = reader.GetOrdinal("total");
         var counts = new Dictionary<string, long> { [DeadLetterState.Dead] = 0, [DeadLetterState.Replayed] = 0, [DeadLetterState.Discarded] = 0 };
         while (await reader.ReadAsync(cancellationToken))
         {
-            counts[reader.GetString(0)] = reader.GetInt64(1);
+            counts[reader.GetString(state)] = reader.GetInt64(total);
         }
 
         return counts;
@@ -155,15 +156,18 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
 
     private async Task<List<StoredDeadLetter>> ReadForReplayAsync(string tail, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT id, queue, message_id, headers::text, properties::text, body FROM deadletters.messages {tail}");
+        await using var command = dataSource.CreateCommand(
+            $"SELECT id, queue, message_id, headers::text AS headers, properties::text AS properties, body FROM deadletters.messages {tail}");
         command.Parameters.AddRange(parameters.ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        int id = reader.GetOrdinal("id"), queue = reader.GetOrdinal("queue"), messageId = reader.GetOrdinal("message_id"),
+            headers = reader.GetOrdinal("headers"), properties = reader.GetOrdinal("properties"), body = reader.GetOrdinal("body");
         var letters = new List<StoredDeadLetter>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            letters.Add(new StoredDeadLetter(reader.GetInt64(0), reader.GetString(1), Nullable(reader, 2),
-                JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(3)) ?? [],
-                JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(4)) ?? [], reader.GetFieldValue<byte[]>(5)));
+            letters.Add(new StoredDeadLetter(reader.GetInt64(id), reader.GetString(queue), reader.GetOrNull<string>(messageId),
+                JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(headers)) ?? [],
+                JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(properties)) ?? [], reader.GetFieldValue<byte[]>(body)));
         }
 
         return letters;
@@ -186,40 +190,36 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
 
         if (!string.IsNullOrWhiteSpace(filter.Queue))
         {
-            Add("queue = @", new NpgsqlParameter<string> { TypedValue = filter.Queue });
+            Add("queue = @", SqlParameters.Typed(filter.Queue));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.MessageType))
         {
-            Add("message_type = @", new NpgsqlParameter<string> { TypedValue = filter.MessageType });
+            Add("message_type = @", SqlParameters.Typed(filter.MessageType));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Reason))
         {
             var pattern = "%" + filter.Reason.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
                 .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            Add("(reason ILIKE @ OR fault_message ILIKE @ OR exception_type ILIKE @)", new NpgsqlParameter<string> { TypedValue = pattern });
+            Add("(reason ILIKE @ OR fault_message ILIKE @ OR exception_type ILIKE @)", SqlParameters.Typed(pattern));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.OrderId))
         {
-            Add("order_id = @", new NpgsqlParameter<string> { TypedValue = filter.OrderId });
+            Add("order_id = @", SqlParameters.Typed(filter.OrderId));
         }
 
         if (filter.From is { } from)
         {
-            Add("failed_at >= @", new NpgsqlParameter<DateTimeOffset> { TypedValue = from });
+            Add("failed_at >= @", SqlParameters.Typed(from));
         }
 
         if (filter.To is { } to)
         {
-            Add("failed_at < @", new NpgsqlParameter<DateTimeOffset> { TypedValue = to });
+            Add("failed_at < @", SqlParameters.Typed(to));
         }
 
         return (clauses.Count == 0 ? "WHERE true" : "WHERE " + string.Join(" AND ", clauses), parameters);
     }
-
-    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
-
-    private static string? Nullable(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Polly;
 using Payments.Messaging.Outbox;
+using Payments.Messaging.Postgres;
 using Payments.Orders.Diagnostics;
 using Payments.Orders.PaymentCreation;
 using Payments.Orders.PaymentEvents;
@@ -58,14 +59,14 @@ internal sealed partial class OrderCreation(
             INSERT INTO orders.orders (id, amount_minor, currency, customer_email, idempotency_key, request_fingerprint, trace_id)
             VALUES ($1, $2, $3, $4, $5, $6, $7)
             ON CONFLICT (idempotency_key) DO NOTHING
-            """);
-        insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = orderId });
-        insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = request.AmountMinor!.Value });
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.Currency!.ToUpperInvariant() });
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.CustomerEmail!.Trim() });
-        insert.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = key, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = fingerprint });
-        insert.Parameters.Add(OrderHistory.TraceId());
+            """)
+            .Bind(orderId)
+            .Bind<long>(request.AmountMinor!.Value)
+            .Bind(request.Currency!.ToUpperInvariant())
+            .Bind(request.CustomerEmail!.Trim())
+            .Bind(key)
+            .Bind(fingerprint)
+            .Bind(OrderHistory.TraceId());
         batch.BatchCommands.Add(insert);
         batch.BatchCommands.Add(OutboxWriter.Insert(new CreateOrderPayment(orderId), commandId,
             time.GetUtcNow() + providerOptions.Value.FallbackDelay, mandatory: true));

@@ -1,4 +1,5 @@
 using Npgsql;
+using Payments.Messaging.Postgres;
 
 namespace Payments.Orders.Ordering;
 
@@ -11,14 +12,12 @@ internal static class OrderQueries
             """
             SELECT id, status, amount_minor, currency, customer_email, provider, payment_id, attention_reason, refunded_minor, created_at, updated_at
             FROM orders.orders WHERE id = $1
-            """);
-        order.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+            """).Bind(id);
         var history = new NpgsqlBatchCommand(
             """
             SELECT event_id, kind, source, provider_event_id, amount_minor, currency, occurred_at, recorded_at, from_status, to_status, outcome, explanation
             FROM orders.payment_events WHERE order_id = $1 ORDER BY recorded_at, event_id
-            """);
-        history.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+            """).Bind(id);
         batch.BatchCommands.Add(order);
         batch.BatchCommands.Add(history);
 
@@ -29,18 +28,24 @@ internal static class OrderQueries
         }
 
         var row = (
-            Id: reader.GetGuid(0), Status: reader.GetString(1), Amount: reader.GetInt64(2), Currency: reader.GetString(3), Email: reader.GetString(4),
-            Payment: PaymentDetails.From(reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)),
-            Attention: reader.IsDBNull(7) ? null : reader.GetString(7), Refunded: reader.IsDBNull(8) ? (long?)null : reader.GetInt64(8),
-            Created: reader.GetFieldValue<DateTimeOffset>(9), Updated: reader.GetFieldValue<DateTimeOffset>(10));
+            Id: reader.Get<Guid>("id"), Status: reader.Get<string>("status"), Amount: reader.Get<long>("amount_minor"),
+            Currency: reader.Get<string>("currency"), Email: reader.Get<string>("customer_email"),
+            Payment: PaymentDetails.From(reader.GetOrNull<string>("provider"), reader.GetOrNull<string>("payment_id")),
+            Attention: reader.GetOrNull<string>("attention_reason"), Refunded: reader.Get<long?>("refunded_minor"),
+            Created: reader.Get<DateTimeOffset>("created_at"), Updated: reader.Get<DateTimeOffset>("updated_at"));
 
         await reader.NextResultAsync(cancellationToken);
+        int eventId = reader.GetOrdinal("event_id"), kind = reader.GetOrdinal("kind"), source = reader.GetOrdinal("source"),
+            providerEventId = reader.GetOrdinal("provider_event_id"), amount = reader.GetOrdinal("amount_minor"), currency = reader.GetOrdinal("currency"),
+            occurredAt = reader.GetOrdinal("occurred_at"), recordedAt = reader.GetOrdinal("recorded_at"), fromStatus = reader.GetOrdinal("from_status"),
+            toStatus = reader.GetOrdinal("to_status"), outcome = reader.GetOrdinal("outcome"), explanation = reader.GetOrdinal("explanation");
         var events = new List<OrderEventResponse>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(new OrderEventResponse(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4),
-                reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetFieldValue<DateTimeOffset>(7), reader.GetString(8),
-                reader.GetString(9), reader.GetString(10), reader.GetString(11)));
+            events.Add(new OrderEventResponse(reader.GetGuid(eventId), reader.GetString(kind), reader.GetString(source), reader.GetString(providerEventId),
+                reader.GetInt64(amount), reader.GetString(currency), reader.GetFieldValue<DateTimeOffset>(occurredAt),
+                reader.GetFieldValue<DateTimeOffset>(recordedAt), reader.GetString(fromStatus), reader.GetString(toStatus), reader.GetString(outcome),
+                reader.GetString(explanation)));
         }
 
         return new OrderResponse(row.Id, row.Status, row.Amount, row.Currency, row.Email, row.Payment, row.Attention, row.Refunded, row.Created, row.Updated, events);
@@ -49,9 +54,8 @@ internal static class OrderQueries
     /// <summary>The order an Idempotency-Key already created, with the fingerprint of the request that created it.</summary>
     public static async Task<(Guid Id, string Fingerprint)?> FindByIdempotencyKeyAsync(NpgsqlDataSource dataSource, string key, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT id, request_fingerprint FROM orders.orders WHERE idempotency_key = $1");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key });
+        await using var command = dataSource.CreateCommand("SELECT id, request_fingerprint FROM orders.orders WHERE idempotency_key = $1").Bind(key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetGuid(0), reader.GetString(1)) : null;
+        return await reader.ReadAsync(cancellationToken) ? (reader.Get<Guid>("id"), reader.Get<string>("request_fingerprint")) : null;
     }
 }

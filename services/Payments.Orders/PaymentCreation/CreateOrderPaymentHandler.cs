@@ -1,6 +1,7 @@
 using Npgsql;
 using Payments.Contracts;
 using Payments.Messaging.Inbox;
+using Payments.Messaging.Postgres;
 
 namespace Payments.Orders.PaymentCreation;
 
@@ -14,11 +15,10 @@ public sealed class CreateOrderPaymentHandler(PaymentProviderClient provider) : 
     {
         var orderId = context.Message.OrderId;
         var select = new NpgsqlBatchCommand(
-            "SELECT amount_minor, currency, created_at, payment_id FROM orders.orders WHERE id = $1 FOR UPDATE");
-        select.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = orderId });
+            "SELECT amount_minor, currency, created_at, payment_id FROM orders.orders WHERE id = $1 FOR UPDATE").Bind(orderId);
         var order = (await context.QueryAsync(select, r => (
-            Amount: r.GetInt64(0), Currency: r.GetString(1), CreatedAt: r.GetFieldValue<DateTimeOffset>(2),
-            PaymentId: r.IsDBNull(3) ? null : r.GetString(3)), cancellationToken)).FirstOrDefault();
+            Amount: r.Get<long>("amount_minor"), Currency: r.Get<string>("currency"), CreatedAt: r.Get<DateTimeOffset>("created_at"),
+            PaymentId: r.GetOrNull<string>("payment_id")), cancellationToken)).FirstOrDefault();
         if (order == default || order.PaymentId is not null)
         {
             return; // unknown order (nothing to do) or already recorded inline

@@ -1,4 +1,6 @@
 using Npgsql;
+using NpgsqlTypes;
+using Payments.Messaging.Postgres;
 using Payments.Orders.Ordering;
 
 namespace Payments.Orders.PaymentEvents;
@@ -20,12 +22,11 @@ internal sealed record LockedOrder(Guid Id, OrderStatus Status, long AmountMinor
             LIMIT 1
             FOR UPDATE
             """);
-        command.Parameters.Add(new NpgsqlParameter<Guid?> { TypedValue = key.OrderId, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.PaymentId });
-        return command;
+        return command.Bind(key.OrderId, NpgsqlDbType.Uuid).Bind(key.PaymentId);
     }
 
+    // By name with no ordinals kept: the query returns one row, so each name is looked up once per result set anyway.
     public static LockedOrder Map(NpgsqlDataReader reader) => new(
-        reader.GetGuid(0), OrderStatusText.Parse(reader.GetString(1)), reader.GetInt64(2), reader.GetString(3), reader.GetString(4),
-        reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6));
+        reader.Get<Guid>("id"), OrderStatusText.Parse(reader.Get<string>("status")), reader.Get<long>("amount_minor"), reader.Get<string>("currency"),
+        reader.Get<string>("customer_email"), reader.GetOrNull<string>("provider"), reader.GetOrNull<string>("payment_id"));
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using Payments.Contracts;
+using Payments.Messaging.Postgres;
 using Payments.Orders.Ordering;
 
 namespace Payments.Orders.PaymentEvents;
@@ -8,54 +9,44 @@ namespace Payments.Orders.PaymentEvents;
 /// <summary>The writes a decision makes: the history row, and the order's move.</summary>
 internal static class OrderHistory
 {
-    public static NpgsqlBatchCommand Record(Guid orderId, PaymentEventReceived @event, Decision decision)
-    {
-        var command = new NpgsqlBatchCommand(
+    public static NpgsqlBatchCommand Record(Guid orderId, PaymentEventReceived @event, Decision decision) =>
+        // On conflict: the inbox forgot the message (past its retention) and it came again: still a duplicate absorbed.
+        new NpgsqlBatchCommand(
             """
             INSERT INTO orders.payment_events (event_id, order_id, kind, source, provider, provider_event_id, payment_id,
                 amount_minor, currency, occurred_at, received_at, from_status, to_status, outcome, explanation, trace_id)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
             ON CONFLICT (event_id) DO UPDATE SET duplicates = orders.payment_events.duplicates + 1
-            """);
-        // On conflict: the inbox forgot the message (past its retention) and it came again: still a duplicate absorbed.
-        var p = command.Parameters;
-        p.Add(new NpgsqlParameter<Guid> { TypedValue = @event.EventId });
-        p.Add(new NpgsqlParameter<Guid> { TypedValue = orderId });
-        p.Add(new NpgsqlParameter<string> { TypedValue = @event.Kind.ToString() });
-        p.Add(new NpgsqlParameter<string> { TypedValue = @event.Source });
-        p.Add(new NpgsqlParameter<string> { TypedValue = @event.Provider });
-        p.Add(new NpgsqlParameter<string> { TypedValue = @event.ProviderEventId });
-        p.Add(new NpgsqlParameter<string> { TypedValue = @event.ProviderPaymentId });
-        p.Add(new NpgsqlParameter<long> { TypedValue = @event.AmountMinor });
-        p.Add(new NpgsqlParameter<string> { TypedValue = @event.Currency });
-        p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = @event.OccurredAt });
-        p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = @event.ReceivedAt });
-        p.Add(new NpgsqlParameter<string> { TypedValue = decision.From.ToText() });
-        p.Add(new NpgsqlParameter<string> { TypedValue = decision.To.ToText() });
-        p.Add(new NpgsqlParameter<string> { TypedValue = decision.Outcome.ToString().ToLowerInvariant() });
-        p.Add(new NpgsqlParameter<string> { TypedValue = decision.Explanation });
-        p.Add(TraceId());
-        return command;
-    }
+            """)
+        .Bind(@event.EventId)
+        .Bind(orderId)
+        .Bind(@event.Kind.ToString())
+        .Bind(@event.Source)
+        .Bind(@event.Provider)
+        .Bind(@event.ProviderEventId)
+        .Bind(@event.ProviderPaymentId)
+        .Bind<long>(@event.AmountMinor)
+        .Bind(@event.Currency)
+        .Bind(@event.OccurredAt)
+        .Bind(@event.ReceivedAt)
+        .Bind(decision.From.ToText())
+        .Bind(decision.To.ToText())
+        .Bind(decision.Outcome.ToString().ToLowerInvariant())
+        .Bind(decision.Explanation)
+        .Bind(TraceId());
 
     /// <summary>Counts a redelivery the inbox absorbed on the event's history row.</summary>
-    public static NpgsqlBatchCommand CountDuplicate(Guid eventId)
-    {
-        var command = new NpgsqlBatchCommand("UPDATE orders.payment_events SET duplicates = duplicates + 1 WHERE event_id = $1");
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = eventId });
-        return command;
-    }
+    public static NpgsqlBatchCommand CountDuplicate(Guid eventId) =>
+        new NpgsqlBatchCommand("UPDATE orders.payment_events SET duplicates = duplicates + 1 WHERE event_id = $1").Bind(eventId);
 
-    /// <summary>The trace of the span recording the row (the consume span: the inbox runs each handler under its message's).</summary>
-    public static NpgsqlParameter TraceId() => new NpgsqlParameter<string?>
-    {
-        TypedValue = Activity.Current?.TraceId.ToHexString(),
-        NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text,
-    };
+    /// <summary>
+    /// The trace of the span recording the row (the consume span: the inbox runs each handler under its message's); null
+    /// outside a trace, bound as a text null like any string.
+    /// </summary>
+    public static string? TraceId() => Activity.Current?.TraceId.ToHexString();
 
-    public static NpgsqlBatchCommand Move(Guid orderId, Decision decision, PaymentEventReceived @event)
-    {
-        var command = new NpgsqlBatchCommand(
+    public static NpgsqlBatchCommand Move(Guid orderId, Decision decision, PaymentEventReceived @event) =>
+        new NpgsqlBatchCommand(
             """
             UPDATE orders.orders
             SET status = $2,
@@ -65,13 +56,11 @@ internal static class OrderHistory
                 payment_id = coalesce(payment_id, $5),
                 updated_at = now()
             WHERE id = $1
-            """);
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = orderId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = decision.To.ToText() });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = decision.Explanation });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = @event.AmountMinor });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = @event.ProviderPaymentId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = @event.Provider });
-        return command;
-    }
+            """)
+        .Bind(orderId)
+        .Bind(decision.To.ToText())
+        .Bind(decision.Explanation)
+        .Bind<long>(@event.AmountMinor)
+        .Bind(@event.ProviderPaymentId)
+        .Bind(@event.Provider);
 }

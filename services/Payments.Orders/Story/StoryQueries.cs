@@ -1,4 +1,6 @@
 using Npgsql;
+using NpgsqlTypes;
+using Payments.Messaging.Postgres;
 using Payments.Orders.Ordering;
 using Payments.Orders.PaymentEvents;
 
@@ -13,15 +15,13 @@ internal static class StoryQueries
             """
             SELECT id, status, amount_minor, currency, provider, payment_id, created_at, updated_at, trace_id
             FROM orders.orders WHERE id = $1
-            """);
-        order.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+            """).Bind(id);
         var events = new NpgsqlBatchCommand(
             """
             SELECT event_id, source, kind, provider_event_id, payment_id, occurred_at, received_at, recorded_at, duplicates,
                    from_status, to_status, outcome, explanation, trace_id
             FROM orders.payment_events WHERE order_id = $1 ORDER BY recorded_at, event_id
-            """);
-        events.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+            """).Bind(id);
         batch.BatchCommands.Add(order);
         batch.BatchCommands.Add(events);
 
@@ -31,9 +31,9 @@ internal static class StoryQueries
             return null;
         }
 
-        var head = (Id: reader.GetGuid(0), Status: reader.GetString(1), Amount: reader.GetInt64(2), Currency: reader.GetString(3),
-            Provider: Text(reader, 4), PaymentId: Text(reader, 5), Created: reader.GetFieldValue<DateTimeOffset>(6),
-            Updated: reader.GetFieldValue<DateTimeOffset>(7), TraceId: Text(reader, 8));
+        var head = (Id: reader.Get<Guid>("id"), Status: reader.Get<string>("status"), Amount: reader.Get<long>("amount_minor"),
+            Currency: reader.Get<string>("currency"), Provider: reader.GetOrNull<string>("provider"), PaymentId: reader.GetOrNull<string>("payment_id"),
+            Created: reader.Get<DateTimeOffset>("created_at"), Updated: reader.Get<DateTimeOffset>("updated_at"), TraceId: reader.GetOrNull<string>("trace_id"));
         var received = new List<ReceivedEvent>();
         var transitions = new List<OrderTransition>
         {
@@ -41,13 +41,19 @@ internal static class StoryQueries
         };
 
         await reader.NextResultAsync(cancellationToken);
+        int eventId = reader.GetOrdinal("event_id"), source = reader.GetOrdinal("source"), kind = reader.GetOrdinal("kind"),
+            providerEventId = reader.GetOrdinal("provider_event_id"), paymentId = reader.GetOrdinal("payment_id"), occurredAt = reader.GetOrdinal("occurred_at"),
+            receivedAt = reader.GetOrdinal("received_at"), recordedAt = reader.GetOrdinal("recorded_at"), duplicates = reader.GetOrdinal("duplicates"),
+            fromStatus = reader.GetOrdinal("from_status"), toStatus = reader.GetOrdinal("to_status"), outcome = reader.GetOrdinal("outcome"),
+            explanation = reader.GetOrdinal("explanation"), traceId = reader.GetOrdinal("trace_id");
         while (await reader.ReadAsync(cancellationToken))
         {
-            var @event = new ReceivedEvent(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetFieldValue<DateTimeOffset>(7),
-                reader.GetInt32(8), reader.GetString(11), reader.GetString(12), Text(reader, 13));
+            var @event = new ReceivedEvent(reader.GetGuid(eventId), reader.GetString(source), reader.GetString(kind), reader.GetString(providerEventId),
+                reader.GetString(paymentId), reader.GetFieldValue<DateTimeOffset>(occurredAt), reader.GetFieldValue<DateTimeOffset>(receivedAt),
+                reader.GetFieldValue<DateTimeOffset>(recordedAt), reader.GetInt32(duplicates), reader.GetString(outcome), reader.GetString(explanation),
+                reader.GetOrNull<string>(traceId));
             received.Add(@event);
-            var (from, to) = (reader.GetString(9), reader.GetString(10));
+            var (from, to) = (reader.GetString(fromStatus), reader.GetString(toStatus));
             if (from != to)
             {
                 transitions.Add(new(@event.RecordedAt, from, to, Cause(@event.Source), @event.EventId, @event.Source, @event.ProviderEventId,
@@ -64,22 +70,15 @@ internal static class StoryQueries
     {
         await using var command = dataSource.CreateCommand(
             """
-            SELECT id, 'order_id' FROM orders.orders WHERE id = $1
+            SELECT id AS order_id, 'order_id' AS matched_by FROM orders.orders WHERE id = $1
             UNION ALL (SELECT id, 'payment_id' FROM orders.orders WHERE payment_id = $2)
             UNION ALL (SELECT order_id, 'provider_event_id' FROM orders.payment_events WHERE provider_event_id = $2 ORDER BY recorded_at LIMIT 1)
             LIMIT 1
-            """);
-        command.Parameters.Add(new NpgsqlParameter<Guid?>
-        {
-            TypedValue = Guid.TryParse(q, out var id) ? id : null, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid,
-        });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = q });
+            """).Bind<Guid?>(Guid.TryParse(q, out var id) ? id : null, NpgsqlDbType.Uuid).Bind(q);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new OrderLookup(reader.GetGuid(0), reader.GetString(1)) : null;
+        return await reader.ReadAsync(cancellationToken) ? new OrderLookup(reader.Get<Guid>("order_id"), reader.Get<string>("matched_by")) : null;
     }
 
     private static string Cause(string source) =>
         string.Equals(source, "reconciliation", StringComparison.Ordinal) ? "reconciliation" : "webhook";
-
-    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Payments.Messaging.Postgres;
 
 namespace Payments.Reconciliation.Checks;
 
@@ -10,13 +11,12 @@ internal static class CheckQueries
         var payment = new NpgsqlBatchCommand(
             """
             SELECT order_id, payment_id, provider, status, amount_minor, currency, created_at, checks, provider_errors, provider_status,
-                   last_checked_at, last_error, stuck_at, CASE WHEN claim_id IS NULL THEN next_check_at END, updated_at
+                   last_checked_at, last_error, stuck_at, CASE WHEN claim_id IS NULL THEN next_check_at END AS next_check_at, updated_at
             FROM reconciliation.payments WHERE order_id = $1
-            """);
-        payment.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = orderId });
+            """).Bind(orderId);
         var findings = new NpgsqlBatchCommand(
-            "SELECT event_id, payment_id, kind, amount_minor, currency, found_at FROM reconciliation.findings WHERE order_id = $1 ORDER BY found_at, event_id");
-        findings.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = orderId });
+            "SELECT event_id, payment_id, kind, amount_minor, currency, found_at FROM reconciliation.findings WHERE order_id = $1 ORDER BY found_at, event_id")
+            .Bind(orderId);
         batch.BatchCommands.Add(payment);
         batch.BatchCommands.Add(findings);
 
@@ -26,23 +26,23 @@ internal static class CheckQueries
             return null;
         }
 
-        var head = (Id: reader.GetGuid(0), PaymentId: Text(reader, 1), Provider: Text(reader, 2), Status: reader.GetString(3), Amount: reader.GetInt64(4),
-            Currency: reader.GetString(5), Created: reader.GetFieldValue<DateTimeOffset>(6), Checks: reader.GetInt32(7), Errors: reader.GetInt32(8),
-            ProviderStatus: Text(reader, 9), LastChecked: Time(reader, 10), LastError: Text(reader, 11), Stuck: Time(reader, 12), Next: Time(reader, 13),
-            Updated: reader.GetFieldValue<DateTimeOffset>(14));
+        var head = (Id: reader.Get<Guid>("order_id"), PaymentId: reader.GetOrNull<string>("payment_id"), Provider: reader.GetOrNull<string>("provider"),
+            Status: reader.Get<string>("status"), Amount: reader.Get<long>("amount_minor"), Currency: reader.Get<string>("currency"),
+            Created: reader.Get<DateTimeOffset>("created_at"), Checks: reader.Get<int>("checks"), Errors: reader.Get<int>("provider_errors"),
+            ProviderStatus: reader.GetOrNull<string>("provider_status"), LastChecked: reader.Get<DateTimeOffset?>("last_checked_at"),
+            LastError: reader.GetOrNull<string>("last_error"), Stuck: reader.Get<DateTimeOffset?>("stuck_at"), Next: reader.Get<DateTimeOffset?>("next_check_at"),
+            Updated: reader.Get<DateTimeOffset>("updated_at"));
         await reader.NextResultAsync(cancellationToken);
+        int eventId = reader.GetOrdinal("event_id"), paymentId = reader.GetOrdinal("payment_id"), kind = reader.GetOrdinal("kind"),
+            amount = reader.GetOrdinal("amount_minor"), currency = reader.GetOrdinal("currency"), foundAt = reader.GetOrdinal("found_at");
         var found = new List<PaymentFinding>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            found.Add(new PaymentFinding(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4),
-                reader.GetFieldValue<DateTimeOffset>(5)));
+            found.Add(new PaymentFinding(reader.GetGuid(eventId), reader.GetString(paymentId), reader.GetString(kind), reader.GetInt64(amount),
+                reader.GetString(currency), reader.GetFieldValue<DateTimeOffset>(foundAt)));
         }
 
         return new PaymentChecks(head.Id, head.PaymentId, head.Provider, head.Status, head.Amount, head.Currency, head.Created, head.Checks, head.Errors,
             head.ProviderStatus, head.LastChecked, head.LastError, head.Stuck, head.Next, head.Updated, found);
     }
-
-    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

@@ -1,6 +1,7 @@
 using Npgsql;
 using Payments.Contracts;
 using Payments.Messaging.Outbox;
+using Payments.Messaging.Postgres;
 
 namespace Payments.Reconciliation.Housekeeping;
 
@@ -29,18 +30,19 @@ public static class PaymentClaims
             FROM due
             WHERE p.order_id = due.order_id
             RETURNING p.order_id, p.payment_id, p.provider, p.amount_minor, p.currency, p.created_at, p.status, p.checks, p.provider_errors
-            """);
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = batchSize });
-        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = lease });
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = claimId });
+            """).Bind(now).Bind(batchSize).Bind(lease).Bind(claimId);
         var claimed = new List<ClaimedPayment>(batchSize);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        // The ordinals once per claim, not per row.
+        int orderId = reader.GetOrdinal("order_id"), paymentId = reader.GetOrdinal("payment_id"), provider = reader.GetOrdinal("provider"),
+            amount = reader.GetOrdinal("amount_minor"), currency = reader.GetOrdinal("currency"), createdAt = reader.GetOrdinal("created_at"),
+            status = reader.GetOrdinal("status"), checks = reader.GetOrdinal("checks"), providerErrors = reader.GetOrdinal("provider_errors");
         while (await reader.ReadAsync(cancellationToken))
         {
             claimed.Add(new ClaimedPayment(
-                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4),
-                reader.GetFieldValue<DateTimeOffset>(5), KnownStatusText.Parse(reader.GetString(6)), reader.GetInt32(7), reader.GetInt32(8), claimId));
+                reader.GetGuid(orderId), reader.GetString(paymentId), reader.GetString(provider), reader.GetInt64(amount), reader.GetString(currency),
+                reader.GetFieldValue<DateTimeOffset>(createdAt), KnownStatusText.Parse(reader.GetString(status)), reader.GetInt32(checks),
+                reader.GetInt32(providerErrors), claimId));
         }
 
         return claimed;
@@ -72,9 +74,10 @@ public static class PaymentClaims
         await using (var settle = Settle(outcomes, now, connection, transaction))
         await using (var reader = await settle.ExecuteReaderAsync(cancellationToken))
         {
+            var becameStuck = reader.GetOrdinal("became_stuck");
             while (await reader.ReadAsync(cancellationToken))
             {
-                stuck += reader.GetBoolean(0) ? 1 : 0;
+                stuck += reader.GetBoolean(becameStuck) ? 1 : 0;
             }
         }
 
@@ -91,18 +94,19 @@ public static class PaymentClaims
             SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::bigint[], $6::text[])
             ON CONFLICT (event_id) DO NOTHING
             RETURNING event_id
-            """, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. findings.Select(f => f.EventId)] });
-        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. findings.Select(f => Guid.Parse(f.OrderId!))] });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. findings.Select(f => f.ProviderPaymentId)] });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. findings.Select(f => f.Kind.ToString())] });
-        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. findings.Select(f => f.AmountMinor)] });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. findings.Select(f => f.Currency)] });
+            """, connection, transaction)
+            .Bind<Guid[]>([.. findings.Select(f => f.EventId)])
+            .Bind<Guid[]>([.. findings.Select(f => Guid.Parse(f.OrderId!))])
+            .Bind<string[]>([.. findings.Select(f => f.ProviderPaymentId)])
+            .Bind<string[]>([.. findings.Select(f => f.Kind.ToString())])
+            .Bind<long[]>([.. findings.Select(f => f.AmountMinor)])
+            .Bind<string[]>([.. findings.Select(f => f.Currency)]);
         var fresh = new HashSet<Guid>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var eventId = reader.GetOrdinal("event_id");
         while (await reader.ReadAsync(cancellationToken))
         {
-            fresh.Add(reader.GetGuid(0));
+            fresh.Add(reader.GetGuid(eventId));
         }
 
         return findings.Where(f => fresh.Contains(f.EventId)).ToList();
@@ -110,9 +114,8 @@ public static class PaymentClaims
 
     // Only the claim's holder writes back (claim_id matches). An outcome Orders reported meanwhile wins over the
     // schedule computed from the older view: a final status closes the watch, and an outcome is never "stuck".
-    private static NpgsqlCommand Settle(IReadOnlyList<CheckOutcome> outcomes, DateTimeOffset now, NpgsqlConnection connection, NpgsqlTransaction transaction)
-    {
-        var command = new NpgsqlCommand(
+    private static NpgsqlCommand Settle(IReadOnlyList<CheckOutcome> outcomes, DateTimeOffset now, NpgsqlConnection connection, NpgsqlTransaction transaction) =>
+        new NpgsqlCommand(
             """
             UPDATE reconciliation.payments p
             SET next_check_at = CASE WHEN reconciliation.status_rank(p.status) >= 3 THEN NULL ELSE r.next_check_at END,
@@ -126,16 +129,13 @@ public static class PaymentClaims
                 updated_at = now()
             FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::bool[]) AS r(order_id, claim_id, next_check_at, provider_status, error, stuck)
             WHERE p.order_id = r.order_id AND p.claim_id = r.claim_id
-            RETURNING r.stuck AND p.stuck_at IS NOT DISTINCT FROM $7
-            """, connection, transaction);
-        var p = command.Parameters;
-        p.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. outcomes.Select(o => o.Payment.OrderId)] });
-        p.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. outcomes.Select(o => o.Payment.ClaimId)] });
-        p.Add(new NpgsqlParameter<DateTimeOffset?[]> { TypedValue = [.. outcomes.Select(o => o.NextCheckAt)] });
-        p.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. outcomes.Select(o => o.ProviderStatus?.ToString())] });
-        p.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. outcomes.Select(o => o.Error)] });
-        p.Add(new NpgsqlParameter<bool[]> { TypedValue = [.. outcomes.Select(o => o.Stuck)] });
-        p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
-        return command;
-    }
+            RETURNING r.stuck AND p.stuck_at IS NOT DISTINCT FROM $7 AS became_stuck
+            """, connection, transaction)
+        .Bind<Guid[]>([.. outcomes.Select(o => o.Payment.OrderId)])
+        .Bind<Guid[]>([.. outcomes.Select(o => o.Payment.ClaimId)])
+        .Bind<DateTimeOffset?[]>([.. outcomes.Select(o => o.NextCheckAt)])
+        .Bind<string?[]>([.. outcomes.Select(o => o.ProviderStatus?.ToString())])
+        .Bind<string?[]>([.. outcomes.Select(o => o.Error)])
+        .Bind<bool[]>([.. outcomes.Select(o => o.Stuck)])
+        .Bind(now);
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Payments.Messaging.Postgres;
 using Payments.Reconciliation.Housekeeping;
 
 namespace Payments.Reconciliation.OrderEvents;
@@ -11,9 +12,8 @@ namespace Payments.Reconciliation.OrderEvents;
 internal static class PaymentView
 {
     /// <summary>The payment exists at its provider: watch it, first check once it is StaleAfter old.</summary>
-    public static NpgsqlBatchCommand Created(Guid orderId, string paymentId, string provider, long amountMinor, string currency, DateTimeOffset createdAt, TimeSpan staleAfter)
-    {
-        var command = new NpgsqlBatchCommand(
+    public static NpgsqlBatchCommand Created(Guid orderId, string paymentId, string provider, long amountMinor, string currency, DateTimeOffset createdAt, TimeSpan staleAfter) =>
+        new NpgsqlBatchCommand(
             """
             INSERT INTO reconciliation.payments AS p (order_id, payment_id, provider, amount_minor, currency, created_at, status, next_check_at)
             VALUES ($1, $2, $3, $4, $5, $6, 'awaiting_payment', $6 + $7)
@@ -25,25 +25,21 @@ internal static class PaymentView
                 created_at = excluded.created_at,
                 next_check_at = CASE WHEN reconciliation.status_rank(p.status) >= 3 THEN NULL ELSE coalesce(p.next_check_at, excluded.next_check_at) END,
                 updated_at = now()
-            """);
-        var parameters = command.Parameters;
-        parameters.Add(new NpgsqlParameter<Guid> { TypedValue = orderId });
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = paymentId });
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = provider });
-        parameters.Add(new NpgsqlParameter<long> { TypedValue = amountMinor });
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = currency.ToUpperInvariant() });
-        parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = createdAt.ToUniversalTime() });
-        parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = staleAfter });
-        return command;
-    }
+            """)
+        .Bind(orderId)
+        .Bind(paymentId)
+        .Bind(provider)
+        .Bind<long>(amountMinor)
+        .Bind(currency.ToUpperInvariant())
+        .Bind(createdAt.ToUniversalTime())
+        .Bind(staleAfter);
 
     /// <summary>
     /// Orders decided an outcome. A final one (refunded, needs attention) ends the watch; paid and failed stay
     /// watched until the deadline (a refund or a retry may follow); any outcome means the payment is not stuck.
     /// </summary>
-    public static NpgsqlBatchCommand Outcome(Guid orderId, string? paymentId, KnownStatus status, long amountMinor, string currency, DateTimeOffset at)
-    {
-        var command = new NpgsqlBatchCommand(
+    public static NpgsqlBatchCommand Outcome(Guid orderId, string? paymentId, KnownStatus status, long amountMinor, string currency, DateTimeOffset at) =>
+        new NpgsqlBatchCommand(
             """
             INSERT INTO reconciliation.payments AS p (order_id, payment_id, amount_minor, currency, created_at, status)
             VALUES ($1, $2, $3, $4, $5, $6)
@@ -54,14 +50,11 @@ internal static class PaymentView
                                      THEN NULL ELSE p.next_check_at END,
                 stuck_at = NULL,
                 updated_at = now()
-            """);
-        var parameters = command.Parameters;
-        parameters.Add(new NpgsqlParameter<Guid> { TypedValue = orderId });
-        parameters.Add(new NpgsqlParameter<string?> { TypedValue = paymentId, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        parameters.Add(new NpgsqlParameter<long> { TypedValue = amountMinor });
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = currency.ToUpperInvariant() });
-        parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = at.ToUniversalTime() });
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = status.ToText() });
-        return command;
-    }
+            """)
+        .Bind(orderId)
+        .Bind(paymentId)
+        .Bind<long>(amountMinor)
+        .Bind(currency.ToUpperInvariant())
+        .Bind(at.ToUniversalTime())
+        .Bind(status.ToText());
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Payments.Messaging.Postgres;
 using Payments.Reconciliation.Housekeeping;
 
 namespace Payments.Reconciliation.Report;
@@ -17,18 +18,18 @@ internal static class TrackedPayments
             SELECT order_id, payment_id, provider, amount_minor, currency, created_at, status, stuck_at, provider_status
             FROM reconciliation.payments
             WHERE created_at BETWEEN $1 AND $2 OR payment_id = ANY($3)
-            """);
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = from.ToUniversalTime() });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = to.ToUniversalTime() });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = paymentIds });
+            """).Bind(from.ToUniversalTime()).Bind(to.ToUniversalTime()).Bind(paymentIds);
         var payments = new List<TrackedPayment>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        int orderId = reader.GetOrdinal("order_id"), paymentId = reader.GetOrdinal("payment_id"), provider = reader.GetOrdinal("provider"),
+            amount = reader.GetOrdinal("amount_minor"), currency = reader.GetOrdinal("currency"), createdAt = reader.GetOrdinal("created_at"),
+            status = reader.GetOrdinal("status"), stuckAt = reader.GetOrdinal("stuck_at"), providerStatus = reader.GetOrdinal("provider_status");
         while (await reader.ReadAsync(cancellationToken))
         {
             payments.Add(new TrackedPayment(
-                reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetInt64(3), reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5), KnownStatusText.Parse(reader.GetString(6)),
-                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7), reader.IsDBNull(8) ? null : reader.GetString(8)));
+                reader.GetGuid(orderId), reader.GetOrNull<string>(paymentId), reader.GetOrNull<string>(provider), reader.GetInt64(amount),
+                reader.GetString(currency), reader.GetFieldValue<DateTimeOffset>(createdAt), KnownStatusText.Parse(reader.GetString(status)),
+                reader.GetFieldValue<DateTimeOffset?>(stuckAt), reader.GetOrNull<string>(providerStatus)));
         }
 
         return payments;

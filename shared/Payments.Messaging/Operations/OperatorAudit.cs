@@ -1,4 +1,5 @@
 using Npgsql;
+using Payments.Messaging.Postgres;
 using Payments.ServiceDefaults.Security;
 
 namespace Payments.Messaging.Operations;
@@ -9,13 +10,8 @@ public sealed class OperatorAudit(NpgsqlDataSource dataSource) : IOperatorAudit
     public async Task RecordAsync(OperatorAction action, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "INSERT INTO operations.audit (at, subject, name, action, target, status_code) VALUES ($1, $2, $3, $4, $5, $6)");
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = action.At });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = action.Subject });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)action.Name ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = action.Action });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = action.Target });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = action.StatusCode });
+                "INSERT INTO operations.audit (at, subject, name, action, target, status_code) VALUES ($1, $2, $3, $4, $5, $6)")
+            .Bind(action.At).Bind(action.Subject).Bind(action.Name).Bind(action.Action).Bind(action.Target).Bind(action.StatusCode);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -23,14 +19,15 @@ public sealed class OperatorAudit(NpgsqlDataSource dataSource) : IOperatorAudit
     public async Task<List<AuditEntry>> ListAsync(int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT id, at, subject, name, action, target, status_code FROM operations.audit ORDER BY id DESC LIMIT $1");
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+            "SELECT id, at, subject, name, action, target, status_code FROM operations.audit ORDER BY id DESC LIMIT $1").Bind(limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        int id = reader.GetOrdinal("id"), at = reader.GetOrdinal("at"), subject = reader.GetOrdinal("subject"), name = reader.GetOrdinal("name"),
+            action = reader.GetOrdinal("action"), target = reader.GetOrdinal("target"), statusCode = reader.GetOrdinal("status_code");
         var entries = new List<AuditEntry>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            entries.Add(new AuditEntry(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetInt32(6)));
+            entries.Add(new AuditEntry(reader.GetInt64(id), reader.GetFieldValue<DateTimeOffset>(at), reader.GetString(subject),
+                reader.GetOrNull<string>(name), reader.GetString(action), reader.GetString(target), reader.GetInt32(statusCode)));
         }
 
         return entries;

@@ -11,13 +11,13 @@ internal sealed class OutboxMonitor(NpgsqlDataSource dataSource, DatabaseReadine
     {
         await using var command = dataSource.CreateCommand(
             """
-            SELECT (SELECT count(*) FROM messaging.outbox),
-                   coalesce(extract(epoch FROM now() - (SELECT min(created_at) FROM messaging.outbox)), 0)::float8,
-                   (SELECT count(*) FROM messaging.outbox_parked)
+            SELECT (SELECT count(*) FROM messaging.outbox) AS depth,
+                   coalesce(extract(epoch FROM now() - (SELECT min(created_at) FROM messaging.outbox)), 0)::float8 AS oldest_seconds,
+                   (SELECT count(*) FROM messaging.outbox_parked) AS parked
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new OutboxSnapshot(reader.GetInt64(0), TimeSpan.FromSeconds(reader.GetDouble(1)), reader.GetInt64(2));
+        return new OutboxSnapshot(reader.Get<long>("depth"), TimeSpan.FromSeconds(reader.Get<double>("oldest_seconds")), reader.Get<long>("parked"));
     }
 
     protected override TimeSpan Interval => TimeSpan.FromSeconds(5);

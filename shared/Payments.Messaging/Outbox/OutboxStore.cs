@@ -1,5 +1,5 @@
 using Npgsql;
-using NpgsqlTypes;
+using Payments.Messaging.Postgres;
 
 namespace Payments.Messaging.Outbox;
 
@@ -10,20 +10,24 @@ internal static class OutboxStore
     {
         await using var command = new NpgsqlCommand(
             """
-            SELECT id, message_type, destination, body::text, headers::text, mandatory, attempts, created_at
+            SELECT id, message_type, destination, body::text AS body, headers::text AS headers, mandatory, attempts, created_at
             FROM messaging.outbox
             WHERE available_at <= now()
             ORDER BY available_at
             LIMIT $1
             FOR UPDATE SKIP LOCKED
-            """, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = batchSize });
+            """, connection, transaction).Bind(batchSize);
         var rows = new List<OutboxRow>(batchSize);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        // The ordinals once per batch, not per row.
+        int id = reader.GetOrdinal("id"), type = reader.GetOrdinal("message_type"), destination = reader.GetOrdinal("destination"),
+            body = reader.GetOrdinal("body"), headers = reader.GetOrdinal("headers"), mandatory = reader.GetOrdinal("mandatory"),
+            attempts = reader.GetOrdinal("attempts"), createdAt = reader.GetOrdinal("created_at");
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new OutboxRow(reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
-                System.Text.Encoding.UTF8.GetBytes(reader.GetString(3)), reader.GetString(4), reader.GetBoolean(5), reader.GetInt32(6), reader.GetDateTime(7)));
+            rows.Add(new OutboxRow(reader.GetGuid(id), reader.GetString(type), reader.GetString(destination),
+                System.Text.Encoding.UTF8.GetBytes(reader.GetString(body)), reader.GetString(headers), reader.GetBoolean(mandatory),
+                reader.GetInt32(attempts), reader.GetDateTime(createdAt)));
         }
 
         return rows;
@@ -40,9 +44,7 @@ internal static class OutboxStore
         await using var batch = new NpgsqlBatch(connection, transaction);
         if (published.Count > 0)
         {
-            var delete = new NpgsqlBatchCommand("DELETE FROM messaging.outbox WHERE id = ANY($1)");
-            delete.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. published] });
-            batch.BatchCommands.Add(delete);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM messaging.outbox WHERE id = ANY($1)").Bind<Guid[]>([.. published]));
         }
 
         if (retry.Count > 0)
@@ -54,9 +56,8 @@ internal static class OutboxStore
                 FROM unnest($1::uuid[], $2::float8[], $3::text[]) AS f(id, delay, error)
                 WHERE o.id = f.id
                 """);
-            backoff.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. retry.Select(r => r.Id)] });
-            backoff.Parameters.Add(new NpgsqlParameter<double[]> { TypedValue = [.. retry.Select(r => r.Delay.TotalSeconds)] });
-            backoff.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. retry.Select(r => r.Error)] });
+            backoff.Bind<Guid[]>([.. retry.Select(r => r.Id)]).Bind<double[]>([.. retry.Select(r => r.Delay.TotalSeconds)])
+                .Bind<string[]>([.. retry.Select(r => r.Error)]);
             batch.BatchCommands.Add(backoff);
         }
 
@@ -69,8 +70,7 @@ internal static class OutboxStore
                 INSERT INTO messaging.outbox_parked (id, message_type, destination, body, headers, mandatory, created_at, attempts, last_error)
                 SELECT id, message_type, destination, body, headers, mandatory, created_at, attempts + 1, reason FROM moved
                 """);
-            move.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. park.Select(p => p.Id)] });
-            move.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. park.Select(p => p.Error)] });
+            move.Bind<Guid[]>([.. park.Select(p => p.Id)]).Bind<string[]>([.. park.Select(p => p.Error)]);
             batch.BatchCommands.Add(move);
         }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using Payments.Messaging.Broker;
+using Payments.Messaging.Postgres;
 
 namespace Payments.Messaging.Outbox;
 
@@ -36,25 +37,19 @@ public static class OutboxWriter
             }
         }
 
-        var command = new NpgsqlBatchCommand(
-            "INSERT INTO messaging.outbox (id, message_type, destination, body, headers, available_at, mandatory) VALUES ($1, $2, $3, $4, $5, coalesce($6, now()), $7)");
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = messageId ?? Guid.CreateVersion7() });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = MessageUrn.For(type) });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = MessageUrn.ExchangeFor(type) });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = JsonSerializer.Serialize(message, Json), NpgsqlDbType = NpgsqlDbType.Json });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = JsonSerializer.Serialize(headers, Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?> { TypedValue = availableAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = mandatory });
-        return command;
+        return new NpgsqlBatchCommand(
+                "INSERT INTO messaging.outbox (id, message_type, destination, body, headers, available_at, mandatory) VALUES ($1, $2, $3, $4, $5, coalesce($6, now()), $7)")
+            .Bind(messageId ?? Guid.CreateVersion7())
+            .Bind(MessageUrn.For(type))
+            .Bind(MessageUrn.ExchangeFor(type))
+            .Bind(JsonSerializer.Serialize(message, Json), NpgsqlDbType.Json)
+            .Bind(JsonSerializer.Serialize(headers, Json), NpgsqlDbType.Jsonb)
+            .Bind(availableAt, NpgsqlDbType.TimestampTz)
+            .Bind(mandatory);
     }
 
     /// <summary>Cancels a deferred message the relay has not claimed yet.</summary>
-    public static NpgsqlBatchCommand Cancel(Guid messageId)
-    {
-        var command = new NpgsqlBatchCommand("DELETE FROM messaging.outbox WHERE id = $1");
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = messageId });
-        return command;
-    }
+    public static NpgsqlBatchCommand Cancel(Guid messageId) => new NpgsqlBatchCommand("DELETE FROM messaging.outbox WHERE id = $1").Bind(messageId);
 
     /// <summary>
     /// Wakes every relay when the transaction commits (NOTIFY is transactional and coalesced per transaction). For rare

@@ -22,9 +22,7 @@ public abstract class PeriodicDatabaseJob(DatabaseReadiness readiness) : Periodi
         var total = 0;
         while (true)
         {
-            await using var command = dataSource.CreateCommand(deleteChunk);
-            command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = age });
-            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = chunk });
+            await using var command = dataSource.CreateCommand(deleteChunk).Bind(age).Bind(chunk);
             var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
             total += deleted;
             if (deleted < chunk)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Payments.Messaging.Postgres;
 
 namespace Payments.Messaging.Schema;
 
@@ -16,23 +17,22 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, IEnumera
     {
         var applied = 0;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await ExecuteAsync(connection, null, "SELECT pg_advisory_lock($1)", LockKey, cancellationToken);
+        await ExecuteAsync(new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection).Bind(LockKey), cancellationToken);
         try
         {
-            await ExecuteAsync(connection, null,
-                "CREATE TABLE IF NOT EXISTS public.schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())", null, cancellationToken);
+            await ExecuteAsync(new NpgsqlCommand(
+                "CREATE TABLE IF NOT EXISTS public.schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())", connection), cancellationToken);
             foreach (var script in sources.SelectMany(s => s.Scripts))
             {
-                await using var seen = new NpgsqlCommand("SELECT 1 FROM public.schema_migrations WHERE id = $1", connection);
-                seen.Parameters.AddWithValue(script.Id);
+                await using var seen = new NpgsqlCommand("SELECT 1 FROM public.schema_migrations WHERE id = $1", connection).Bind(script.Id);
                 if (await seen.ExecuteScalarAsync(cancellationToken) is not null)
                 {
                     continue;
                 }
 
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await ExecuteAsync(connection, transaction, script.Sql, null, cancellationToken);
-                await ExecuteAsync(connection, transaction, "INSERT INTO public.schema_migrations (id) VALUES ($1)", script.Id, cancellationToken);
+                await ExecuteAsync(new NpgsqlCommand(script.Sql, connection, transaction), cancellationToken);
+                await ExecuteAsync(new NpgsqlCommand("INSERT INTO public.schema_migrations (id) VALUES ($1)", connection, transaction).Bind(script.Id), cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 LogApplied(script.Id);
                 applied++;
@@ -40,21 +40,18 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, IEnumera
         }
         finally
         {
-            await ExecuteAsync(connection, null, "SELECT pg_advisory_unlock($1)", LockKey, CancellationToken.None);
+            await ExecuteAsync(new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection).Bind(LockKey), CancellationToken.None);
         }
 
         return applied;
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, object? parameter, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        if (parameter is not null)
+        await using (command)
         {
-            command.Parameters.AddWithValue(parameter);
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
-
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied schema script {Script}")]
