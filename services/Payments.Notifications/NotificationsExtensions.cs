@@ -52,10 +52,11 @@ public static class NotificationsExtensions
         builder.AddMessageBus(
             consumers: x =>
             {
-                x.AddInboxConsumer<OrderPaid, OrderEventsHandler>();
-                x.AddInboxConsumer<OrderPaymentFailed, OrderEventsHandler>();
-                x.AddInboxConsumer<OrderRefunded, OrderEventsHandler>();
-                x.AddInboxConsumer<OrderNeedsAttention, OrderEventsHandler>();
+                const string orderEvents = "order-events"; // one handler, so one dedup space for its four event types
+                x.AddInboxConsumer<OrderPaid, OrderEventsHandler>(orderEvents);
+                x.AddInboxConsumer<OrderPaymentFailed, OrderEventsHandler>(orderEvents);
+                x.AddInboxConsumer<OrderRefunded, OrderEventsHandler>(orderEvents);
+                x.AddInboxConsumer<OrderNeedsAttention, OrderEventsHandler>(orderEvents);
             },
             endpoints: (context, bus) =>
             {

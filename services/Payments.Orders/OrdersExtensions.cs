@@ -46,8 +46,8 @@ public static class OrdersExtensions
         builder.AddMessageBus(
             consumers: x =>
             {
-                x.AddInboxConsumer<PaymentEventReceived, PaymentEventHandler>();
-                x.AddInboxConsumer<CreateOrderPayment, CreateOrderPaymentHandler>();
+                x.AddInboxConsumer<PaymentEventReceived, PaymentEventHandler>("payment-events");
+                x.AddInboxConsumer<CreateOrderPayment, CreateOrderPaymentHandler>("payment-creation");
             },
             endpoints: (context, bus) =>
             {

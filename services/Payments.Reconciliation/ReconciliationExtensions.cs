@@ -40,9 +40,9 @@ public static class ReconciliationExtensions
         builder.AddMessageBus(
             consumers: x =>
             {
-                x.AddInboxConsumer<OrderCreated, OrderCreatedHandler>();
-                x.AddInboxConsumer<OrderPaymentStatusChanged, OrderPaymentStatusChangedHandler>();
-                x.AddInboxConsumer<OrderNeedsAttention, OrderNeedsAttentionHandler>();
+                x.AddInboxConsumer<OrderCreated, OrderCreatedHandler>("order-created");
+                x.AddInboxConsumer<OrderPaymentStatusChanged, OrderPaymentStatusChangedHandler>("order-payment-status-changed");
+                x.AddInboxConsumer<OrderNeedsAttention, OrderNeedsAttentionHandler>("order-needs-attention");
             },
             endpoints: (context, bus) => bus.ReceiveEndpoint(OrderEventsQueue, e =>
             {

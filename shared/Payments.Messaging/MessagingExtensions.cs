@@ -124,12 +124,16 @@ public static class MessagingExtensions
         return builder;
     }
 
-    /// <summary>Registers a handler and its inbox consumer.</summary>
-    public static IBusRegistrationConfigurator AddInboxConsumer<TMessage, THandler>(this IBusRegistrationConfigurator configurator)
+    /// <summary>
+    /// Registers a handler and its inbox consumer, recording its deliveries under <paramref name="inboxKey"/> (short
+    /// kebab-case, stable: a handler of several message types gives each registration the same key).
+    /// </summary>
+    public static IBusRegistrationConfigurator AddInboxConsumer<TMessage, THandler>(this IBusRegistrationConfigurator configurator, string inboxKey)
         where TMessage : class
         where THandler : class, IInboxHandler<TMessage>
     {
-        configurator.AddScoped<THandler>();
+        InboxKeys.Add<THandler>(configurator, inboxKey);
+        configurator.TryAddScoped<THandler>();
         configurator.AddConsumer<InboxConsumer<TMessage, THandler>>();
         return configurator;
     }

@@ -23,7 +23,7 @@ public sealed class When_the_schema_is_migrated_twice(Infrastructure.Infrastruct
 
         // Even replayed outside the bookkeeping (a restored backup, a hand-run script), every script is idempotent.
         var scripts = _scenario.App.Services.GetServices<SchemaScripts>().SelectMany(s => s.Scripts).ToList();
-        scripts.Select(s => s.Id).ShouldBe(["messaging.001_inbox_outbox", "messaging.002_parked_retention", "operations.001_audit", "orders.001_orders", "orders.002_story"]);
+        scripts.Select(s => s.Id).ShouldBe(["messaging.001_inbox_outbox", "messaging.002_parked_retention", "operations.001_audit", "orders.001_orders", "orders.002_story", "orders.003_inbox_keys"]);
         await using var connection = new NpgsqlConnection(_scenario.Database);
         await connection.OpenAsync(ct);
         foreach (var script in scripts)
@@ -46,7 +46,7 @@ public sealed class When_the_schema_is_migrated_twice(Infrastructure.Infrastruct
 
         var applied = await Task.WhenAll(migrators.Select(m => m.MigrateAsync(TestContext.Current.CancellationToken)));
 
-        applied.Sum().ShouldBe(5);
+        applied.Sum().ShouldBe(6);
         await dataSource.DisposeAsync();
     }
 }
