@@ -10,8 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Payments.Architecture.Tests;
 
 /// <summary>
-/// The services that consume messages, as their own AddXxx() registers them, with placeholder connection strings:
-/// nothing is started or connected, only the service collection is read.
+/// The services that consume messages, as their own AddXxx() registers them, with their appsettings.json and
+/// placeholder connection strings: nothing is started or connected, only the registrations are read.
 /// </summary>
 internal static class ConsumingServices
 {
@@ -28,14 +28,21 @@ internal static class ConsumingServices
 
     public static Assembly AssemblyOf(string service) => All[service].Assembly;
 
-    public static IServiceCollection RegistrationsOf(string service)
+    /// <param name="settings">Configuration on top of the service's own appsettings.json.</param>
+    public static IServiceCollection RegistrationsOf(string service, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ApplicationName = service });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Testing",
+            ApplicationName = service,
+            ContentRootPath = Repository.PathOf("services", service),
+        });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Database=unused",
             ["ConnectionStrings:RabbitMq"] = "amqp://unused:unused@127.0.0.1:5672/",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         All[service].Add(builder);
         return builder.Services;
     }
