@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
-using Payments.Messaging.Broker;
+using Payments.Messaging.Wire;
 
 namespace Payments.Messaging.Outbox;
 
