@@ -5,11 +5,11 @@ using MassTransit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Payments.Contracts;
-using Payments.Messaging.Broker;
 using Payments.Messaging.Outbox;
 using Payments.Messaging.Schema;
+using Payments.Messaging.Wire;
 using RabbitMQ.Client;
-using MessageUrn = Payments.Messaging.Broker.MessageUrn;
+using MessageUrn = Payments.Messaging.Wire.MessageUrn;
 
 namespace Payments.Bench.Orders;
 

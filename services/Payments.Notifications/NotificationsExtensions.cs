@@ -1,9 +1,7 @@
 using System.Net.Mail;
-using MassTransit;
 using Microsoft.Extensions.Options;
 using Payments.Contracts;
 using Payments.Messaging;
-using Payments.Messaging.DeadLetters;
 using Payments.Notifications.Diagnostics;
 using Payments.Notifications.Ledger;
 using Payments.Notifications.OrderEvents;
@@ -49,35 +47,14 @@ public static class NotificationsExtensions
         services.AddHostedService<NotificationsMonitor>();
         services.AddHostedService<NotificationsCleanup>();
 
-        builder.AddMessageBus(
-            consumers: x =>
-            {
-                x.AddInboxConsumer<OrderPaid, OrderEventsHandler>();
-                x.AddInboxConsumer<OrderPaymentFailed, OrderEventsHandler>();
-                x.AddInboxConsumer<OrderRefunded, OrderEventsHandler>();
-                x.AddInboxConsumer<OrderNeedsAttention, OrderEventsHandler>();
-            },
-            endpoints: (context, bus) =>
-            {
-                var config = context.GetRequiredService<IConfiguration>();
-                bus.ReceiveEndpoint(OrderEventsQueue, e =>
-                {
-                    e.SetQuorumQueue();
-                    e.PrefetchCount = config.GetValue("Notifications:OrderEvents:Prefetch", 128);
-                    e.ConcurrentMessageLimit = config.GetValue("Notifications:OrderEvents:Concurrency", 64);
-                    // Only the database can fail here (SMTP is the sender's business): back off through its blips.
-                    e.DeadLetterUnknownTypes();
-                    e.UseMessageRetry(r =>
-                    {
-                        r.IgnorePoison();
-                        r.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
-                    });
-                    e.ConfigureInboxConsumer<OrderPaid, OrderEventsHandler>(context);
-                    e.ConfigureInboxConsumer<OrderPaymentFailed, OrderEventsHandler>(context);
-                    e.ConfigureInboxConsumer<OrderRefunded, OrderEventsHandler>(context);
-                    e.ConfigureInboxConsumer<OrderNeedsAttention, OrderEventsHandler>(context);
-                });
-            });
+        // Only the database can fail here (SMTP is the sender's business): back off through its blips. One handler takes
+        // the four events under one inbox key: one dedup space.
+        const string orderEvents = "order-events";
+        builder.AddMessageBus(bus => bus.Endpoint(OrderEventsQueue, "Notifications:OrderEvents", new(Prefetch: 128, RetryLimit: 10) { Concurrency = 64 })
+            .Consumer<OrderPaid, OrderEventsHandler>(orderEvents)
+            .Consumer<OrderPaymentFailed, OrderEventsHandler>(orderEvents)
+            .Consumer<OrderRefunded, OrderEventsHandler>(orderEvents)
+            .Consumer<OrderNeedsAttention, OrderEventsHandler>(orderEvents));
         return builder;
     }
 }

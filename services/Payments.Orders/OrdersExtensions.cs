@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Payments.Contracts;
 using Payments.Messaging;
 using Payments.Messaging.Broker;
-using Payments.Messaging.DeadLetters;
+using Payments.Messaging.Consumers;
 using Payments.Orders.Diagnostics;
 using Payments.Orders.Ordering;
 using Payments.Orders.PaymentCreation;
@@ -43,47 +43,19 @@ public static class OrdersExtensions
         services.AddSingleton<OrdersMetrics>();
         services.AddScoped<OrderCreation>();
 
-        builder.AddMessageBus(
-            consumers: x =>
-            {
-                x.AddInboxConsumer<PaymentEventReceived, PaymentEventHandler>();
-                x.AddInboxConsumer<CreateOrderPayment, CreateOrderPaymentHandler>();
-            },
-            endpoints: (context, bus) =>
-            {
-                var config = context.GetRequiredService<IConfiguration>();
-                bus.ReceiveEndpoint(PaymentEventsQueue, e =>
-                {
-                    e.SetQuorumQueue();
-                    e.PrefetchCount = config.GetValue("Orders:PaymentEvents:Prefetch", 256);
-                    e.ConcurrentMessageLimit = config.GetValue("Orders:PaymentEvents:Concurrency", 128);
-                    // An event may race its order's creation: tried again after each delay, waiting in the broker (no consumer slot
-                    // held), then dead-lettered (the _error queue keeps the reason).
-                    e.UseFilter(new NotFoundDelays(context, notFoundDelays));
-                    e.DeadLetterUnknownTypes();
-                    // Transient failures (database or broker blips): exponential backoff with jitter, then the error queue.
-                    e.UseMessageRetry(r =>
-                    {
-                        r.Ignore<OrderNotFoundException>();
-                        r.IgnorePoison();
-                        r.Exponential(config.GetValue("Orders:PaymentEvents:RetryLimit", 10), TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
-                    });
-                    e.ConfigureInboxConsumer<PaymentEventReceived, PaymentEventHandler>(context);
-                });
-                bus.ReceiveEndpoint(PaymentCreationQueue, e =>
-                {
-                    e.SetQuorumQueue();
-                    e.PrefetchCount = 16;
-                    // The provider may be down for a while: keep trying, backing off up to a few minutes.
-                    e.DeadLetterUnknownTypes();
-                    e.UseMessageRetry(r =>
-                    {
-                        r.IgnorePoison();
-                        r.Exponential(20, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(2));
-                    });
-                    e.ConfigureInboxConsumer<CreateOrderPayment, CreateOrderPaymentHandler>(context);
-                });
-            });
+        builder.AddMessageBus(bus =>
+        {
+            // An event may race its order's creation: tried again after each delay, waiting in the broker (no consumer slot
+            // held), then dead-lettered (the _error queue keeps the reason). Other failures back off, then go there too.
+            bus.Endpoint(PaymentEventsQueue, "Orders:PaymentEvents", new(Prefetch: 256, RetryLimit: 10) { Concurrency = 128 })
+                .Configure((e, context) => e.UseFilter(new NotFoundDelays(context, notFoundDelays)))
+                .NotRetrying<OrderNotFoundException>()
+                .Consumer<PaymentEventReceived, PaymentEventHandler>("payment-events");
+            // The provider may be down for a while: keep trying, backing off up to a few minutes.
+            var providerDown = new RetryBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(2));
+            bus.Endpoint(PaymentCreationQueue, "Orders:PaymentCreation", new(Prefetch: 16, RetryLimit: 20) { Backoff = providerDown })
+                .Consumer<CreateOrderPayment, CreateOrderPaymentHandler>("payment-creation");
+        });
         return builder;
     }
 

@@ -1,9 +1,7 @@
-using MassTransit;
 using Microsoft.Extensions.Options;
 using Payments.Contracts;
 using Payments.Messaging;
 using Payments.Messaging.Broker;
-using Payments.Messaging.DeadLetters;
 using Payments.Reconciliation.Diagnostics;
 using Payments.Reconciliation.Endpoints;
 using Payments.Reconciliation.Housekeeping;
@@ -37,28 +35,11 @@ public static class ReconciliationExtensions
         services.AddHostedService<EndpointWatchService>();
         AddProviders(builder);
 
-        builder.AddMessageBus(
-            consumers: x =>
-            {
-                x.AddInboxConsumer<OrderCreated, OrderCreatedHandler>();
-                x.AddInboxConsumer<OrderPaymentStatusChanged, OrderPaymentStatusChangedHandler>();
-                x.AddInboxConsumer<OrderNeedsAttention, OrderNeedsAttentionHandler>();
-            },
-            endpoints: (context, bus) => bus.ReceiveEndpoint(OrderEventsQueue, e =>
-            {
-                e.SetQuorumQueue();
-                e.PrefetchCount = 64;
-                // Only database blips can fail these upserts: back off, then dead-letter with the reason.
-                e.DeadLetterUnknownTypes();
-                e.UseMessageRetry(r =>
-                {
-                    r.IgnorePoison();
-                    r.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
-                });
-                e.ConfigureInboxConsumer<OrderCreated, OrderCreatedHandler>(context);
-                e.ConfigureInboxConsumer<OrderPaymentStatusChanged, OrderPaymentStatusChangedHandler>(context);
-                e.ConfigureInboxConsumer<OrderNeedsAttention, OrderNeedsAttentionHandler>(context);
-            }));
+        // Only database blips can fail these upserts: back off, then dead-letter with the reason.
+        builder.AddMessageBus(bus => bus.Endpoint(OrderEventsQueue, "Reconciliation:OrderEvents", new(Prefetch: 64, RetryLimit: 10))
+            .Consumer<OrderCreated, OrderCreatedHandler>("order-created")
+            .Consumer<OrderPaymentStatusChanged, OrderPaymentStatusChangedHandler>("order-payment-status-changed")
+            .Consumer<OrderNeedsAttention, OrderNeedsAttentionHandler>("order-needs-attention"));
         return builder;
     }
 

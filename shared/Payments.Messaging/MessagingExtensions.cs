@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Payments.Messaging.Broker;
+using Payments.Messaging.Consumers;
 using Payments.Messaging.DeadLetters;
 using Payments.Messaging.Diagnostics;
 using Payments.Messaging.Inbox;
@@ -95,11 +96,11 @@ public static class MessagingExtensions
         return builder;
     }
 
-    /// <summary>MassTransit on RabbitMQ (ConnectionStrings:RabbitMq), with the consumers and endpoints the service lists.</summary>
-    public static WebApplicationBuilder AddMessageBus(
-        this WebApplicationBuilder builder,
-        Action<IBusRegistrationConfigurator> consumers,
-        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator> endpoints)
+    /// <summary>
+    /// MassTransit on RabbitMQ (ConnectionStrings:RabbitMq) with the receive endpoints the service declares, each with
+    /// its consumers: <c>bus.Endpoint(queue, section, defaults).Consumer&lt;TMessage, THandler&gt;(inboxKey)</c>.
+    /// </summary>
+    public static WebApplicationBuilder AddMessageBus(this WebApplicationBuilder builder, Action<ConsumerEndpoints> endpoints)
     {
         var broker = builder.Configuration.GetRabbitMqAddress();
         builder.Services.AddOptions<DeadLetterOptions>().BindConfiguration("Messaging:DeadLetters")
@@ -107,7 +108,8 @@ public static class MessagingExtensions
             .ValidateOnStart();
         builder.Services.AddMassTransit(x =>
         {
-            consumers(x);
+            var declared = new ConsumerEndpoints(x);
+            endpoints(declared);
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.ConfigureHost(broker);
@@ -117,25 +119,10 @@ public static class MessagingExtensions
                 var deadLetterTtl = (long)context.GetRequiredService<IOptions<DeadLetterOptions>>().Value.Retention.TotalMilliseconds;
                 cfg.SendTopology.ConfigureErrorSettings = error => error.SetQueueArgument("x-message-ttl", deadLetterTtl);
                 cfg.SendTopology.ConfigureDeadLetterSettings = skipped => skipped.SetQueueArgument("x-message-ttl", deadLetterTtl);
-                endpoints(context, cfg);
+                declared.Configure(context, cfg);
             });
         });
         builder.Services.AddBusObserver(sp => new BusStartFaultLogger(sp.GetRequiredService<ILogger<BusStartFaultLogger>>(), broker.UserName));
         return builder;
     }
-
-    /// <summary>Registers a handler and its inbox consumer.</summary>
-    public static IBusRegistrationConfigurator AddInboxConsumer<TMessage, THandler>(this IBusRegistrationConfigurator configurator)
-        where TMessage : class
-        where THandler : class, IInboxHandler<TMessage>
-    {
-        configurator.AddScoped<THandler>();
-        configurator.AddConsumer<InboxConsumer<TMessage, THandler>>();
-        return configurator;
-    }
-
-    public static void ConfigureInboxConsumer<TMessage, THandler>(this IReceiveEndpointConfigurator endpoint, IBusRegistrationContext context)
-        where TMessage : class
-        where THandler : class, IInboxHandler<TMessage> =>
-        endpoint.ConfigureConsumer<InboxConsumer<TMessage, THandler>>(context);
 }

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Npgsql;
 using Payments.Contracts;
-using Payments.Messaging.Broker;
 using Payments.Messaging.Outbox;
+using Payments.Messaging.Wire;
 using RabbitMQ.Client;
 
 namespace Payments.Bench.Notifications;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Payments.Contracts;
 using Payments.Ingress.Diagnostics;
 using Payments.Messaging.Broker;
+using Payments.Messaging.Wire;
 using RabbitMQ.Client;
 
 namespace Payments.Ingress.Publishing;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Payments.Messaging.Wire;
 using Payments.ServiceDefaults.Configuration;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
@@ -128,23 +129,23 @@ public sealed partial class BrokerConnection(
         LogConnected(connection.Endpoint.HostName, connection.Endpoint.Port, channels.Length);
     }
 
-    /// <summary>Mirrors MassTransit's receive-endpoint topology so the broker never confirms an unroutable event.</summary>
+    /// <summary>Mirrors MassTransit's receive-endpoint topology (<see cref="ReceiveEndpointTopology"/>) so the broker never confirms an unroutable event.</summary>
     private static async Task DeclareTopologyAsync(IChannel channel, PublisherOptions options, CancellationToken cancellationToken)
     {
         foreach (var type in options.RequiredMessageTypes)
         {
-            await channel.ExchangeDeclareAsync(MessageUrn.ExchangeFor(type), ExchangeType.Fanout, durable: true, cancellationToken: cancellationToken);
+            await ReceiveEndpointTopology.DeclareMessageTypeAsync(channel, MessageUrn.ExchangeFor(type), cancellationToken);
         }
 
         foreach (var queue in options.RequiredQueues)
         {
-            await DeclareReceiveEndpointAsync(channel, queue, options.RequiredMessageTypes, cancellationToken);
+            await ReceiveEndpointTopology.DeclareAsync(channel, queue, options.RequiredMessageTypes, cancellationToken);
         }
 
         foreach (var (queue, names) in options.Subscribers)
         {
             var types = names.Select(name => options.RequiredMessageTypes.Single(t => t.Name == name)).ToList();
-            await DeclareReceiveEndpointAsync(channel, queue, types, cancellationToken);
+            await ReceiveEndpointTopology.DeclareAsync(channel, queue, types, cancellationToken);
         }
 
         foreach (var delay in options.DelayQueues)
@@ -163,28 +164,8 @@ public sealed partial class BrokerConnection(
     }
 
     /// <summary>
-    /// Another service's receive endpoint: a quorum queue and its same-named fanout exchange bound to each message
-    /// type's exchange, as MassTransit declares them, and the queue bound straight to each type's exchange too. Not
-    /// bound to its same-named exchange: that needs read permission on the queue's own name (RabbitMQ matches
-    /// permissions against queue and exchange names alike), and a publisher must not be able to consume its
-    /// subscriber's queue (infra/rabbitmq/definitions.sh). The consumer's first start adds that binding; a message
-    /// reaching one queue by two routes is still enqueued there once.
-    /// </summary>
-    private static async Task DeclareReceiveEndpointAsync(IChannel channel, string queue, IEnumerable<Type> types, CancellationToken cancellationToken)
-    {
-        await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true, cancellationToken: cancellationToken);
-        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false,
-            arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: cancellationToken);
-        foreach (var type in types)
-        {
-            await channel.ExchangeBindAsync(queue, MessageUrn.ExchangeFor(type), routingKey: "", cancellationToken: cancellationToken);
-            await channel.QueueBindAsync(queue, MessageUrn.ExchangeFor(type), routingKey: "", cancellationToken: cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// Declares a message type exchange once per process (publishing to a missing exchange would close the channel).
-    /// Durable fanout, as MassTransit declares it.
+    /// Declares a message type exchange once per process (publishing to a missing exchange would close the channel),
+    /// as MassTransit declares it.
     /// </summary>
     public async ValueTask EnsureExchangeAsync(string exchange, CancellationToken cancellationToken)
     {
@@ -203,7 +184,7 @@ public sealed partial class BrokerConnection(
 
             var connection = _connection ?? throw new BrokerUnavailableException("The broker connection is not open.");
             await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, cancellationToken: cancellationToken);
+            await ReceiveEndpointTopology.DeclareMessageTypeAsync(channel, exchange, cancellationToken);
             _declaredExchanges[exchange] = true;
         }
         finally

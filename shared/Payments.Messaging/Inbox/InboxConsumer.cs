@@ -9,14 +9,15 @@ using Payments.Messaging.Postgres;
 namespace Payments.Messaging.Inbox;
 
 /// <summary>
-/// The MassTransit consumer around an <see cref="IInboxHandler{TMessage}"/>: one transaction holding the inbox claim,
-/// the business change and the outbox rows (shared with other deliveries when the handler allows
-/// <see cref="GroupCommitAttribute">group commit</see>). A duplicate commits nothing and is acknowledged as success; an
+/// The MassTransit consumer around an <see cref="IInboxHandler{TMessage}"/>: one transaction holding the inbox claim
+/// (the handler's <see cref="InboxKey{THandler}"/> and the message id), the business change and the outbox rows
+/// (shared with other deliveries when the handler allows <see cref="GroupCommitAttribute">group commit</see>). A duplicate commits nothing and is acknowledged as success; an
 /// exception rolls everything back and goes to the endpoint's retry policy, then to its error queue.
 /// </summary>
 public sealed class InboxConsumer<TMessage, THandler>(
     NpgsqlDataSource dataSource,
     THandler handler,
+    InboxKey<THandler> key,
     DatabaseReadiness readiness,
     InboxGroupCommit groupCommit,
     OutboxSignal outbox,
@@ -25,9 +26,6 @@ public sealed class InboxConsumer<TMessage, THandler>(
     where TMessage : class
     where THandler : class, IInboxHandler<TMessage>
 {
-    /// <summary>The inbox key's consumer part; stable across deployments as long as the handler keeps its name.</summary>
-    public static readonly string ConsumerName = typeof(THandler).Name;
-
     private static readonly bool GroupCommit = typeof(THandler).GetCustomAttribute<GroupCommitAttribute>() is not null;
 
     public async Task Consume(ConsumeContext<TMessage> context)
@@ -38,7 +36,7 @@ public sealed class InboxConsumer<TMessage, THandler>(
         await readiness.WaitAsync(cancellationToken);
 
         // Under group commit a leader commits every delivery (a retried one alone: it failed before).
-        var work = new InboxWork<TMessage>(context.Message, messageId, ConsumerName, handler)
+        var work = new InboxWork<TMessage>(context.Message, messageId, key.Value, handler)
         {
             Alone = context.GetRetryAttempt() > 0 || context.GetRedeliveryCount() > 0,
         };
@@ -49,7 +47,7 @@ public sealed class InboxConsumer<TMessage, THandler>(
         switch (outcome)
         {
             case InboxOutcome.Duplicate:
-                metrics.Duplicate(ConsumerName);
+                metrics.Duplicate(key.Value);
                 await RecordDuplicateAsync(context.Message, messageId, cancellationToken);
                 return;
             case InboxOutcome.Published:
@@ -57,7 +55,7 @@ public sealed class InboxConsumer<TMessage, THandler>(
                 break;
         }
 
-        metrics.Handled(ConsumerName);
+        metrics.Handled(key.Value);
     }
 
     // Runs after the first delivery committed (a duplicate's claim waits for it), so its rows are there to update.

@@ -7,6 +7,7 @@ using Npgsql;
 using Payments.Messaging.Broker;
 using Payments.Messaging.Diagnostics;
 using Payments.Messaging.Postgres;
+using Payments.Messaging.Wire;
 using Payments.ServiceDefaults.Resilience;
 using RabbitMQ.Client;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
-using Payments.Messaging.Broker;
 using Payments.Messaging.Postgres;
+using Payments.Messaging.Wire;
 
 namespace Payments.Messaging.Outbox;
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Payments.Ingress.Diagnostics;
 using Payments.Ingress.Tests.Http;
-using Payments.Messaging.Broker;
+using Payments.Messaging.Wire;
 using Payments.Testing;
 using Payments.Testing.RabbitMq;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Payments.Messaging.Broker;
+using Payments.Messaging.Wire;
 using Payments.Notifications.Tests.Infrastructure;
 using Payments.Testing;
 using RabbitMQ.Client;

@@ -21,16 +21,17 @@ public sealed class ReconciliationApp(
     public string Postgres => postgres;
 
     /// <summary>
-    /// Starts on a fresh database and an empty queue, and waits until ready (schema migrated, queue bound).
-    /// <paramref name="services"/> changes the app's services after its own registrations.
+    /// Starts on a fresh database (or <paramref name="database"/>, one a test prepared) and an empty queue, and waits
+    /// until ready (schema migrated, queue bound). <paramref name="services"/> changes the app's services after its own
+    /// registrations.
     /// </summary>
     public static async Task<(ReconciliationApp App, HttpClient Client)> StartAsync(
         RabbitMqFixture broker, Payments.Testing.Postgres.PostgresFixture server, string providerUrl,
-        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? database = null)
     {
         // Orders' events left from an earlier test class would otherwise be this one's first messages.
         await broker.DeleteQueueAsync(ReconciliationExtensions.OrderEventsQueue, TestContext.Current.CancellationToken);
-        var app = new ReconciliationApp(broker.AmqpUri, await server.CreateDatabaseAsync("reconciliation", TestContext.Current.CancellationToken), providerUrl, settings, services);
+        var app = new ReconciliationApp(broker.AmqpUri, database ?? await server.CreateDatabaseAsync("reconciliation", TestContext.Current.CancellationToken), providerUrl, settings, services);
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(ApiAudiences.Reconciliation, Scopes.PaymentsOps);
         await Eventually.TrueAsync(

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Payments.Messaging.Broker;
 using Payments.Messaging.Outbox;
+using Payments.Messaging.Wire;
 using Payments.Testing.RabbitMq;
 using RabbitMQ.Client;
 

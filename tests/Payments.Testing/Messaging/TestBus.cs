@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Payments.Contracts;
-using Payments.Messaging.Broker;
 using Payments.Messaging.Outbox;
+using Payments.Messaging.Wire;
 using Payments.Testing.RabbitMq;
 using RabbitMQ.Client;
 

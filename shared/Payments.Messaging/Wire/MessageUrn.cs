@@ -1,4 +1,4 @@
-namespace Payments.Messaging.Broker;
+namespace Payments.Messaging.Wire;
 
 /// <summary>
 /// MassTransit's names for a message type, so raw publishes land where MassTransit consumers look:

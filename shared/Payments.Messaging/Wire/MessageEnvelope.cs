@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Payments.Messaging.Broker;
+namespace Payments.Messaging.Wire;
 
 /// <summary>
 /// Writes MassTransit's JSON envelope (application/vnd.masstransit+json) around an already serialized message,

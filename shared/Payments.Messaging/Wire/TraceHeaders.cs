@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Payments.Messaging.Broker;
+namespace Payments.Messaging.Wire;
 
 /// <summary>
 /// The trace context a published message carries, so its consumer's span joins the producer's trace. MassTransit 8
