@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Payments.Messaging.Outbox;
+using Payments.Messaging.Postgres;
 
 namespace Payments.Messaging.Inbox;
 
@@ -158,10 +159,7 @@ public sealed class InboxContext<TMessage> : IInboxWrites where TMessage : class
     // Blocks on the unique key while a concurrent delivery of the same message is in flight, then sees its row.
     private NpgsqlBatchCommand Claim()
     {
-        var command = new NpgsqlBatchCommand(
-            "INSERT INTO messaging.inbox (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _consumer });
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = MessageId });
-        return command;
+        return new NpgsqlBatchCommand("INSERT INTO messaging.inbox (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1")
+            .Bind(_consumer).Bind(MessageId);
     }
 }

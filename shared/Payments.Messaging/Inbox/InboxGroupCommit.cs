@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using Payments.Messaging.Diagnostics;
+using Payments.Messaging.Postgres;
 
 namespace Payments.Messaging.Inbox;
 
@@ -199,14 +200,16 @@ public sealed class InboxGroupCommit(
             ON CONFLICT DO NOTHING
             RETURNING consumer, message_id
             """, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = group.Select(w => w.Consumer).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = group.Select(w => w.MessageId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        command.Bind(group.Select(w => w.Consumer).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)
+            .Bind(group.Select(w => w.MessageId).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid);
         var fresh = new HashSet<(string, Guid)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
+            var consumer = reader.GetOrdinal("consumer");
+            var messageId = reader.GetOrdinal("message_id");
             while (await reader.ReadAsync(cancellationToken))
             {
-                fresh.Add((reader.GetString(0), reader.GetGuid(1)));
+                fresh.Add((reader.GetString(consumer), reader.GetGuid(messageId)));
             }
         }
 

@@ -8,10 +8,11 @@ using Npgsql;
 using Payments.Messaging.Diagnostics;
 using Payments.Messaging.Inbox;
 using Payments.Messaging.Schema;
-using Payments.Orders.Tests.Infrastructure;
+using Payments.Messaging.Tests.Hosting;
+using Payments.Testing.Messaging;
 using Payments.Testing;
 
-namespace Payments.Orders.Tests.Inbox;
+namespace Payments.Messaging.Tests.Inbox;
 
 /// <summary>
 /// A handler's after-commit action (<see cref="InboxContext{TMessage}.OnCommitted"/>) that throws comes too late to undo
@@ -19,8 +20,8 @@ namespace Payments.Orders.Tests.Inbox;
 /// failure, run the handler's other actions, and report the delivery handled, not failed (a failed delivery would be
 /// retried, find itself a duplicate, and never run its actions at all).
 /// </summary>
-[Collection(OrdersCollection.Name)]
-public sealed class When_an_action_after_the_commit_throws(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+[Collection(MessagingCollection.Name)]
+public sealed class When_an_action_after_the_commit_throws(MessagingServers infrastructure) : IAsyncLifetime
 {
     private NpgsqlDataSource _dataSource = null!;
     private readonly Handler _handler = new();
