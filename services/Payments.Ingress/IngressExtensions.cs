@@ -39,8 +39,7 @@ public static class IngressExtensions
             o.RequiredMessageTypes.Add(typeof(PaymentEventReceived));
         });
         services.DefaultConfirmTimeoutToResponseBudget();
-        services.AddOptions<PublisherOptions>()
-            .Validate(o => o.RequiredQueues.Count > 0, "Ingress:Broker:RequiredQueues must name at least one queue (the consumers' queue).");
+        services.AddSingleton<IValidateOptions<PublisherOptions>, RequiredQueuesValidator>();
         services.AddOptions<RetryAfterOptions>().BindConfiguration("Ingress:Broker");
 
         services.AddSingleton<WebhookSources>();

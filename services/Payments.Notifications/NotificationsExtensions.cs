@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.Extensions.Options;
 using Payments.Contracts;
 using Payments.Messaging;
@@ -20,26 +19,13 @@ public static class NotificationsExtensions
         // It consumes and sends emails; it publishes nothing, so it runs no outbox relay and holds no publisher connection.
         builder.AddServiceDatabase(typeof(NotificationsExtensions).Assembly).AddInbox();
 
-        services.AddOptions<NotificationsOptions>().BindConfiguration("Notifications").ValidateDataAnnotations()
-            .Validate(o => MailAddress.TryCreate(o.OperationsEmail, out _), "Notifications:OperationsEmail must be an email address.")
-            .Validate(o => o.Retention > TimeSpan.Zero && o.ParkedRetention > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero,
-                "Notifications:Retention, Notifications:ParkedRetention and Notifications:CleanupInterval must be positive.")
-            // A pending row is leased while it is sent: it must not age out under a send in flight.
-            .Validate<IOptions<DeliveryOptions>>((o, delivery) => o.PendingRetention > delivery.Value.Lease,
-                "Notifications:PendingRetention must exceed Notifications:Delivery:Lease.")
-            .ValidateOnStart();
-        services.AddOptions<SmtpOptions>().BindConfiguration("Smtp").ValidateDataAnnotations()
-            .Validate(o => MailAddress.TryCreate(o.From, out _), "Smtp:From must be an email address, e.g. \"Shop <shop@example.com>\".")
-            .Validate(o => o.Timeout > TimeSpan.Zero, "Smtp:Timeout must be positive.")
-            .ValidateOnStart();
+        services.AddOptions<NotificationsOptions>().BindConfiguration("Notifications").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationsOptions>, NotificationsOptionsValidator>();
+        services.AddOptions<SmtpOptions>().BindConfiguration("Smtp").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpCredentialsValidator>();
-        services.AddOptions<DeliveryOptions>().BindConfiguration("Notifications:Delivery")
-            .Validate(o => o.Workers > 0 && o.MaxAttempts > 0, "Notifications:Delivery:Workers and MaxAttempts must be positive.")
-            .Validate(o => o.BaseBackoff > TimeSpan.Zero && o.MaxBackoff >= o.BaseBackoff && o.PollInterval > TimeSpan.Zero,
-                "Notifications:Delivery:BaseBackoff and PollInterval must be positive, MaxBackoff at least BaseBackoff.")
-            .Validate<IOptions<SmtpOptions>>((o, smtp) => o.Lease >= smtp.Value.Timeout + NotificationSender.LeaseMargin + TimeSpan.FromSeconds(5),
-                "Notifications:Delivery:Lease must exceed Smtp:Timeout by at least 15 s.")
-            .ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().BindConfiguration("Notifications:Delivery").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<NotificationsMetrics>();
         services.AddSingleton<SenderWake>();
         services.AddSingleton<SendQueue>();

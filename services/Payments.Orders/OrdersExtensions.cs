@@ -30,9 +30,8 @@ public static class OrdersExtensions
             o.DelayQueues.AddRange(notFoundDelays);
         });
 
-        services.AddOptions<ProviderOptions>().BindConfiguration("Provider").ValidateDataAnnotations()
-            .Validate(o => o.Timeout > TimeSpan.Zero && o.Retries >= 0, "Provider:Timeout must be positive and Provider:Retries not negative.")
-            .ValidateOnStart();
+        services.AddOptions<ProviderOptions>().BindConfiguration("Provider").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProviderOptions>, ProviderOptionsValidator>();
         services.AddHttpClient<PaymentProviderClient>((sp, http) =>
             {
                 var provider = sp.GetRequiredService<IOptions<ProviderOptions>>().Value;

@@ -47,13 +47,8 @@ public static class ReconciliationExtensions
     private static void AddProviders(WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ProviderOptions>().BindConfiguration("Provider").ValidateDataAnnotations()
-            .Validate(o => o.Resilience.AttemptTimeout > TimeSpan.Zero && o.Resilience.MaxRetries >= 0,
-                "Provider:Resilience:AttemptTimeout must be positive and Provider:Resilience:MaxRetries not negative.")
-            // The standard resilience handler's own rule: a sampling window holds at least two attempts.
-            .Validate(o => o.Resilience.BreakerSamplingDuration >= 2 * o.Resilience.AttemptTimeout,
-                "Provider:Resilience:BreakerSamplingDuration must be at least twice Provider:Resilience:AttemptTimeout.")
-            .ValidateOnStart();
+        services.AddOptions<ProviderOptions>().BindConfiguration("Provider").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProviderOptions>, ProviderOptionsValidator>();
         services.AddScoped<ProviderClients>();
 
         services.AddHttpClient<StripeStatusClient>((sp, http) => Configure(http, sp.GetRequiredService<IOptions<ProviderOptions>>().Value.BaseUrl, sp))

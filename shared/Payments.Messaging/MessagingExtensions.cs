@@ -66,9 +66,8 @@ public static class MessagingExtensions
     public static WebApplicationBuilder AddInbox(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<InboxOptions>().BindConfiguration("Messaging:Inbox")
-            .Validate(o => o.GroupCommit.Leaders > 0 && o.GroupCommit.MaxSize > 0, "Messaging:Inbox:GroupCommit:Leaders and MaxSize must be positive.")
-            .ValidateOnStart();
+        services.AddOptions<InboxOptions>().BindConfiguration("Messaging:Inbox").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InboxOptions>, InboxOptionsValidator>();
         services.AddSingleton<InboxGroupCommit>();
         services.TryAddSingleton<OutboxSignal>(); // a handler's outbox rows wake the relay; without an outbox nobody listens
         services.AddHostedService<InboxCleanup>();
@@ -82,11 +81,8 @@ public static class MessagingExtensions
     public static WebApplicationBuilder AddOutbox(this WebApplicationBuilder builder, string connectionName)
     {
         var services = builder.Services;
-        services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox")
-            .Validate(o => o.BatchSize > 0 && o.Workers > 0 && o.MaxAttempts > 0, "Messaging:Outbox:BatchSize, Workers and MaxAttempts must be positive.")
-            .Validate(o => o.ParkedRetention > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero,
-                "Messaging:Outbox:ParkedRetention and Messaging:Outbox:CleanupInterval must be positive.")
-            .ValidateOnStart();
+        services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         services.AddConfirmedPublisher("Messaging:Broker", o => o.ConnectionName = connectionName);
         services.TryAddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxRelay>();
@@ -103,9 +99,8 @@ public static class MessagingExtensions
     public static WebApplicationBuilder AddMessageBus(this WebApplicationBuilder builder, Action<ConsumerEndpoints> endpoints)
     {
         var broker = builder.Configuration.GetRabbitMqAddress();
-        builder.Services.AddOptions<DeadLetterOptions>().BindConfiguration("Messaging:DeadLetters")
-            .Validate(o => o.Retention >= TimeSpan.FromSeconds(1), "Messaging:DeadLetters:Retention must be at least 00:00:01.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<DeadLetterOptions>().BindConfiguration("Messaging:DeadLetters").ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DeadLetterOptions>, DeadLetterOptionsValidator>();
         builder.Services.AddMassTransit(x =>
         {
             var declared = new ConsumerEndpoints(x);

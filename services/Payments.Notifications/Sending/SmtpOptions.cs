@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 
 namespace Payments.Notifications.Sending;
@@ -6,10 +5,8 @@ namespace Payments.Notifications.Sending;
 /// <summary>Smtp: the server every notification is handed to.</summary>
 public sealed class SmtpOptions
 {
-    [Required(ErrorMessage = "Missing configuration: Smtp:Host (environment variable Smtp__Host).")]
     public string Host { get; set; } = "";
 
-    [Range(1, 65535, ErrorMessage = "Smtp:Port must be a TCP port (1-65535).")]
     public int Port { get; set; } = 25;
 
     /// <summary>STARTTLS before anything else is said (System.Net.Mail's EnableSsl); fails if the server does not offer it.</summary>
@@ -21,7 +18,6 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
 
     /// <summary>The sender, e.g. "Shop &lt;shop@example.com&gt;". Its domain is also the right-hand side of every Message-ID.</summary>
-    [Required(ErrorMessage = "Missing configuration: Smtp:From (environment variable Smtp__From).")]
     public string From { get; set; } = "";
 
     /// <summary>

@@ -11,10 +11,8 @@ public static class NowExtensions
     public static WebApplicationBuilder AddNow(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.Section)
-            .Validate(o => Uri.TryCreate(o.ManagementUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
-                $"{BrokerOptions.Section}:ManagementUrl must be an absolute http(s) URL of the RabbitMQ management API, e.g. http://127.0.0.1:15672.")
-            .ValidateOnStart();
+        services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidator>();
         var broker = builder.Configuration.GetRabbitMqAddress();
         services.AddHttpClient<ManagementApi>((sp, http) =>
         {

@@ -1,10 +1,7 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Payments.Operations.ServiceApis;
 
 /// <summary>Where an owning service's management listener answers (Operations:Services:{Name}:BaseUrl).</summary>
 public sealed class ServiceOptions
 {
-    [Required]
     public string BaseUrl { get; set; } = "";
 }

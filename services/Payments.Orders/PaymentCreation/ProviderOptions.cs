@@ -1,15 +1,10 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Payments.Orders.PaymentCreation;
 
 /// <summary>Provider: the Stripe-compatible payments API (the provider simulator in development).</summary>
 public sealed class ProviderOptions
 {
-    [Required(ErrorMessage = "Provider:BaseUrl is required (e.g. http://127.0.0.1:5090).")]
-    [Url(ErrorMessage = "Provider:BaseUrl must be an absolute URL.")]
     public string BaseUrl { get; set; } = "";
 
-    [Required(ErrorMessage = "Provider:ApiKey is required (environment variable Provider__ApiKey).")]
     public string ApiKey { get; set; } = "";
 
     /// <summary>The provider's name as recorded on orders and in events.</summary>

@@ -1,26 +1,19 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Payments.Reconciliation.Providers;
 
 /// <summary>Provider: the Stripe-compatible payments API Orders creates payments at (the provider simulator in development).</summary>
 public sealed class ProviderOptions
 {
-    [Required(ErrorMessage = "Provider:BaseUrl is required (e.g. http://127.0.0.1:5090).")]
-    [Url(ErrorMessage = "Provider:BaseUrl must be an absolute URL.")]
     public string BaseUrl { get; set; } = "";
 
-    [Required(ErrorMessage = "Provider:ApiKey is required (environment variable Provider__ApiKey).")]
     public string ApiKey { get; set; } = "";
 
     /// <summary>The provider's name as Orders records it on OrderCreated.</summary>
     public string Name { get; set; } = "stripe";
 
     /// <summary>Largest response body read from the provider; a larger one is refused without reading it all.</summary>
-    [Range(1024, 256L * 1024 * 1024, ErrorMessage = "Provider:MaxResponseBytes must be between 1024 and 268435456.")]
     public long MaxResponseBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>Most pages one listing reads (100 intents a page); a listing that goes on longer is refused, not cut short.</summary>
-    [Range(1, 100_000, ErrorMessage = "Provider:MaxListPages must be between 1 and 100000.")]
     public int MaxListPages { get; set; } = 1000;
 
     public ResilienceOptions Resilience { get; set; } = new();

@@ -14,11 +14,8 @@ public static class BrokerExtensions
     /// </summary>
     public static IServiceCollection AddConfirmedPublisher(this IServiceCollection services, string sectionName, Action<PublisherOptions>? configure = null)
     {
-        var options = services.AddOptions<PublisherOptions>().BindConfiguration(sectionName)
-            .Validate(o => o.ConfirmTimeout > TimeSpan.Zero, $"{sectionName}:ConfirmTimeout must be positive.")
-            .Validate(o => o.PublishChannels > 0, $"{sectionName}:PublishChannels must be positive.")
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PublisherOptions>>(new SubscribersValidator(sectionName));
+        var options = services.AddOptions<PublisherOptions>().BindConfiguration(sectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PublisherOptions>>(new PublisherOptionsValidator(sectionName));
         if (configure is not null)
         {
             options.Configure(configure);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using OpenTelemetry.Proto.Trace.V1;
-using Payments.EndToEnd.Tests.Hosting;
+using Payments.EndToEnd.Tests.Infrastructure;
 using Payments.EndToEnd.Tests.Telemetry;
 using Payments.Testing;
 

@@ -1,3 +1,4 @@
+using Payments.Ingress.Tests.Infrastructure;
 using Payments.Testing.OpenApi;
 using Payments.Testing.RabbitMq;
 

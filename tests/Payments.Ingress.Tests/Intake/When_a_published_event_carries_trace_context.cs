@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Payments.Ingress.Diagnostics;
-using Payments.Ingress.Tests.Http;
+using Payments.Ingress.Tests.Infrastructure;
 using Payments.Messaging.Wire;
 using Payments.Testing;
 using Payments.Testing.RabbitMq;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Payments.Ingress.Tests.Http;
+using Payments.Ingress.Tests.Infrastructure;
 using Payments.Ingress.Tests.Signing;
 using Payments.Testing;
 using Payments.Testing.RabbitMq;
@@ -75,7 +75,7 @@ public sealed class When_fuzzed_with_random_requests(RabbitMqFixture broker) : I
     private void ShouldNotHaveLoggedASecret()
     {
         string[] secrets = [TestSecrets.Stripe, TestSecrets.StripeRotated, TestSecrets.StandardWebhooks, TestSecrets.StandardWebhooks[6..], TestSecrets.LiqPay, TestSecrets.GitHub];
-        foreach (var line in _app.Logs.Lines)
+        foreach (var line in _app.Logs.Entries)
         {
             foreach (var secret in secrets)
             {

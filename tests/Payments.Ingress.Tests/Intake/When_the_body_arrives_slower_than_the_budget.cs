@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Payments.Ingress.Tests.Http;
+using Payments.Ingress.Tests.Infrastructure;
 using Payments.Ingress.Tests.Limits;
 using Payments.Ingress.Tests.Signing;
 using Payments.Testing.RabbitMq;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Payments.Ingress.Tests.Http;
+using Payments.Ingress.Tests.Infrastructure;
 using Payments.Testing.RabbitMq;
 
 namespace Payments.Ingress.Tests.Intake;
@@ -62,6 +62,6 @@ public sealed class When_the_broker_never_confirms(RabbitMqFixture broker) : IAs
         response.Headers.RetryAfter!.Delta.ShouldNotBeNull();
         // Not before the budget (less a little for timer granularity), and within it plus a margin for two shared cores.
         elapsed.ShouldBeInRange(Budget - TimeSpan.FromMilliseconds(100), Budget + TimeSpan.FromMilliseconds(750));
-        _app.Logs.Lines.ShouldContain(l => l.Contains("did not confirm the message in time", StringComparison.Ordinal));
+        _app.Logs.Entries.ShouldContain(l => l.Contains("did not confirm the message in time", StringComparison.Ordinal));
     }
 }

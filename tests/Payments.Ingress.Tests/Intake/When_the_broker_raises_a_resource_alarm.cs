@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Payments.Ingress.Tests.Http;
+using Payments.Ingress.Tests.Infrastructure;
 using Payments.Testing;
 using Payments.Testing.Health;
 using Payments.Testing.RabbitMq;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Payments.Messaging.Broker;
 using Payments.Ingress.Limits;
-using Payments.Ingress.Tests.Http;
+using Payments.Ingress.Tests.Infrastructure;
 using Payments.Ingress.Webhooks;
 using Payments.Ingress.Webhooks.Schemes.GitHub;
 using Payments.Ingress.Webhooks.Schemes.LiqPay;

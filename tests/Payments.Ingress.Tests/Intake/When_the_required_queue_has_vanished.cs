@@ -1,5 +1,5 @@
 using System.Net;
-using Payments.Ingress.Tests.Http;
+using Payments.Ingress.Tests.Infrastructure;
 using Payments.Testing.RabbitMq;
 
 namespace Payments.Ingress.Tests.Intake;
@@ -34,6 +34,6 @@ public sealed class When_the_required_queue_has_vanished(RabbitMqFixture broker)
 
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         response.Headers.RetryAfter.ShouldNotBeNull();
-        _app.Logs.Lines.ShouldContain(line => line.Contains("unroutable", StringComparison.Ordinal));
+        _app.Logs.Entries.ShouldContain(line => line.Contains("unroutable", StringComparison.Ordinal));
     }
 }

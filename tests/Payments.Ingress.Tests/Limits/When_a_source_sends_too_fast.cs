@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Payments.Ingress.Tests.Http;
+using Payments.Ingress.Tests.Infrastructure;
 using Payments.Testing.RabbitMq;
 
 namespace Payments.Ingress.Tests.Limits;

@@ -1,4 +1,4 @@
-using Payments.Ingress.Tests.Http;
+using Payments.Ingress.Tests.Infrastructure;
 using Payments.Testing.Services;
 
 namespace Payments.Ingress.Tests.Networks;

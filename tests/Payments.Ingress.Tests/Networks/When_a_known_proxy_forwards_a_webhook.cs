@@ -1,5 +1,5 @@
 using System.Net;
-using Payments.Ingress.Tests.Http;
+using Payments.Ingress.Tests.Infrastructure;
 using Payments.Testing.RabbitMq;
 using Payments.Testing.Services;
 

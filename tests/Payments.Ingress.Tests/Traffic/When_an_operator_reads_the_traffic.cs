@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Payments.Ingress.Tests.Http;
+using Payments.Ingress.Tests.Infrastructure;
 using Payments.Ingress.Traffic;
 using Payments.ServiceDefaults.Security;
 using Payments.Testing.RabbitMq;

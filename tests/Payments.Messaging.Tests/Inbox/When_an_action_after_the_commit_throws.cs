@@ -8,7 +8,7 @@ using Npgsql;
 using Payments.Messaging.Diagnostics;
 using Payments.Messaging.Inbox;
 using Payments.Messaging.Schema;
-using Payments.Messaging.Tests.Hosting;
+using Payments.Messaging.Tests.Infrastructure;
 using Payments.Testing.Messaging;
 using Payments.Testing;
 

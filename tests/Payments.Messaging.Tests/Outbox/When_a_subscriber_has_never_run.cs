@@ -1,5 +1,5 @@
 using MassTransit;
-using Payments.Messaging.Tests.Hosting;
+using Payments.Messaging.Tests.Infrastructure;
 using Payments.Testing;
 using Payments.Testing.Messaging;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Payments.Messaging.Outbox;
-using Payments.Messaging.Tests.Hosting;
+using Payments.Messaging.Tests.Infrastructure;
 using Payments.Testing;
 using Payments.Testing.Messaging;
 

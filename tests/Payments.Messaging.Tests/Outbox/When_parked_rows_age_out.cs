@@ -1,5 +1,5 @@
 using Npgsql;
-using Payments.Messaging.Tests.Hosting;
+using Payments.Messaging.Tests.Infrastructure;
 using Payments.Testing;
 using Payments.Testing.Messaging;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Payments.Messaging.Tests.Hosting;
+using Payments.Messaging.Tests.Infrastructure;
 using Payments.Testing;
 using Payments.Testing.Health;
 using Payments.Testing.Messaging;

@@ -1,4 +1,4 @@
-using Payments.Messaging.Tests.Hosting;
+using Payments.Messaging.Tests.Infrastructure;
 using Payments.Testing;
 using Payments.Testing.Messaging;
 

@@ -1,5 +1,6 @@
 using Payments.Notifications.Ledger;
 using Payments.Notifications.Tests.Infrastructure;
+using Payments.Testing.Hosting;
 
 namespace Payments.Notifications.Tests.Privacy;
 

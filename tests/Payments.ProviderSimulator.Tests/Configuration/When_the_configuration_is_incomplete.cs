@@ -1,4 +1,4 @@
-using Payments.ProviderSimulator.Tests.Hosting;
+using Payments.ProviderSimulator.Tests.Infrastructure;
 
 namespace Payments.ProviderSimulator.Tests.Configuration;
 

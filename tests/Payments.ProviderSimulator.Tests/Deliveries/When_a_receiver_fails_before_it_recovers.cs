@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Payments.ProviderSimulator.Tests.Hosting;
+using Payments.ProviderSimulator.Tests.Infrastructure;
 using Payments.ProviderSimulator.Tests.Signing;
 using Payments.Testing;
 

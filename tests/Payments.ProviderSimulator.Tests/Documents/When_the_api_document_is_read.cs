@@ -1,5 +1,5 @@
 using System.Net;
-using Payments.ProviderSimulator.Tests.Hosting;
+using Payments.ProviderSimulator.Tests.Infrastructure;
 using Payments.Testing.OpenApi;
 
 namespace Payments.ProviderSimulator.Tests.Documents;

@@ -1,5 +1,5 @@
 using System.Net;
-using Payments.ProviderSimulator.Tests.Hosting;
+using Payments.ProviderSimulator.Tests.Infrastructure;
 
 namespace Payments.ProviderSimulator.Tests.Faults;
 

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
-using Payments.ProviderSimulator.Tests.Hosting;
+using Payments.ProviderSimulator.Tests.Infrastructure;
 using Payments.ProviderSimulator.Tests.Signing;
 using Payments.ProviderSimulator.Tests.Stripe;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Payments.ProviderSimulator.Tests.Hosting;
+using Payments.ProviderSimulator.Tests.Infrastructure;
 using Payments.ProviderSimulator.Tests.Signing;
 using Payments.ProviderSimulator.Tests.Stripe;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Payments.ProviderSimulator.Tests.Hosting;
+using Payments.ProviderSimulator.Tests.Infrastructure;
 using Payments.ProviderSimulator.Tests.Signing;
 
 namespace Payments.ProviderSimulator.Tests.State;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Payments.ProviderSimulator.Tests.Hosting;
+using Payments.ProviderSimulator.Tests.Infrastructure;
 
 namespace Payments.ProviderSimulator.Tests.Stripe;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Payments.ProviderSimulator.Tests.Hosting;
+using Payments.ProviderSimulator.Tests.Infrastructure;
 
 namespace Payments.ProviderSimulator.Tests.Targets;
 

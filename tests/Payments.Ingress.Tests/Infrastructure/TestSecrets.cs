@@ -1,4 +1,4 @@
-namespace Payments.Ingress.Tests.Http;
+namespace Payments.Ingress.Tests.Infrastructure;
 
 /// <summary>Secrets the test ingress is configured with; "Rotated" ones are each source's second accepted secret.</summary>
 public static class TestSecrets

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Payments.ProviderSimulator.Tests.Hosting;
+namespace Payments.ProviderSimulator.Tests.Infrastructure;
 
 /// <summary>A webhook as the receiver got it: raw body bytes (signatures are over them) and headers (lower-case names).</summary>
 public sealed record ReceivedRequest(string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, DateTimeOffset ReceivedAt, int Number)

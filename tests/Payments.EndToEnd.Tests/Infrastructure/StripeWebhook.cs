@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace Payments.EndToEnd.Tests.Hosting;
+namespace Payments.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// A Stripe payment_intent.succeeded event for one of our orders, signed as Stripe signs

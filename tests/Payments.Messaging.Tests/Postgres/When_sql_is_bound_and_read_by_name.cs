@@ -1,16 +1,17 @@
 using Npgsql;
 using NpgsqlTypes;
 using Payments.Messaging.Postgres;
-using Payments.Orders.Tests.Infrastructure;
+using Payments.Messaging.Tests.Infrastructure;
+using Payments.Testing.Messaging;
 
-namespace Payments.Orders.Tests.Postgres;
+namespace Payments.Messaging.Tests.Postgres;
 
 /// <summary>
 /// <see cref="SqlParameters"/> and <see cref="SqlRows"/> against a real server: each parameter keeps the PostgreSQL type
 /// of its type argument (null or not), and a column reads the same wherever the SELECT puts it.
 /// </summary>
-[Collection(OrdersCollection.Name)]
-public sealed class When_sql_is_bound_and_read_by_name(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+[Collection(MessagingCollection.Name)]
+public sealed class When_sql_is_bound_and_read_by_name(MessagingServers infrastructure) : IAsyncLifetime
 {
     private NpgsqlDataSource _dataSource = null!;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Payments.Notifications.Tests.Infrastructure;
+namespace Payments.Testing.Hosting;
 
 internal sealed class CapturedLogger(CapturedLogs logs, string category) : ILogger
 {

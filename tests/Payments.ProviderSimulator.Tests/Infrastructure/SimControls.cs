@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Payments.ProviderSimulator.Tests.Hosting;
+namespace Payments.ProviderSimulator.Tests.Infrastructure;
 
 /// <summary>The simulator's /sim controls, as a test drives them (snake_case JSON), through a client carrying an admin key.</summary>
 public sealed class SimControls(HttpClient http)

@@ -8,7 +8,7 @@ using Payments.Testing.Security;
 using Payments.Testing.Services;
 using Payments.Testing.Smtp;
 
-namespace Payments.EndToEnd.Tests.Hosting;
+namespace Payments.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// The services as separate processes on a throwaway broker and database, each exporting traces, metrics and logs over

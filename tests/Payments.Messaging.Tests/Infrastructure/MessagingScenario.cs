@@ -1,7 +1,7 @@
 using Npgsql;
 using Payments.Testing.Messaging;
 
-namespace Payments.Messaging.Tests.Hosting;
+namespace Payments.Messaging.Tests.Infrastructure;
 
 /// <summary>A fresh database, the test host (one instance or several on that database) and a bus connection.</summary>
 public sealed class MessagingScenario : IAsyncDisposable

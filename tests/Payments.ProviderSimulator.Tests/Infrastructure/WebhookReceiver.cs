@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Payments.Testing;
 
-namespace Payments.ProviderSimulator.Tests.Hosting;
+namespace Payments.ProviderSimulator.Tests.Infrastructure;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 and a port the OS picks, recording every POST. Each test uses its own path, and

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Payments.ProviderSimulator.Tests.Stripe;
 
-namespace Payments.ProviderSimulator.Tests.Hosting;
+namespace Payments.ProviderSimulator.Tests.Infrastructure;
 
 /// <summary>
 /// The real simulator in-process. Its API is reached in memory; its webhooks go out over real HTTP (the

@@ -2,13 +2,26 @@ using Microsoft.Extensions.Options;
 
 namespace Payments.Messaging.Broker;
 
-/// <summary>Each subscriber queue names at least one message type, and only types this service publishes.</summary>
-internal sealed class SubscribersValidator(string sectionName) : IValidateOptions<PublisherOptions>
+/// <summary>
+/// Start-up validation of <paramref name="sectionName"/>, naming each wrong key: a positive confirm timeout and channel
+/// count, and each subscriber queue naming at least one message type, and only types this service publishes.
+/// </summary>
+internal sealed class PublisherOptionsValidator(string sectionName) : IValidateOptions<PublisherOptions>
 {
     public ValidateOptionsResult Validate(string? name, PublisherOptions options)
     {
         var published = options.RequiredMessageTypes.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         var failures = new List<string>();
+        if (options.ConfirmTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{sectionName}:ConfirmTimeout must be positive.");
+        }
+
+        if (options.PublishChannels <= 0)
+        {
+            failures.Add($"{sectionName}:PublishChannels must be positive.");
+        }
+
         foreach (var (queue, types) in options.Subscribers)
         {
             if (types.Count == 0)

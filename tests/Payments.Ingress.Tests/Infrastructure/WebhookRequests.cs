@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Payments.Ingress.Tests.Signing;
 
-namespace Payments.Ingress.Tests.Http;
+namespace Payments.Ingress.Tests.Infrastructure;
 
 /// <summary>Signed (or deliberately mis-signed) requests for each configured test source.</summary>
 public static class WebhookRequests

@@ -8,7 +8,7 @@ using Payments.ServiceDefaults;
 using Payments.Testing;
 using Payments.Testing.Postgres;
 
-namespace Payments.Messaging.Tests.Hosting;
+namespace Payments.Messaging.Tests.Infrastructure;
 
 /// <summary>
 /// The library hosted the way a service hosts it, and nothing else: the service defaults, its database (with a script

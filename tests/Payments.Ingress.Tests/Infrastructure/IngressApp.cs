@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Payments.Testing.Hosting;
 
-namespace Payments.Ingress.Tests.Http;
+namespace Payments.Ingress.Tests.Infrastructure;
 
 /// <summary>
 /// The real ingress in-process against a real broker. Each instance requires its own queue, so tests sharing a

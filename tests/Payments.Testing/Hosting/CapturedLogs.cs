@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Payments.Notifications.Tests.Infrastructure;
+namespace Payments.Testing.Hosting;
 
-/// <summary>Every log entry the app writes, as text: message, structured values, scopes and exceptions in full.</summary>
+/// <summary>
+/// Every log entry an in-process app writes, as text: message, structured values, scopes and exceptions in full; for
+/// tests that look for a line, or prove that no secret or address is in any.
+/// </summary>
 public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 {
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
