@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Payments.Reconciliation.Providers;
 
 namespace Payments.Reconciliation.Tests.Providers;
@@ -21,8 +20,7 @@ public sealed class When_provider_limits_are_configured
     private static List<string> Errors(long maxResponseBytes, int maxListPages)
     {
         var options = new ProviderOptions { BaseUrl = "http://provider.test", ApiKey = "sk_test_canned", MaxResponseBytes = maxResponseBytes, MaxListPages = maxListPages };
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
-        return [.. results.Select(r => r.ErrorMessage!)];
+        var result = new ProviderOptionsValidator().Validate(name: null, options);
+        return [.. result.Failures ?? []];
     }
 }
