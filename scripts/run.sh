@@ -83,7 +83,8 @@ start_service Payments.Reconciliation $RECONCILIATION ConnectionStrings__RabbitM
 start_service Payments.Operations $OPERATIONS ConnectionStrings__RabbitMq="$PAYMENTS_RABBITMQ_URL_OPERATIONS" ConnectionStrings__Postgres="$(pg operations)" \
   Operations__Broker__ManagementUrl=http://127.0.0.1:${RABBIT_MGMT_PORT:-15672} Operations__Services__Ingress__BaseUrl=$INGRESS_MANAGEMENT \
   Operations__Services__Orders__BaseUrl=$ORDERS_MANAGEMENT \
-  Operations__Services__Notifications__BaseUrl=$NOTIFICATIONS_MANAGEMENT Operations__Services__Reconciliation__BaseUrl=$RECONCILIATION_MANAGEMENT $(dev_bearer_env)
+  Operations__Services__Notifications__BaseUrl=$NOTIFICATIONS_MANAGEMENT Operations__Services__Reconciliation__BaseUrl=$RECONCILIATION_MANAGEMENT $(dev_bearer_env) \
+  ${PAYMENTS_JAEGER_URL:+Operations__Jaeger__BaseUrl=$PAYMENTS_JAEGER_URL}
 
 # Every service polled in one loop, so each one's time to ready (from the moment they were all started) is its own.
 declare -A ready_after=()
@@ -122,6 +123,7 @@ Where to look:
   Reconciliation report  $RECONCILIATION_MANAGEMENT/reconciliation/report?from=$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)&to=$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)
   RabbitMQ UI  http://127.0.0.1:${RABBIT_MGMT_PORT:-15672} (guest/guest: administration only)     Mails  $RUN_DIR/smtp/maildir/new/
   Traces       set OTEL_EXPORTER_OTLP_ENDPOINT (e.g. Jaeger from docker-compose: http://localhost:4318) before running
+               (and PAYMENTS_JAEGER_URL, e.g. http://localhost:16686, for the console's trace links)
 INFO
 
 if $exit_after_demo; then exit $demo_status; fi
