@@ -91,6 +91,13 @@ public sealed class When_a_webhook_flows_through_every_service(PaymentsSystem sy
         logs.ShouldContain(l => l.Service == Orders && l.Category == "MassTransit.Messages", text);
         logs.ShouldContain(l => l.Service == Notifications && l.Category == "MassTransit.Messages", text);
 
+        // Each record names its span too, and that span is one of the trace's, of the service that logged it (the
+        // spans of records logged last may reach the receiver after them, so the trace is read until they are there).
+        logs.ShouldAllBe(l => l.SpanId != null, text);
+        await Eventually.TrueAsync(
+            () => TraceOf(eventId) is { } tree && logs.All(l => tree.Spans.Any(s => s.SpanId == l.SpanId && s.Service == l.Service)),
+            TelemetryTimeout, $"every log record's span among the trace's spans of its service\n{text}", cancellationToken);
+
         // Every record that names the event or the order, wherever it was logged, is in the webhook's trace: none
         // without a trace id, none in another one (the order's creation excepted, for the records naming only the order).
         var mentioning = system.Telemetry.Logs.Where(l => l.Body.Contains(eventId.ToString(), StringComparison.OrdinalIgnoreCase)
