@@ -105,6 +105,20 @@ public sealed class When_an_order_is_created(Infrastructure.Infrastructure infra
         _scenario.Provider.IntentsCreated.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task Should_retry_one_transient_provider_failure_inline_and_answer_with_the_payment()
+    {
+        _scenario.Provider.FailNext(1);
+
+        var order = await _scenario.CreateOrderAsync(800, "EUR");
+
+        // The resilience handler's retry, within the request: the answer carries the payment, and the two calls
+        // (one failed, one created) made a single intent, as both carried the order's Idempotency-Key.
+        order.Payment.ShouldNotBeNull().PaymentId.ShouldStartWith("pi_");
+        _scenario.Provider.Calls.ShouldBeGreaterThanOrEqualTo(2);
+        _scenario.Provider.IntentsCreated.ShouldBe(1);
+    }
+
     private Task<HttpResponseMessage> PostAsync(object body, string? key = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/orders") { Content = JsonContent.Create(body) };
