@@ -16,6 +16,8 @@ namespace Payments.ServiceDefaults.Telemetry;
 /// variables (headers, resource attributes, batch and export intervals) are read by the SDK itself
 /// (https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/).
 /// Without an endpoint no provider is registered at all: nothing samples or enriches a request that nobody will see.
+/// All three signals go to that one endpoint (a collector or Jaeger takes them all); the per-signal
+/// OTEL_EXPORTER_OTLP_{TRACES,METRICS,LOGS}_ENDPOINT variables are not read, so setting only one of them exports nothing.
 /// </summary>
 public static class OpenTelemetryExtensions
 {
