@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Payments.ServiceDefaults.Configuration;
 
 namespace Payments.Reconciliation.Providers;
 
@@ -8,19 +9,7 @@ internal sealed class ProviderOptionsValidator : IValidateOptions<ProviderOption
     public ValidateOptionsResult Validate(string? name, ProviderOptions options)
     {
         var failures = new List<string>();
-        if (string.IsNullOrEmpty(options.BaseUrl))
-        {
-            failures.Add("Provider:BaseUrl is required (e.g. http://127.0.0.1:5090).");
-        }
-        else if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-        {
-            failures.Add("Provider:BaseUrl must be an absolute URL.");
-        }
-
-        if (string.IsNullOrEmpty(options.ApiKey))
-        {
-            failures.Add("Provider:ApiKey is required (environment variable Provider__ApiKey).");
-        }
+        ProviderAddress.Validate(options.BaseUrl, options.ApiKey, failures);
 
         if (options.MaxResponseBytes is < 1024 or > 256L * 1024 * 1024)
         {
