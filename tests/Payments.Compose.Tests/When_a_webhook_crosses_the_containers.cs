@@ -4,6 +4,7 @@ using System.Text.Json;
 using Payments.Compose.Tests.Compose;
 using Payments.Compose.Tests.Driving;
 using Payments.Testing;
+using Payments.Testing.Webhooks;
 
 namespace Payments.Compose.Tests;
 
@@ -64,7 +65,7 @@ public sealed class When_a_webhook_crosses_the_containers(RunningSystem system) 
         var order = await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         var paymentId = order.GetProperty("payment").GetProperty("paymentId").GetString()!;
 
-        using var webhook = StripeWebhook.PaymentSucceeded(apis.IngressUrl, order.GetProperty("id").GetGuid(), paymentId, 4200, "EUR", Provider.StripeSecret);
+        using var webhook = StripeWebhook.PaymentSucceeded(order.GetProperty("id").GetGuid(), paymentId, 4200, "EUR", Provider.StripeSecret, apis.IngressUrl);
         using var response = await http.SendAsync(webhook, cancellationToken);
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(cancellationToken));
         return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("eventId").GetGuid();

@@ -4,6 +4,7 @@ using OpenTelemetry.Proto.Trace.V1;
 using Payments.EndToEnd.Tests.Infrastructure;
 using Payments.EndToEnd.Tests.Telemetry;
 using Payments.Testing;
+using Payments.Testing.Webhooks;
 
 namespace Payments.EndToEnd.Tests.Tracing;
 

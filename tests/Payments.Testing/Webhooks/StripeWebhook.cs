@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace Payments.EndToEnd.Tests.Infrastructure;
+namespace Payments.Testing.Webhooks;
 
 /// <summary>
 /// A Stripe payment_intent.succeeded event for one of our orders, signed as Stripe signs
@@ -12,7 +12,8 @@ namespace Payments.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public static class StripeWebhook
 {
-    public static HttpRequestMessage PaymentSucceeded(Guid orderId, string paymentId, long amountMinor, string currency, string secret)
+    /// <param name="ingressUrl">Prefixed to /webhooks/stripe; empty for a client whose BaseAddress is the ingress.</param>
+    public static HttpRequestMessage PaymentSucceeded(Guid orderId, string paymentId, long amountMinor, string currency, string secret, string ingressUrl = "")
     {
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var body = JsonSerializer.Serialize(new
@@ -33,7 +34,7 @@ public static class StripeWebhook
                 },
             },
         });
-        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/stripe")
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{ingressUrl}/webhooks/stripe")
         {
             Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
         };
