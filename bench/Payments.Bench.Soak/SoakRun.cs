@@ -28,7 +28,7 @@ public static class SoakRun
         await system.SetFaultsAsync(Faults, ct);
         var orderPaid = new PublishedTap(system.BrokerUri, "Payments.Contracts:OrderPaid");
         await orderPaid.BindAsync(ct);
-        var driver = new LoadDriver(system);
+        using var driver = new LoadDriver(system);
         var duration = TimeSpan.FromMinutes(settings.Minutes);
         var clock = Stopwatch.StartNew();
         var load = driver.RunForAsync(duration, settings.OrderSpacing, ct);

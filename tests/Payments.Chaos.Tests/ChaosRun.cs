@@ -19,7 +19,7 @@ public static class ChaosRun
         await system.SetFaultsAsync(new SimulatorFaults(DropRate: 0.1, DuplicateRate: 0.1, MaxDelayMs: 200), ct);
         var orderPaid = new PublishedTap(system.BrokerUri, "Payments.Contracts:OrderPaid");
         await orderPaid.BindAsync(ct);
-        var driver = new LoadDriver(system);
+        using var driver = new LoadDriver(system);
         var load = driver.RunAsync(orders, TimeSpan.FromMilliseconds(350), ct);
         var log = new List<string>();
 

@@ -30,7 +30,7 @@ public sealed class When_a_service_is_replaced_under_load(RunningSystem system) 
 
         using var stop = new CancellationTokenSource();
         using var client = ComposeTokens.ClientHttp(TimeSpan.FromSeconds(10));
-        var driver = new LoadDriver([new LoadLane("stripe", "stripe", [apis.OrdersUrl], apis.Provider.Url)], client, Provider.ApiKey);
+        using var driver = new LoadDriver([new LoadLane("stripe", "stripe", [apis.OrdersUrl], apis.Provider.Url)], client, Provider.ApiKey);
         var load = driver.RunUntilAsync(stop.Token, limit: 600, TimeSpan.FromMilliseconds(250), cancellationToken);
         var log = new List<string>();
         async Task AfterMoreOrders(int count)

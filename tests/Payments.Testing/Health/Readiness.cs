@@ -14,7 +14,8 @@ public static class Readiness
         for (var probe = 0; probe < times; probe++)
         {
             var asked = Stopwatch.GetTimestamp();
-            var status = (await client.GetAsync("/health/ready", cancellationToken)).StatusCode;
+            using var response = await client.GetAsync("/health/ready", cancellationToken);
+            var status = response.StatusCode;
             var took = Stopwatch.GetElapsedTime(asked);
             if (status != expected || took >= deadline)
                 throw new InvalidOperationException(

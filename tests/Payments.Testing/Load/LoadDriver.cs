@@ -16,8 +16,12 @@ namespace Payments.Testing.Load;
 /// processes; the compose tests drive the containers through the same customers.
 /// </summary>
 /// <param name="http">Carries Orders' token (orders:write, orders:read); the provider's calls set their own API key.</param>
-public sealed class LoadDriver(IReadOnlyList<LoadLane> lanes, HttpClient http, string providerApiKey)
+public sealed class LoadDriver(IReadOnlyList<LoadLane> lanes, HttpClient http, string providerApiKey) : IDisposable
 {
+    private readonly HttpClient _http = http;
+    private readonly bool _ownsHttp;
+
+    /// <summary>Drives a system of processes with a client of its own, disposed with the driver.</summary>
     public LoadDriver(PaymentsSystem system)
         : this(system.Lanes, new HttpClient
         {
@@ -25,9 +29,8 @@ public sealed class LoadDriver(IReadOnlyList<LoadLane> lanes, HttpClient http, s
             DefaultRequestHeaders = { Authorization = TestTokens.Bearer(ApiAudiences.Orders, Scopes.OrdersWrite, Scopes.OrdersRead) },
         }, PaymentsSystem.ApiKey)
     {
+        _ownsHttp = true;
     }
-
-    private readonly HttpClient _http = http;
 
     public ConcurrentBag<PlacedOrder> Orders { get; } = [];
 
@@ -144,6 +147,14 @@ public sealed class LoadDriver(IReadOnlyList<LoadLane> lanes, HttpClient http, s
             {
                 await Task.Delay(300, cancellationToken);
             }
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
         }
     }
 }
