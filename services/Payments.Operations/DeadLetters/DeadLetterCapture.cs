@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Payments.Messaging.Wire;
 using RabbitMQ.Client;
 
 namespace Payments.Operations.DeadLetters;
@@ -30,14 +31,14 @@ public static class DeadLetterCapture
             ["deliveryMode"] = ((int)properties.DeliveryMode).ToString(CultureInfo.InvariantCulture),
         };
         var (messageType, orderId, paymentId) = ReadEnvelope(body.Span);
-        var failedAt = DateTimeOffset.TryParse(headers.GetValueOrDefault("MT-Fault-Timestamp"), CultureInfo.InvariantCulture,
+        var failedAt = DateTimeOffset.TryParse(headers.GetValueOrDefault(FaultHeaders.Timestamp), CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal, out var at) ? at : (DateTimeOffset?)null;
         var dedup = properties.MessageId is { Length: > 0 } id
-            ? $"{id}|{headers.GetValueOrDefault("MT-Fault-Timestamp")}"
+            ? $"{id}|{headers.GetValueOrDefault(FaultHeaders.Timestamp)}"
             : "sha256:" + Convert.ToHexString(SHA256.HashData(body.Span));
         return new CapturedDeadLetter(queue, dedup, properties.MessageId, messageType, properties.ContentType, headers, props, body.ToArray(),
-            headers.GetValueOrDefault("MT-Reason"), headers.GetValueOrDefault("MT-Fault-Message"), headers.GetValueOrDefault("MT-Fault-ExceptionType"),
-            headers.GetValueOrDefault("MT-Fault-InputAddress"), failedAt, orderId, paymentId);
+            headers.GetValueOrDefault(FaultHeaders.Reason), headers.GetValueOrDefault(FaultHeaders.Message), headers.GetValueOrDefault(FaultHeaders.ExceptionType),
+            headers.GetValueOrDefault(FaultHeaders.InputAddress), failedAt, orderId, paymentId);
     }
 
     /// <summary>AMQP long strings arrive as bytes; tables and arrays are written as JSON-ish text.</summary>

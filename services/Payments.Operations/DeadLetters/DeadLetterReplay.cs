@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Payments.Messaging.Broker;
+using Payments.Messaging.Wire;
 using RabbitMQ.Client;
 
 namespace Payments.Operations.DeadLetters;
@@ -58,7 +59,7 @@ public sealed class DeadLetterReplay(DeadLetterStore store, ConfirmedPublisher p
             Type = letter.Properties.GetValueOrDefault("type"),
             DeliveryMode = DeliveryModes.Persistent,
             Headers = letter.Headers
-                .Where(h => !IsFaultHeader(h.Key))
+                .Where(h => !FaultHeaders.IsFaultHeader(h.Key))
                 .ToDictionary(h => h.Key, h => (object?)(h.Value is null ? null : Encoding.UTF8.GetBytes(h.Value)), StringComparer.Ordinal),
         };
         properties.Headers["MT-Operations-ReplayedAt"] = Encoding.UTF8.GetBytes(time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
@@ -66,8 +67,4 @@ public sealed class DeadLetterReplay(DeadLetterStore store, ConfirmedPublisher p
         await publisher.PublishAsync(DeadLetterQueues.SourceOf(letter.Queue), letter.Body, properties, mandatory: true, cancellationToken);
         await store.MarkReplayedAsync(letter.Id, time.GetUtcNow(), CancellationToken.None);
     }
-
-    /// <summary>What MassTransit added when it moved the message to the error queue (MT-Reason, MT-Fault-*, MT-Host-*).</summary>
-    private static bool IsFaultHeader(string key) =>
-        key.StartsWith("MT-Fault-", StringComparison.Ordinal) || key.StartsWith("MT-Host-", StringComparison.Ordinal) || key == "MT-Reason";
 }
