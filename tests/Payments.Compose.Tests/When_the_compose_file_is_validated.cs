@@ -75,6 +75,27 @@ public sealed partial class When_the_compose_file_is_validated
         }
     }
 
+    [Fact]
+    public void Should_connect_every_service_as_its_own_broker_user_and_database_role()
+    {
+        var failures = new List<string>();
+        foreach (var (name, _) in OurServices())
+        {
+            var environment = Environment(name);
+            if (environment.GetValueOrDefault("ConnectionStrings__RabbitMq") is { } broker && !broker.StartsWith($"amqp://{name}:", StringComparison.Ordinal))
+            {
+                failures.Add($"{name}: connects to the broker as another user than '{name}' ({broker.Split('@')[0]})");
+            }
+
+            if (environment.GetValueOrDefault("ConnectionStrings__Postgres") is { } database && !database.Contains($"Username={name};", StringComparison.Ordinal))
+            {
+                failures.Add($"{name}: connects to PostgreSQL as another role than '{name}'");
+            }
+        }
+
+        failures.ShouldBeEmpty();
+    }
+
     /// <summary>The compose services built from one of our services' Dockerfiles, with that service's folder.</summary>
     private static IEnumerable<(string Name, string Folder)> OurServices()
     {
