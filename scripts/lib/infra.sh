@@ -14,14 +14,18 @@ start_rabbitmq() {
   local d="$RUN_DIR/rabbitmq"
   mkdir -p "$d"
   echo "[rabbitmq_management]." > "$d/enabled_plugins"
-  printf 'loopback_users = none\nmanagement.tcp.port = %s\n' "${RABBIT_MGMT_PORT:-15672}" > "$d/rabbitmq.conf"
+  # Everything this broker listens on is bound to the loopback (AMQP, the management API, Erlang distribution and
+  # epmd), and guest keeps RabbitMQ's default of loopback-only logins: nothing off this machine can reach the
+  # administrator, or publish to an exchange past the services' own users.
+  printf 'management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = %s\n' "${RABBIT_MGMT_PORT:-15672}" > "$d/rabbitmq.conf"
   (
-    export RABBITMQ_NODENAME=${RABBIT_NODE:-payments-run}@localhost RABBITMQ_NODE_PORT=$RABBIT_PORT RABBITMQ_DIST_PORT=$((RABBIT_PORT + 20000))
+    export RABBITMQ_NODENAME=${RABBIT_NODE:-payments-run}@localhost RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT=$RABBIT_PORT
+    export RABBITMQ_DIST_PORT=$((RABBIT_PORT + 20000)) ERL_EPMD_ADDRESS=127.0.0.1
     export RABBITMQ_MNESIA_BASE=$d/mnesia RABBITMQ_LOG_BASE=$d/log RABBITMQ_ENABLED_PLUGINS_FILE=$d/enabled_plugins
     export RABBITMQ_CONFIG_FILE=$d/rabbitmq RABBITMQ_FEATURE_FLAGS_FILE=$d/ff RABBITMQ_PLUGINS_EXPAND_DIR=$d/plugins-expand HOME=$d
     # Erlang's schedulers spin up to a few ms before sleeping: at ordinary rates that spinning is most of the broker's
     # CPU per message, on cores the services need. Off, a message may wait a wake-up (tens of µs); see decision 0028.
-    export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="${RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS:-+sbwt none +sbwtdcpu none +sbwtdio none}"
+    export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="${RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS:-+sbwt none +sbwtdcpu none +sbwtdio none} -kernel inet_dist_use_interface {127,0,0,1}"
     setsid /usr/lib/rabbitmq/bin/rabbitmq-server > "$d/out.log" 2>&1 &
     echo $! > "$d/pid"
     for _ in $(seq 60); do
@@ -31,7 +35,7 @@ start_rabbitmq() {
     echo "RabbitMQ did not start; see $d/out.log" >&2; exit 1
   ) || exit 1
   STARTED+=(rabbitmq)
-  echo "RabbitMQ: started on :$RABBIT_PORT (management UI http://127.0.0.1:${RABBIT_MGMT_PORT:-15672}, guest/guest)"
+  echo "RabbitMQ: started on 127.0.0.1:$RABBIT_PORT (management UI http://127.0.0.1:${RABBIT_MGMT_PORT:-15672}, guest/guest from this machine only)"
 }
 
 # PG_OPTIONS adds server settings, e.g. for profiling a benchmark:
