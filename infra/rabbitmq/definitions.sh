@@ -34,6 +34,8 @@ json() { printf '%s' "$1" | sed 's/[\\"]/\\&/g'; }
 payment_event='Payments\.Contracts:PaymentEventReceived'
 order_events='Payments\.Contracts:Order(Created|Paid|PaymentFailed|Refunded|NeedsAttention|PaymentStatusChanged)'
 notified_events='Payments\.Contracts:Order(Paid|PaymentFailed|Refunded|NeedsAttention)'
+# Reconciliation's: none of them carries the customer's address (OrderPaid, OrderPaymentFailed and OrderRefunded do).
+reconciled_events='Payments\.Contracts:Order(Created|PaymentStatusChanged|NeedsAttention)'
 create_payment='Payments\.Orders\.PaymentCreation:CreateOrderPayment'
 # A consumer's own endpoint: its queue and exchange, the error and skipped queues.
 endpoint() { printf '%s(_error|_skipped)?' "$1"; }
@@ -73,11 +75,11 @@ user notifications PAYMENTS_RABBITMQ_PASSWORD_NOTIFICATIONS '' \
   "$(endpoint notifications-order-events)|$(faults "$notified_events")" \
   "$(endpoint notifications-order-events)|$notified_events|$(faults "$notified_events")"
 
-# Reconciliation: consumes order events; publishes PaymentEventReceived (the provider's state) into Orders' queue.
+# Reconciliation: consumes the order events without an address; publishes PaymentEventReceived (the provider's state) into Orders' queue.
 user reconciliation PAYMENTS_RABBITMQ_PASSWORD_RECONCILIATION '' \
-  "$(endpoint reconciliation-order-events)|$order_events|$payment_event|orders-payment-events|$(faults "$order_events")" \
-  "$(endpoint reconciliation-order-events)|$payment_event|orders-payment-events|$(faults "$order_events")" \
-  "$(endpoint reconciliation-order-events)|$order_events|$payment_event|$(faults "$order_events")"
+  "$(endpoint reconciliation-order-events)|$reconciled_events|$payment_event|orders-payment-events|$(faults "$reconciled_events")" \
+  "$(endpoint reconciliation-order-events)|$payment_event|orders-payment-events|$(faults "$reconciled_events")" \
+  "$(endpoint reconciliation-order-events)|$reconciled_events|$payment_event|$(faults "$reconciled_events")"
 
 # Operations: reads (and passively declares) every consumer's error queue, replays into the queues' own exchanges, and
 # reads queue depths through the management API (the monitoring tag: read-only, no configuration of anything).

@@ -13,6 +13,7 @@ public sealed class When_a_service_uses_its_broker_user(PrivilegedBroker broker)
     private const string OrdersQueue = "orders-payment-events";
     private const string NotificationsQueue = "notifications-order-events";
     private const string OrdersErrorQueue = "orders-payment-events_error";
+    private const string ReconciliationQueue = "reconciliation-order-events";
 
     private static readonly Dictionary<string, object?> Quorum = new() { ["x-queue-type"] = "quorum" };
     private static readonly CreateChannelOptions Confirms = new(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
@@ -23,9 +24,9 @@ public sealed class When_a_service_uses_its_broker_user(PrivilegedBroker broker)
         var ct = TestContext.Current.CancellationToken;
         await using var connection = await broker.ConnectAsAdministratorAsync(ct);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
-        foreach (var exchange in (string[])[PaymentEventReceived, OrderPaid, OrdersQueue, NotificationsQueue])
+        foreach (var exchange in (string[])[PaymentEventReceived, OrderPaid, OrdersQueue, NotificationsQueue, ReconciliationQueue])
             await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, cancellationToken: ct);
-        foreach (var queue in (string[])[OrdersQueue, NotificationsQueue, OrdersErrorQueue])
+        foreach (var queue in (string[])[OrdersQueue, NotificationsQueue, OrdersErrorQueue, ReconciliationQueue])
             await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: Quorum, cancellationToken: ct);
     }
 
@@ -77,6 +78,21 @@ public sealed class When_a_service_uses_its_broker_user(PrivilegedBroker broker)
 
         toExchange.ShouldBeAccessRefused("Notifications publishing PaymentEventReceived");
         toQueue.ShouldBeAccessRefused("Notifications publishing into Orders' queue");
+    }
+
+    [Fact]
+    public async Task Should_refuse_reconciliation_binding_its_queue_to_an_event_that_carries_the_customers_address()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var reconciliation = await broker.ConnectAsync("reconciliation", ct);
+
+        var queue = await BrokerRefusal.CloseReasonAsync(reconciliation,
+            (channel, token) => channel.QueueBindAsync(ReconciliationQueue, OrderPaid, routingKey: "", cancellationToken: token), ct);
+        var exchange = await BrokerRefusal.CloseReasonAsync(reconciliation,
+            (channel, token) => channel.ExchangeBindAsync(ReconciliationQueue, OrderPaid, routingKey: "", cancellationToken: token), ct);
+
+        queue.ShouldBeAccessRefused("Reconciliation binding its queue to OrderPaid");
+        exchange.ShouldBeAccessRefused("Reconciliation binding its endpoint's exchange to OrderPaid");
     }
 
     [Fact]
