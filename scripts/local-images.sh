@@ -46,6 +46,7 @@ image_debian() {
   local hash; hash=$(printf '%s\n' "$(hash_of infra/images/debian)" "$(cat /etc/ssl/certs/*.pem /etc/apt/sources.list.d/*.sources 2>/dev/null | sha256sum)" | sha256sum | cut -c1-16)
   current $BASE "$hash" && { echo "Up to date: $BASE"; return; }
   [ "$(id -u)" = 0 ] || { echo "error: building $BASE needs root (debootstrap)" >&2; exit 1; }
+  ensure_debian_packages debootstrap || exit 1
   import() { # errexit does not apply inside a function run by `timed`: every step says so itself
     infra/images/debian/rootfs.sh "$work/rootfs" || return 1
     tar -C "$work/rootfs" -c . | docker import --change "LABEL $LABEL=$hash" --change 'CMD ["bash"]' - $BASE >/dev/null || return 1

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `./scripts/run.sh --compose [--exit-after-demo]`: the whole system in containers from docker-compose.yml, then the
 # same demo as ./scripts/run.sh against the published ports. Official images where a registry answers, otherwise the
-# local equivalents (scripts/local-images.sh). Stays up until Ctrl-C, which runs `docker-compose down`.
+# local equivalents (scripts/local-images.sh). Stays up until Ctrl-C, which runs `compose down` (`docker compose` or `docker-compose`).
 # --exit-after-demo: after the demo, `docker-compose down -v` (containers, network, volumes) and exit non-zero if any
 # order did not reach the provider's state.
 #
@@ -34,7 +34,6 @@ command -v dotnet >/dev/null || { echo "error: the .NET SDK 10 is required for t
 export COMPOSE_PROJECT_NAME=${COMPOSE_PROJECT_NAME:-payments}
 export DOCKER_BUILDKIT=0 COMPOSE_DOCKER_CLI_BUILD=0 # Debian's docker-compose 1.29 and a 20.10 engine: legacy builder
 export COMPOSE_FILE=${COMPOSE_FILE:-docker-compose.yml}
-compose() { docker-compose "$@"; }
 
 # Passwords: the environment's, else .env's (docker-compose.yml's file), else random ones kept per machine in
 # .run/dev.env. Each service's broker URL goes there too (PAYMENTS_RABBITMQ_URL_<SERVICE>, on the published port).
@@ -127,7 +126,7 @@ Where to look:
   Operator     $INGRESS_MANAGEMENT  $ORDERS_MANAGEMENT  $NOTIFICATIONS_MANAGEMENT  $RECONCILIATION_MANAGEMENT   (Bearer \$PAYMENTS_OPS_TOKEN)
   Health       $INGRESS/health/ready  $ORDERS/health/ready  $NOTIFICATIONS/health/ready  $RECONCILIATION/health/ready  $OPERATIONS/health/ready
   RabbitMQ UI  http://127.0.0.1:${PAYMENTS_RABBITMQ_UI_PORT:-15672} (admin, password in $DEV_ENV_FILE)   Mails  http://127.0.0.1:${PAYMENTS_MAILPIT_UI_PORT:-8025}
-  Traces       http://127.0.0.1:${PAYMENTS_JAEGER_UI_PORT:-16686}   Logs  docker-compose logs -f
+  Traces       http://127.0.0.1:${PAYMENTS_JAEGER_UI_PORT:-16686}   Logs  $(compose_cli) logs -f
 INFO
 echo "Demo finished $((SECONDS - start)) s after the start (exit $demo_status)"
 

@@ -1,10 +1,10 @@
 # Docker helpers sourced by scripts: an engine that answers, and the images the system runs on.
 #
-# ensure_docker: as root, installs docker.io, docker-compose and debootstrap with apt-get when missing and starts
-#   dockerd when no engine answers; exports DOCKER_API_VERSION=1.41 when the engine is older than API 1.44
+# ensure_docker: where no engine answers or no compose command line runs, installs docker.io / docker-compose (as
+#   root, with apt-get) and starts dockerd; exports DOCKER_API_VERSION=1.41 when the engine is older than API 1.44
 #   (Testcontainers asks for 1.44 unless told otherwise).
 # ensure_images: uses the official images when they are present or can be pulled; otherwise builds the local
-#   equivalents (scripts/local-images.sh) and exports their PAYMENTS_*_IMAGE variables. Exports
+#   equivalents (scripts/local-images.sh, which installs debootstrap for the Debian base) and exports their PAYMENTS_*_IMAGE variables. Exports
 #   TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1 (containers publish on loopback).
 
 PAYMENTS_OFFICIAL_IMAGES=(
@@ -18,19 +18,44 @@ PAYMENTS_OFFICIAL_IMAGES=(
 
 docker_answers() { docker version --format '{{.Server.APIVersion}}' >/dev/null 2>&1; }
 
-ensure_docker() {
+# The compose command line: the `docker compose` plugin where the client has it (Docker Desktop, docker-ce), else the
+# standalone docker-compose (Debian's package); empty when neither runs.
+compose_cli() {
+  if docker compose version >/dev/null 2>&1; then echo "docker compose"
+  elif docker-compose version >/dev/null 2>&1; then echo "docker-compose"
+  fi
+}
+
+# Runs compose with whichever command line compose_cli found (asked once per shell).
+compose() {
+  : "${PAYMENTS_COMPOSE_CLI:=$(compose_cli)}"
+  $PAYMENTS_COMPOSE_CLI "$@"
+}
+
+# Debian packages, installed as root when missing; anyone else is told the command.
+ensure_debian_packages() {
   local missing=() p
-  for p in docker.io docker-compose debootstrap; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
-  if [ ${#missing[@]} -gt 0 ]; then
-    if [ "$(id -u)" != 0 ]; then
-      echo "error: missing Debian packages. Install them with: sudo apt-get install -y ${missing[*]}" >&2
-      return 1
-    fi
-    echo "Installing: ${missing[*]}"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+    echo "error: missing: ${missing[*]} (on Debian: sudo apt-get install -y ${missing[*]}; elsewhere Docker Desktop or docker-ce with its compose plugin)" >&2
+    return 1
+  fi
+  echo "Installing: ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+ensure_docker() {
+  # An engine that answers and a compose command line are all that is needed (Docker Desktop, docker-ce, a docker
+  # group member): nothing is installed then. Debian's packages only where one of them is missing.
+  if ! docker_answers || [ -z "$(compose_cli)" ]; then
+    local packages=()
+    command -v docker >/dev/null || packages+=(docker.io)
+    [ -n "$(compose_cli)" ] || packages+=(docker-compose)
+    [ ${#packages[@]} -eq 0 ] || ensure_debian_packages "${packages[@]}" || return 1
   fi
   if ! docker_answers; then
     [ "$(id -u)" = 0 ] || { echo "error: no Docker engine answers and only root may start one." >&2; return 1; }
