@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
+using Payments.Reconciliation.Endpoints;
+using Payments.Reconciliation.Providers;
 
 namespace Payments.Reconciliation.Housekeeping;
 
 /// <summary>Start-up validation naming each wrong key.</summary>
-internal sealed class ReconciliationOptionsValidator : IValidateOptions<ReconciliationOptions>
+internal sealed class ReconciliationOptionsValidator(IOptions<ProviderOptions> provider) : IValidateOptions<ReconciliationOptions>
 {
     public ValidateOptionsResult Validate(string? name, ReconciliationOptions options)
     {
@@ -41,6 +43,15 @@ internal sealed class ReconciliationOptionsValidator : IValidateOptions<Reconcil
             if (!Uri.TryCreate(endpoint.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
             {
                 errors.Add($"Reconciliation:Endpoints:{source}:Url must be the absolute http(s) URL the provider calls (e.g. https://pay.example.com/webhooks/{source}).");
+            }
+
+            // A provider name is checked against the two Reconciliation knows: one misspelt would report the source
+            // not_checkable (or check a LiqPay source at the Stripe-compatible provider) instead of failing here.
+            if (!string.IsNullOrEmpty(endpoint.Provider)
+                && !string.Equals(endpoint.Provider, provider.Value.Name, StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(endpoint.Provider, ActedOnEvents.LiqPay, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"Reconciliation:Endpoints:{source}:Provider must be empty (Provider:Name, '{provider.Value.Name}'), '{provider.Value.Name}' or '{ActedOnEvents.LiqPay}'; got '{endpoint.Provider}'.");
             }
 
             if (endpoint.Events.Any(string.IsNullOrWhiteSpace))

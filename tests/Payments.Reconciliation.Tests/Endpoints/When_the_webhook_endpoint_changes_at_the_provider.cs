@@ -2,11 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Diagnostics.Metrics;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Payments.Reconciliation.Endpoints;
 using Payments.Reconciliation.Report;
 using Payments.Reconciliation.Tests.Infrastructure;
 using Payments.Testing;
+using Payments.Testing.Hosting;
 
 namespace Payments.Reconciliation.Tests.Endpoints;
 
@@ -26,6 +29,7 @@ public sealed class When_the_webhook_endpoint_changes_at_the_provider(PaymentSys
 
     private const string Checks = "payments.reconciliation.endpoint_checks";
 
+    private readonly CapturedLogs _logs = new();
     private MetricTotals _metrics = null!;
     private Simulator _provider = null!;
     private ReconciliationApp _app = null!;
@@ -40,7 +44,7 @@ public sealed class When_the_webhook_endpoint_changes_at_the_provider(PaymentSys
             ["Reconciliation:Endpoints:stripe:Url"] = Url,
             ["Reconciliation:Endpoints:liqpay:Url"] = "http://127.0.0.1:5999/webhooks/liqpay",
             ["Reconciliation:Endpoints:liqpay:Provider"] = "liqpay",
-        });
+        }, services => services.AddSingleton<ILoggerProvider>(_logs));
         // Only this app's measurements: other test classes run Reconciliation apps with a stripe source too.
         _metrics = new MetricTotals(_app.Services.GetRequiredService<IMeterFactory>(), Checks, "payments.reconciliation.endpoint.status");
     }
@@ -60,8 +64,13 @@ public sealed class When_the_webhook_endpoint_changes_at_the_provider(PaymentSys
         await Eventually.TrueAsync(() => Task.FromResult(_metrics.Tagged(Checks, "source=stripe", $"status={EndpointStatus.Missing}") > 0),
             WithinOneInterval, "a check counted as source=stripe, status=missing", TestContext.Current.CancellationToken);
         GaugedStatuses("stripe").ShouldBe([EndpointStatus.Missing]);
+        Warnings("stripe").ShouldContain(w => w.Contains($"is {EndpointStatus.Missing} (expected {Url}", StringComparison.Ordinal));
         var id = await _provider.CreateWebhookEndpointAsync(Url, "payment_intent.succeeded", "payment_intent.payment_failed", "charge.refunded");
         await StatusAsync("stripe", EndpointStatus.Ok, WithinOneInterval);
+        // Cleared by itself: rounds after the one that found it ok warn no more.
+        var warned = Warnings("stripe").Count;
+        await Task.Delay(3 * Interval, TestContext.Current.CancellationToken); // three more rounds of checks
+        Warnings("stripe").Count.ShouldBe(warned, "no warning for stripe once its endpoint is ok");
         _metrics.Tagged(Checks, "source=stripe", $"status={EndpointStatus.Ok}").ShouldBeGreaterThan(0);
         GaugedStatuses("stripe").ShouldBe([EndpointStatus.Ok], "the gauge's missing clears once the endpoint is ok");
         var liqPay = await StatusAsync("liqpay", EndpointStatus.NotCheckable, WithinOneInterval);
@@ -97,6 +106,12 @@ public sealed class When_the_webhook_endpoint_changes_at_the_provider(PaymentSys
         var report = await StatusAsync("stripe", EndpointStatus.EventsMissing, WithinOneInterval);
 
         report.MissingEvents.ShouldBe(["payment_intent.payment_failed", "charge.refunded"]);
+        // The answer's shape, as operators' tooling reads it: exactly these names, in this spelling.
+        var answer = await _client.GetFromJsonAsync<JsonElement>("/reconciliation/endpoints", TestContext.Current.CancellationToken);
+        var stripe = answer.EnumerateArray().Single(e => e.GetProperty("source").GetString() == "stripe");
+        stripe.EnumerateObject().Select(p => p.Name).ShouldBe(["source", "provider", "url", "status", "missingEvents", "checkedAt"]);
+        stripe.GetProperty("status").GetString().ShouldBe("events_missing");
+        stripe.GetProperty("missingEvents").EnumerateArray().Select(e => e.GetString()).ShouldBe(["payment_intent.payment_failed", "charge.refunded"]);
     }
 
     [Fact]
@@ -106,6 +121,10 @@ public sealed class When_the_webhook_endpoint_changes_at_the_provider(PaymentSys
 
         await StatusAsync("stripe", EndpointStatus.UrlMismatch, WithinOneInterval);
     }
+
+    /// <summary>The warnings the endpoint check logged for <paramref name="source"/>.</summary>
+    private List<string> Warnings(string source) =>
+        [.. _logs.Entries.Where(e => e.StartsWith("Warning ", StringComparison.Ordinal) && e.Contains($"Webhook endpoint of source {source} ", StringComparison.Ordinal))];
 
     /// <summary>The statuses payments.reconciliation.endpoint.status reports for <paramref name="source"/> now (one, if all is well).</summary>
     private string?[] GaugedStatuses(string source) =>
