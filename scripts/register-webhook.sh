@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Registers a webhook source's endpoint at the Stripe-compatible provider Reconciliation talks to, with the URL and
 # events from Reconciliation's configuration (Reconciliation:Endpoints:{source}), and prints the signing secret to add
-# as the source's next secret (README, "Rotating a webhook secret"). Provider:BaseUrl and Provider:ApiKey come from
+# as the source's next secret (rotation: services/Payments.Ingress/README.md, Ingress:Sources:{name}:Secrets). Provider:BaseUrl and Provider:ApiKey come from
 # Reconciliation's appsettings or the environment (Provider__ApiKey). `scripts/register-webhook.sh --help` for options.
 #   scripts/register-webhook.sh stripe --url https://pay.example.com/webhooks/stripe
 set -euo pipefail
