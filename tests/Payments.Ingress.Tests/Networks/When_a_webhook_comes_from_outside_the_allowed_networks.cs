@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Payments.Ingress.Tests.Infrastructure;
+using Payments.Ingress.Tests.Limits;
 using Payments.Testing.RabbitMq;
 using Payments.Testing.Services;
 
@@ -39,6 +40,22 @@ public sealed class When_a_webhook_comes_from_outside_the_allowed_networks(Rabbi
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
         problem.RootElement.GetProperty("reason").GetString().ShouldBe("network_not_allowed");
+        (await broker.MessageCountAsync(_queue, ct)).ShouldBe(0u);
+    }
+
+    [Fact]
+    public async Task Should_answer_403_before_reading_the_body()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var server = new Uri(_ingress.BaseUrl);
+        // A body announced at 20 kB and sent at 1 kB/s: 20 s to read it. The refusal comes from the headers alone.
+        var prefix = $"POST /webhooks/{IngressProcess.Outside} HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: application/json\r\n"
+            + "Stripe-Signature: t=1,v1=00\r\nContent-Length: 20000\r\n\r\n";
+
+        var (head, elapsed) = await SlowClient.AnswerWhileTricklingAsync(server, prefix, new byte[20000], bytesPerSecond: 1000, ct);
+
+        head.ShouldStartWith("HTTP/1.1 403", customMessage: head);
+        elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3), "answered from the headers, while the body was still arriving");
         (await broker.MessageCountAsync(_queue, ct)).ShouldBe(0u);
     }
 
