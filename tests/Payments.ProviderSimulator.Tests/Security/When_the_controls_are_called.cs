@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Payments.ProviderSimulator.Tests.Infrastructure;
 
 namespace Payments.ProviderSimulator.Tests.Security;
@@ -9,7 +12,7 @@ namespace Payments.ProviderSimulator.Tests.Security;
 /// Every /sim control needs one of Simulator:AdminKeys as a Bearer token; the Stripe API key is not one, an admin
 /// key opens nothing under /v1, and the health endpoints stay open.
 /// </summary>
-public sealed class When_the_controls_are_called : IAsyncLifetime
+public sealed partial class When_the_controls_are_called : IAsyncLifetime
 {
     private readonly SimulatorApp _app = new();
 
@@ -51,6 +54,34 @@ public sealed class When_the_controls_are_called : IAsyncLifetime
         var response = await SendAsync(SimulatorApp.AdminKey, method, path);
 
         response.StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.Created, HttpStatusCode.NotFound);
+    }
+
+    /// <summary>
+    /// Every /sim endpoint the simulator maps (its EndpointDataSource, not the list above), called without a key: a
+    /// control mapped later without the admin-key filter fails here.
+    /// </summary>
+    [Fact]
+    public async Task Should_refuse_every_control_it_maps_without_a_key()
+    {
+        _ = _app.Server; // builds the host, so its endpoints are mapped
+        var controls = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/sim", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(method => (Method: method, Path: RouteParameter().Replace(e.RoutePattern.RawText!, "we_unknown"))))
+            .ToList();
+        controls.Count.ShouldBeGreaterThanOrEqualTo(Controls.Count);
+
+        var failures = new List<string>();
+        foreach (var (method, path) in controls)
+        {
+            using var response = await SendAsync(null, method, path);
+            if (response.StatusCode != HttpStatusCode.Unauthorized)
+            {
+                failures.Add($"{method} {path}: {(int)response.StatusCode}");
+            }
+        }
+
+        failures.ShouldBeEmpty();
     }
 
     [Fact]
@@ -106,4 +137,7 @@ public sealed class When_the_controls_are_called : IAsyncLifetime
         };
         return await _app.Client(bearer).SendAsync(request, TestContext.Current.CancellationToken);
     }
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex RouteParameter();
 }

@@ -12,7 +12,8 @@ namespace Payments.Security.Tests.Infrastructure;
 
 /// <summary>
 /// Every service with an HTTP API of ours, in-process on real listeners, against one broker and one PostgreSQL server
-/// (a database each). The provider simulator is left out: it is a sandbox with its own admin keys.
+/// (a database each). The provider simulator is left out: it is a sandbox with its own admin keys, and its tests
+/// enumerate its /sim controls the same way (Payments.ProviderSimulator.Tests, Security/When_the_controls_are_called).
 /// </summary>
 public sealed class SecuritySystem : IAsyncLifetime
 {
