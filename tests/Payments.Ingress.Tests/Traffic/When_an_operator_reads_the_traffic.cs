@@ -46,6 +46,9 @@ public sealed class When_an_operator_reads_the_traffic(RabbitMqFixture broker) :
         stripe.PerMinute.ShouldBeGreaterThan(0);
         stripe.Rejected.ShouldBe(new Dictionary<string, long> { ["signature_mismatch"] = 1 });
         report.Sources.Single(s => s.Source == "unknown").Rejected.ShouldBe(new Dictionary<string, long> { ["unknown_source"] = 1 });
+        // Audited: the ingress has no database, so the record is a structured log entry (who, what, when, result).
+        _app.Logs.Entries.ShouldContain(e => e.StartsWith("Information Payments.Ingress.Traffic.LoggedOperatorAudit: Operator action GET /admin/traffic", StringComparison.Ordinal)
+            && e.Contains(" answered 200", StringComparison.Ordinal) && e.Contains(" by ", StringComparison.Ordinal), string.Join("\n", _app.Logs.Entries));
     }
 
     [Fact]
