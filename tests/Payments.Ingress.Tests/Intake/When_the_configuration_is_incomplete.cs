@@ -105,6 +105,27 @@ public sealed class When_the_configuration_is_incomplete
     }
 
     [Fact]
+    public void Should_stop_the_start_when_the_configured_confirm_timeout_exceeds_the_budget()
+    {
+        // The ingress's own registrations and validation, as ValidateOnStart runs them: no options object is built.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Path.GetTempPath(), EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:RabbitMq"] = "amqp://guest:guest@127.0.0.1:1/",
+            ["Ingress:Broker:RequiredQueues:0"] = "orders-payment-events",
+            ["Ingress:Broker:ConfirmTimeout"] = "00:00:05",
+            ["Ingress:Sources:stripe:Scheme"] = "stripe",
+            ["Ingress:Sources:stripe:Secrets:0"] = TestSecrets.Stripe,
+        });
+        builder.AddIngress();
+        using var services = builder.Services.BuildServiceProvider();
+
+        var refused = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IOptions<IngressOptions>>().Value);
+        refused.Message.ShouldContain("Ingress:ResponseBudget");
+        refused.Message.ShouldContain("Ingress:Broker:ConfirmTimeout");
+    }
+
+    [Fact]
     public void Should_default_every_source_to_a_rate_limit() =>
         new WebhookSourceOptions().RateLimit.ShouldSatisfyAllConditions(
             limit => limit.PermitsPerSecond.ShouldBe(100),
