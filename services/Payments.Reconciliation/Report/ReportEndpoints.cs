@@ -62,8 +62,10 @@ public static class ReportEndpoints
         catch (Exception ex) when (ex is ProviderUnavailableException or ProviderRejectedException or HttpRequestException
                                        or BrokenCircuitException or TimeoutRejectedException)
         {
+            // The endpoint statuses are ours, not the provider's: they still come with the refusal (that is when an
+            // unreachable provider matters), as the problem's "endpoints" extension.
             return TypedResults.Problem($"The provider could not be read: {ex.Message}", statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Provider unavailable");
+                title: "Provider unavailable", extensions: new Dictionary<string, object?> { ["endpoints"] = endpoints.All });
         }
     }
 

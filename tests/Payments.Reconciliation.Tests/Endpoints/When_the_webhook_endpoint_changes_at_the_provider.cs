@@ -96,6 +96,14 @@ public sealed class When_the_webhook_endpoint_changes_at_the_provider(PaymentSys
 
         await _provider.Process.KillAsync();
         await StatusAsync("stripe", EndpointStatus.Unreachable, WithinOneInterval + TimeSpan.FromSeconds(3)); // plus the client's retries
+        // The report cannot read the provider now (503), and still shows the endpoints: that is when they matter.
+        using var refused = await _client.GetAsync(
+            $"/reconciliation/report?from={DateTimeOffset.UtcNow.AddHours(-1):O}&to={DateTimeOffset.UtcNow:O}".Replace("+", "%2B", StringComparison.Ordinal),
+            TestContext.Current.CancellationToken);
+        refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.ServiceUnavailable);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        problem.GetProperty("endpoints").EnumerateArray().Select(e => (e.GetProperty("source").GetString(), e.GetProperty("status").GetString()))
+            .ShouldBe([("liqpay", EndpointStatus.NotCheckable), ("stripe", EndpointStatus.Unreachable)]);
     }
 
     [Fact]
