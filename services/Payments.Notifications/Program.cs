@@ -1,3 +1,4 @@
+using Payments.Messaging.Consumers;
 using Payments.Messaging.Operations;
 using Payments.Notifications;
 using Payments.Notifications.Ledger;
@@ -18,4 +19,5 @@ app.MapDefaultOpenApi(); // /openapi/v1.json; /scalar in Development
 app.MapNotifications().RequireOperator();
 app.MapParkedNotifications().RequireOperator();
 app.MapOperatorAudit().RequireOperator();
+app.MapConsumerAdmin().RequireOperator(); // what its receive endpoints hold, for "now"
 app.Run();

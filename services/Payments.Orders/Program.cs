@@ -1,3 +1,4 @@
+using Payments.Messaging.Consumers;
 using Payments.Messaging.Operations;
 using Payments.Messaging.Outbox;
 using Payments.Orders;
@@ -21,4 +22,5 @@ app.MapOrders(); // orders:write to create, orders:read to read
 app.MapOrderStory().RequireOperator();
 app.MapOutboxAdmin().RequireOperator();
 app.MapOperatorAudit().RequireOperator();
+app.MapConsumerAdmin().RequireOperator(); // what its receive endpoints hold, for "now"
 app.Run();

@@ -1,3 +1,4 @@
+using Payments.Messaging.Consumers;
 using Payments.Messaging.Operations;
 using Payments.Messaging.Outbox;
 using Payments.Reconciliation;
@@ -23,4 +24,5 @@ app.MapWebhookEndpointChecks().RequireOperator();
 app.MapPaymentChecks().RequireOperator();
 app.MapOutboxAdmin().RequireOperator();
 app.MapOperatorAudit().RequireOperator();
+app.MapConsumerAdmin().RequireOperator(); // what its receive endpoints hold, for "now"
 app.Run();

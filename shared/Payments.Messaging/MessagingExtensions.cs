@@ -101,9 +101,10 @@ public static class MessagingExtensions
         var broker = builder.Configuration.GetRabbitMqAddress();
         builder.Services.AddOptions<DeadLetterOptions>().BindConfiguration("Messaging:DeadLetters").ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<DeadLetterOptions>, DeadLetterOptionsValidator>();
+        ConsumerEndpoints declared = null!;
         builder.Services.AddMassTransit(x =>
         {
-            var declared = new ConsumerEndpoints(x);
+            declared = new ConsumerEndpoints(x);
             endpoints(declared);
             x.UsingRabbitMq((context, cfg) =>
             {
@@ -118,6 +119,11 @@ public static class MessagingExtensions
             });
         });
         builder.Services.AddBusObserver(sp => new BusStartFaultLogger(sp.GetRequiredService<ILogger<BusStartFaultLogger>>(), broker.UserName));
+        // What each endpoint holds and since when (GET /admin/messaging/endpoints: MapConsumerAdmin).
+        builder.Services.AddSingleton(sp => new InFlightDeliveries(declared.Queues, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+        builder.Services.AddSingleton<InFlightObserver>();
+        builder.Services.AddReceiveObserver(sp => sp.GetRequiredService<InFlightObserver>());
+        builder.Services.AddConsumeObserver(sp => sp.GetRequiredService<InFlightObserver>());
         return builder;
     }
 }

@@ -8,12 +8,14 @@ public static class ParkedNotificationEndpoints
 {
     /// <summary>
     /// GET /notifications/parked?limit=100: parked notifications, the most recently parked first (what Operations lists
-    /// beside parked outbox rows). An operator endpoint: Program.cs protects it with RequireOperator().
+    /// beside parked outbox rows); GET /notifications/parked/count: how many there are, however many (Operations' "now").
+    /// Operator endpoints: Program.cs protects them with RequireOperator().
     /// </summary>
     public static RouteGroupBuilder MapParkedNotifications(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/notifications/parked");
         group.MapGet("/", ListAsync).WithName("ListParkedNotifications");
+        group.MapGet("/count", CountAsync).WithName("CountParkedNotifications");
         return group;
     }
 
@@ -31,5 +33,12 @@ public static class ParkedNotificationEndpoints
         }
 
         return TypedResults.Ok(parked);
+    }
+
+    // An index-only count: notifications_parked covers exactly the parked rows.
+    internal static async Task<Ok<ParkedCount>> CountAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM notifications.notifications WHERE state = 'parked'");
+        return TypedResults.Ok(new ParkedCount((long)(await command.ExecuteScalarAsync(cancellationToken))!));
     }
 }

@@ -8,7 +8,7 @@ public sealed class ManagementApi(HttpClient http, TimeProvider time)
     public async Task<List<QueueDepth>> QueuesAsync(CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(
-            "api/queues?columns=name,messages,messages_ready,messages_unacknowledged,head_message_timestamp", cancellationToken);
+            "api/queues?columns=name,messages,messages_ready,messages_unacknowledged,consumers,head_message_timestamp", cancellationToken);
         response.EnsureSuccessStatusCode();
         using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
         var now = time.GetUtcNow();
@@ -19,7 +19,7 @@ public sealed class ManagementApi(HttpClient http, TimeProvider time)
                 ? Math.Max(0, (now - DateTimeOffset.FromUnixTimeSeconds(head.GetInt64())).TotalSeconds)
                 : null;
             queues.Add(new QueueDepth(queue.GetProperty("name").GetString()!, Number(queue, "messages"), Number(queue, "messages_ready"),
-                Number(queue, "messages_unacknowledged"), age));
+                Number(queue, "messages_unacknowledged"), (int)Number(queue, "consumers"), age, age is null ? null : QueueAges.FromBroker));
         }
 
         return [.. queues.OrderBy(q => q.Name, StringComparer.Ordinal)];

@@ -22,10 +22,16 @@ public sealed class NowCollector(
         var traffic = Ask("ingress", () => ingress.TrafficAsync(TrafficMinutes, cancellationToken), unavailable);
         var ordersBacklog = Ask(ParkedServices.Orders, () => orders.BacklogAsync(cancellationToken), unavailable);
         var reconciliationBacklog = Ask(ParkedServices.Reconciliation, () => reconciliation.BacklogAsync(cancellationToken), unavailable);
-        var parkedNotifications = Ask(ParkedServices.Notifications, async () => (long?)(await notifications.ParkedAsync(1000, cancellationToken)).Count, unavailable);
+        var parkedNotifications = Ask(ParkedServices.Notifications, async () => (long?)await notifications.ParkedCountAsync(cancellationToken), unavailable);
         var stuck = Ask(ParkedServices.Reconciliation + " report", async () => (int?)await reconciliation.StuckCountAsync(now - StuckWindow, now, cancellationToken), unavailable);
+        var held = new[]
+        {
+            Ask(ParkedServices.Orders + " consumers", () => orders.ReceiveEndpointsAsync(cancellationToken), unavailable),
+            Ask(ParkedServices.Reconciliation + " consumers", () => reconciliation.ReceiveEndpointsAsync(cancellationToken), unavailable),
+            Ask(ParkedServices.Notifications + " consumers", () => notifications.ReceiveEndpointsAsync(cancellationToken), unavailable),
+        };
         var counts = await deadLetters.CountsByStateAsync(cancellationToken);
-        await Task.WhenAll(queues, traffic, ordersBacklog, reconciliationBacklog, parkedNotifications, stuck);
+        await Task.WhenAll([queues, traffic, ordersBacklog, reconciliationBacklog, parkedNotifications, stuck, .. held]);
 
         var outbox = new List<ServiceBacklog>();
         foreach (var (service, backlog) in new[] { (ParkedServices.Orders, await ordersBacklog), (ParkedServices.Reconciliation, await reconciliationBacklog) })
@@ -37,7 +43,9 @@ public sealed class NowCollector(
         }
 
         var webhooks = await traffic;
-        return new NowSnapshot(now, await queues, outbox, await parkedNotifications,
+        var depths = await queues;
+        var ages = depths is null ? null : QueueAges.Merge(depths, (await Task.WhenAll(held)).SelectMany(h => h ?? []));
+        return new NowSnapshot(now, ages, outbox, await parkedNotifications,
             new DeadLetterCounts(counts[DeadLetterState.Dead], counts[DeadLetterState.Replayed], counts[DeadLetterState.Discarded]),
             await stuck,
             webhooks?.Sources.Select(s => new WebhookRate(s.Source, s.PerMinute, s.Received, s.Rejected.Values.Sum())).ToList(),

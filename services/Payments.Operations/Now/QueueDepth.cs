@@ -1,7 +1,8 @@
 namespace Payments.Operations.Now;
 
 /// <summary>
-/// One queue: ready and unacknowledged messages, and the oldest message's age where the broker knows it
-/// (`head_message_timestamp`, classic queues with timestamped messages only; null means unknown, never zero).
+/// One queue: its messages, ready and unacknowledged, its consumers, and the oldest message's age with where it comes
+/// from (<see cref="QueueAges"/>): null means unknown or nothing waiting, never zero.
 /// </summary>
-public sealed record QueueDepth(string Name, long Messages, long Ready, long Unacknowledged, double? OldestMessageAgeSeconds);
+public sealed record QueueDepth(
+    string Name, long Messages, long Ready, long Unacknowledged, int Consumers, double? OldestMessageAgeSeconds, string? OldestMessageAgeFrom = null);

@@ -1,3 +1,5 @@
+using Payments.Messaging.Consumers;
+
 namespace Payments.Operations.ServiceApis;
 
 /// <summary>Orders' operator endpoints (its management listener, Operations:Services:Orders:BaseUrl).</summary>
@@ -10,4 +12,8 @@ public sealed partial class OrdersApi(HttpClient http)
         OutboxAdminCalls.RequeueAsync(http, id, cancellationToken);
 
     public Task<OutboxBacklog> BacklogAsync(CancellationToken cancellationToken) => OutboxAdminCalls.BacklogAsync(http, cancellationToken);
+
+    /// <summary>What its receive endpoints hold and since when (`GET /admin/messaging/endpoints`).</summary>
+    public Task<List<EndpointDeliveries>> ReceiveEndpointsAsync(CancellationToken cancellationToken) =>
+        ConsumerAdminCalls.EndpointsAsync(http, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Payments.Messaging.Consumers;
 
 namespace Payments.Operations.ServiceApis;
 
@@ -14,6 +15,10 @@ public sealed partial class ReconciliationApi(HttpClient http)
         OutboxAdminCalls.RequeueAsync(http, id, cancellationToken);
 
     public Task<OutboxBacklog> BacklogAsync(CancellationToken cancellationToken) => OutboxAdminCalls.BacklogAsync(http, cancellationToken);
+
+    /// <summary>What its receive endpoints hold and since when (`GET /admin/messaging/endpoints`).</summary>
+    public Task<List<EndpointDeliveries>> ReceiveEndpointsAsync(CancellationToken cancellationToken) =>
+        ConsumerAdminCalls.EndpointsAsync(http, cancellationToken);
 
     /// <summary>How many payments the report for the window lists as stuck (out of watch without an outcome).</summary>
     public async Task<int> StuckCountAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)

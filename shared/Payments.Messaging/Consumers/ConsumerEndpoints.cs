@@ -43,6 +43,9 @@ public sealed class ConsumerEndpoints
         return endpoint;
     }
 
+    /// <summary>The queues of the declared endpoints, in declaration order.</summary>
+    internal IReadOnlyList<string> Queues => [.. _endpoints.Select(e => e.Queue)];
+
     internal void Configure(IBusRegistrationContext context, IRabbitMqBusFactoryConfigurator bus)
     {
         var options = context.GetRequiredService<IOptionsMonitor<ConsumerEndpointOptions>>();

@@ -18,7 +18,7 @@ public sealed class When_the_api_document_is_read(Infrastructure.Infrastructure 
     {
         var document = await ApiDocument.FetchAsync(_scenario.Client, TestContext.Current.CancellationToken);
 
-        document.Operations.ShouldBe(["GET /notifications", "GET /notifications/parked", "POST /notifications/{id}/resend", "GET /admin/audit"], ignoreOrder: true);
+        document.Operations.ShouldBe(["GET /notifications", "GET /notifications/parked", "GET /notifications/parked/count", "POST /notifications/{id}/resend", "GET /admin/messaging/endpoints", "GET /admin/audit"], ignoreOrder: true);
         document.BearerScheme.ShouldBe(("http", "bearer", "JWT"));
         foreach (var operation in document.Operations)
         {

@@ -29,6 +29,9 @@ public sealed class When_the_outage_outlasts_the_budget(Infrastructure.Infrastru
         parked.SentAt.ShouldBeNull();
         parked.LastError.ShouldNotBeNullOrWhiteSpace();
         parked.LastError.ShouldContain("Connection refused");
+        (await _scenario.Client.GetFromJsonAsync<List<NotificationResponse>>("/notifications/parked", ct)).ShouldNotBeNull()
+            .ShouldHaveSingleItem().Id.ShouldBe(parked.Id);
+        (await _scenario.Client.GetFromJsonAsync<ParkedCount>("/notifications/parked/count", ct)).ShouldBe(new ParkedCount(1));
 
         await _scenario.Smtp.StartAsync(ct);
         var resend = await _scenario.Client.PostAsync(new Uri($"/notifications/{parked.Id}/resend", UriKind.Relative), null, ct);
@@ -36,6 +39,7 @@ public sealed class When_the_outage_outlasts_the_budget(Infrastructure.Infrastru
         var requeued = (await resend.Content.ReadFromJsonAsync<NotificationResponse>(ct))!;
         requeued.State.ShouldBe(NotificationState.Pending);
         requeued.ResentAt.ShouldNotBeNull();
+        (await _scenario.Client.GetFromJsonAsync<ParkedCount>("/notifications/parked/count", ct)).ShouldBe(new ParkedCount(0));
 
         var sent = await _scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the resent notification to be sent");
         sent.MessageId.ShouldBe(parked.MessageId);

@@ -5,6 +5,9 @@ namespace Payments.Operations.Tests.Infrastructure;
 /// <summary>Orders' own database, read and seeded directly: the effects a replay must have exactly once.</summary>
 public sealed class OrdersDatabase(string connectionString)
 {
+    // Tests stop and start this server: a pooled connection from before would be broken after.
+    private readonly string _unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+
     public string ConnectionString => connectionString;
 
     /// <summary>An order awaiting a 42.00 EUR Stripe payment, as Orders would have created it.</summary>
@@ -33,7 +36,7 @@ public sealed class OrdersDatabase(string connectionString)
 
     private async Task ExecuteAsync(string sql, params object[] parameters)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(_unpooled);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var parameter in parameters)
@@ -46,7 +49,7 @@ public sealed class OrdersDatabase(string connectionString)
 
     private async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(_unpooled);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var parameter in parameters)

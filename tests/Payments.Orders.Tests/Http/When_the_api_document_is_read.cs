@@ -20,13 +20,14 @@ public sealed class When_the_api_document_is_read(Infrastructure.Infrastructure 
 
         document.Operations.ShouldBe(
             ["POST /orders", "GET /orders/{id}", "GET /admin/orders/{id}/story", "GET /admin/orders/lookup", "GET /admin/outbox/parked",
-             "POST /admin/outbox/parked/{id}/requeue", "GET /admin/outbox/backlog", "GET /admin/audit"],
+             "POST /admin/outbox/parked/{id}/requeue", "GET /admin/outbox/backlog", "GET /admin/messaging/endpoints", "GET /admin/audit"],
             ignoreOrder: true);
         document.BearerScheme.ShouldBe(("http", "bearer", "JWT"));
         document.BearerScopes("POST", "/orders").ShouldBe(["orders:write"]);
         document.BearerScopes("GET", "/orders/{id}").ShouldBe(["orders:read"]);
         document.BearerScopes("GET", "/admin/outbox/parked").ShouldBe(["payments:ops"]);
         document.BearerScopes("GET", "/admin/orders/{id}/story").ShouldBe(["payments:ops"]);
+        document.BearerScopes("GET", "/admin/messaging/endpoints").ShouldBe(["payments:ops"]);
         document.Responses("POST", "/orders").ShouldBe(["201", "400", "401", "403", "422"], ignoreOrder: true);
         document.Responses("GET", "/orders/{id}").ShouldBe(["200", "400", "401", "403", "404"], ignoreOrder: true);
     }

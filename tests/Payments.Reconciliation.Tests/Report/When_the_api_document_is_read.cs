@@ -30,7 +30,7 @@ public sealed class When_the_api_document_is_read(PaymentSystem system) : IAsync
 
         document.Operations.ShouldBe(
             ["GET /reconciliation/report", "GET /reconciliation/endpoints", "GET /admin/payments/{orderId}/checks", "GET /admin/outbox/parked",
-             "POST /admin/outbox/parked/{id}/requeue", "GET /admin/outbox/backlog", "GET /admin/audit"],
+             "POST /admin/outbox/parked/{id}/requeue", "GET /admin/outbox/backlog", "GET /admin/messaging/endpoints", "GET /admin/audit"],
             ignoreOrder: true);
         document.BearerScheme.ShouldBe(("http", "bearer", "JWT"));
         foreach (var operation in document.Operations)
