@@ -14,4 +14,5 @@ public sealed record PaymentChecks(
     string? LastError,
     DateTimeOffset? StuckAt,
     DateTimeOffset? NextCheckAt,
-    IReadOnlyList<PaymentFinding> Findings);
+    IReadOnlyList<PaymentFinding> Findings,
+    IReadOnlyList<PaymentCheck>? History = null);

@@ -36,19 +36,30 @@ public static class TimelineSteps
                 email.TraceId, email.Id));
         }
 
-        if (checks is { LastCheckedAt: { } lastChecked })
+        foreach (var check in checks?.History ?? [])
+        {
+            var answer = check.Error is { } error ? $"could not ask: {error}" : $"the provider said {check.ProviderStatus ?? "nothing"}";
+            steps.Add(Step(check.CheckedAt, "check", "reconciliation", $"Checked at {checks!.Provider}: {answer}.", check.TraceId, null));
+        }
+
+        // A Reconciliation that keeps no history (or checks from before it did): its summary, as one step.
+        if (checks is { History: null or [], LastCheckedAt: { } lastChecked })
         {
             var answer = checks.LastError is { } error ? $"last failed: {error}" : $"the provider last said {checks.ProviderStatus ?? "nothing"}";
-            var stuck = checks.StuckAt is not null ? "; gave up (stuck)" : "";
-            steps.Add(Step(lastChecked, "check", "reconciliation",
-                $"{Count(checks.Checks, "check", "checks")} at {checks.Provider}, {answer}{stuck}.", null, null));
+            steps.Add(Step(lastChecked, "check", "reconciliation", $"{Count(checks.Checks, "check", "checks")} at {checks.Provider}, {answer}.", null, null));
+        }
+
+        if (checks is { StuckAt: { } stuckAt })
+        {
+            steps.Add(Step(stuckAt, "check", "reconciliation",
+                $"Gave up after {Count(checks.Checks, "check", "checks")} at {checks.Provider}: the payment is stuck, for an operator.", null, null));
         }
 
         foreach (var finding in checks?.Findings ?? [])
         {
             steps.Add(Step(finding.FoundAt, "finding", "reconciliation",
                 $"Found {finding.Kind} at the provider for {finding.PaymentId} ({finding.AmountMinor} {finding.Currency} minor units), announced to Orders.",
-                null, finding.EventId));
+                finding.TraceId, finding.EventId));
         }
 
         return [.. steps.OrderBy(s => s.At).ThenBy(s => Rank(s.Kind))];

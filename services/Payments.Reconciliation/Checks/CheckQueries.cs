@@ -15,10 +15,14 @@ internal static class CheckQueries
             FROM reconciliation.payments WHERE order_id = $1
             """).Bind(orderId);
         var findings = new NpgsqlBatchCommand(
-            "SELECT event_id, payment_id, kind, amount_minor, currency, found_at FROM reconciliation.findings WHERE order_id = $1 ORDER BY found_at, event_id")
+            "SELECT event_id, payment_id, kind, amount_minor, currency, found_at, trace_id FROM reconciliation.findings WHERE order_id = $1 ORDER BY found_at, event_id")
+            .Bind(orderId);
+        var history = new NpgsqlBatchCommand(
+            "SELECT checked_at, provider_status, error, trace_id FROM reconciliation.checks WHERE order_id = $1 ORDER BY checked_at, id")
             .Bind(orderId);
         batch.BatchCommands.Add(payment);
         batch.BatchCommands.Add(findings);
+        batch.BatchCommands.Add(history);
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -34,15 +38,24 @@ internal static class CheckQueries
             Updated: reader.Get<DateTimeOffset>("updated_at"));
         await reader.NextResultAsync(cancellationToken);
         int eventId = reader.GetOrdinal("event_id"), paymentId = reader.GetOrdinal("payment_id"), kind = reader.GetOrdinal("kind"),
-            amount = reader.GetOrdinal("amount_minor"), currency = reader.GetOrdinal("currency"), foundAt = reader.GetOrdinal("found_at");
+            amount = reader.GetOrdinal("amount_minor"), currency = reader.GetOrdinal("currency"), foundAt = reader.GetOrdinal("found_at"),
+            trace = reader.GetOrdinal("trace_id");
         var found = new List<PaymentFinding>();
         while (await reader.ReadAsync(cancellationToken))
         {
             found.Add(new PaymentFinding(reader.GetGuid(eventId), reader.GetString(paymentId), reader.GetString(kind), reader.GetInt64(amount),
-                reader.GetString(currency), reader.GetFieldValue<DateTimeOffset>(foundAt)));
+                reader.GetString(currency), reader.GetFieldValue<DateTimeOffset>(foundAt), reader.IsDBNull(trace) ? null : reader.GetString(trace)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var checks = new List<PaymentCheck>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            checks.Add(new PaymentCheck(reader.Get<DateTimeOffset>("checked_at"), reader.GetOrNull<string>("provider_status"),
+                reader.GetOrNull<string>("error"), reader.GetOrNull<string>("trace_id")));
         }
 
         return new PaymentChecks(head.Id, head.PaymentId, head.Provider, head.Status, head.Amount, head.Currency, head.Created, head.Checks, head.Errors,
-            head.ProviderStatus, head.LastChecked, head.LastError, head.Stuck, head.Next, head.Updated, found);
+            head.ProviderStatus, head.LastChecked, head.LastError, head.Stuck, head.Next, head.Updated, found, checks);
     }
 }

@@ -2,7 +2,8 @@ namespace Payments.Reconciliation.Checks;
 
 /// <summary>
 /// What Reconciliation recorded about one order's payment: its view of the payment, how its checks at the provider
-/// went (how many, the last one's answer or error, whether it gave up: stuck) and the findings it announced.
+/// went (how many, the last one's answer or error, whether it gave up: stuck), each check in order with its trace, and
+/// the findings it announced.
 /// </summary>
 /// <param name="NextCheckAt">Null when the payment is no longer watched (closed, stuck, or provider not known yet).</param>
 public sealed record PaymentChecks(
@@ -21,4 +22,5 @@ public sealed record PaymentChecks(
     DateTimeOffset? StuckAt,
     DateTimeOffset? NextCheckAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<PaymentFinding> Findings);
+    IReadOnlyList<PaymentFinding> Findings,
+    IReadOnlyList<PaymentCheck> History);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Payments.Contracts;
 using Payments.Reconciliation.Providers;
 
@@ -16,4 +17,7 @@ public sealed record CheckOutcome(
     string? Error)
 {
     public bool Checked => Error is null;
+
+    /// <summary>The check's span (default when tracing is off): its row and its findings carry this trace on.</summary>
+    public ActivityContext Trace { get; init; }
 }

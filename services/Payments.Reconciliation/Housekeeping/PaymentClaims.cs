@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Npgsql;
 using Payments.Contracts;
 using Payments.Messaging.Outbox;
 using Payments.Messaging.Postgres;
+using Payments.Reconciliation.Diagnostics;
 
 namespace Payments.Reconciliation.Housekeeping;
 
@@ -54,20 +56,28 @@ public static class PaymentClaims
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var findings = outcomes.SelectMany(o => o.Findings).ToList();
+        var findings = outcomes.SelectMany(o => o.Findings.Select(f => (Finding: f, o.Trace))).ToList();
         var announced = findings.Count == 0 ? [] : await RecordFindingsAsync(connection, transaction, findings, cancellationToken);
 
         if (announced.Count > 0)
         {
             await using var batch = new NpgsqlBatch(connection, transaction);
-            foreach (var finding in announced)
+            foreach (var (finding, trace) in announced)
             {
+                // The check's trace goes on: the outbox row carries this span as the message's parent.
+                using var announce = ReconciliationTelemetry.Source.StartActivity("reconciliation.announce", ActivityKind.Producer, trace);
                 // Mandatory: the event must reach Orders' queue; unroutable, the relay keeps it and retries.
                 batch.BatchCommands.Add(OutboxWriter.Insert(finding, finding.EventId, mandatory: true));
             }
 
             batch.BatchCommands.Add(OutboxWriter.Notify());
             await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // Before the settle releases the claims: only checks whose claim still held are recorded, as they are settled.
+        await using (var history = RecordChecks(outcomes, now, connection, transaction))
+        {
+            await history.ExecuteNonQueryAsync(cancellationToken);
         }
 
         var stuck = 0;
@@ -82,25 +92,27 @@ public static class PaymentClaims
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return (announced, stuck);
+        return ([.. announced.Select(a => a.Finding)], stuck);
     }
 
-    private static async Task<List<PaymentEventReceived>> RecordFindingsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, List<PaymentEventReceived> findings, CancellationToken cancellationToken)
+    private static async Task<List<(PaymentEventReceived Finding, ActivityContext Trace)>> RecordFindingsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<(PaymentEventReceived Finding, ActivityContext Trace)> findings,
+        CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO reconciliation.findings (event_id, order_id, payment_id, kind, amount_minor, currency)
-            SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::bigint[], $6::text[])
+            INSERT INTO reconciliation.findings (event_id, order_id, payment_id, kind, amount_minor, currency, trace_id)
+            SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[])
             ON CONFLICT (event_id) DO NOTHING
             RETURNING event_id
             """, connection, transaction)
-            .Bind<Guid[]>([.. findings.Select(f => f.EventId)])
-            .Bind<Guid[]>([.. findings.Select(f => Guid.Parse(f.OrderId!))])
-            .Bind<string[]>([.. findings.Select(f => f.ProviderPaymentId)])
-            .Bind<string[]>([.. findings.Select(f => f.Kind.ToString())])
-            .Bind<long[]>([.. findings.Select(f => f.AmountMinor)])
-            .Bind<string[]>([.. findings.Select(f => f.Currency)]);
+            .Bind<Guid[]>([.. findings.Select(f => f.Finding.EventId)])
+            .Bind<Guid[]>([.. findings.Select(f => Guid.Parse(f.Finding.OrderId!))])
+            .Bind<string[]>([.. findings.Select(f => f.Finding.ProviderPaymentId)])
+            .Bind<string[]>([.. findings.Select(f => f.Finding.Kind.ToString())])
+            .Bind<long[]>([.. findings.Select(f => f.Finding.AmountMinor)])
+            .Bind<string[]>([.. findings.Select(f => f.Finding.Currency)])
+            .Bind<string?[]>([.. findings.Select(f => TraceId(f.Trace))]);
         var fresh = new HashSet<Guid>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var eventId = reader.GetOrdinal("event_id");
@@ -109,8 +121,25 @@ public static class PaymentClaims
             fresh.Add(reader.GetGuid(eventId));
         }
 
-        return findings.Where(f => fresh.Contains(f.EventId)).ToList();
+        return findings.Where(f => fresh.Contains(f.Finding.EventId)).ToList();
     }
+
+    private static NpgsqlCommand RecordChecks(IReadOnlyList<CheckOutcome> outcomes, DateTimeOffset now, NpgsqlConnection connection, NpgsqlTransaction transaction) =>
+        new NpgsqlCommand(
+            """
+            INSERT INTO reconciliation.checks (order_id, checked_at, provider_status, error, trace_id)
+            SELECT r.order_id, $6, r.provider_status, r.error, r.trace_id
+            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) AS r(order_id, claim_id, provider_status, error, trace_id)
+            JOIN reconciliation.payments p ON p.order_id = r.order_id AND p.claim_id = r.claim_id
+            """, connection, transaction)
+        .Bind<Guid[]>([.. outcomes.Select(o => o.Payment.OrderId)])
+        .Bind<Guid[]>([.. outcomes.Select(o => o.Payment.ClaimId)])
+        .Bind<string?[]>([.. outcomes.Select(o => o.ProviderStatus?.ToString())])
+        .Bind<string?[]>([.. outcomes.Select(o => o.Error)])
+        .Bind<string?[]>([.. outcomes.Select(o => TraceId(o.Trace))])
+        .Bind(now);
+
+    private static string? TraceId(ActivityContext trace) => trace == default ? null : trace.TraceId.ToHexString();
 
     // Only the claim's holder writes back (claim_id matches). An outcome Orders reported meanwhile wins over the
     // schedule computed from the older view: a final status closes the watch, and an outcome is never "stuck".

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Payments.Reconciliation.Diagnostics;
 using Payments.Reconciliation.Providers;
@@ -23,7 +24,22 @@ public sealed class ProviderCheck(ProviderClients clients, IOptions<Reconciliati
         return [.. outcomes];
     }
 
+    // A trace of its own per check: the pass runs on a timer, under no request or message.
     private async Task<CheckOutcome> CheckOneAsync(ClaimedPayment payment, CancellationToken cancellationToken)
+    {
+        using var activity = ReconciliationTelemetry.Source.StartActivity("reconciliation.check");
+        activity?.SetTag("payments.order_id", payment.OrderId.ToString());
+        activity?.SetTag("payments.provider", payment.Provider);
+        var outcome = await DecideAsync(payment, cancellationToken);
+        if (outcome.Error is { } error)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, error);
+        }
+
+        return activity is null ? outcome : outcome with { Trace = activity.Context };
+    }
+
+    private async Task<CheckOutcome> DecideAsync(ClaimedPayment payment, CancellationToken cancellationToken)
     {
         if (clients.For(payment.Provider) is not { } client)
         {

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Payments.Contracts;
 using Payments.Reconciliation.Checks;
+using Payments.Reconciliation.Diagnostics;
 using Payments.Reconciliation.Tests.Infrastructure;
 using Payments.ServiceDefaults.Security;
 using Payments.Testing;
@@ -10,7 +12,10 @@ using Payments.Testing.Security;
 
 namespace Payments.Reconciliation.Tests.Checks;
 
-/// <summary>A provider of its own and Orders' OrderCreated published by the test, for a payment that succeeded without a webhook.</summary>
+/// <summary>
+/// A provider of its own and Orders' OrderCreated published by the test, for a payment that succeeded without a webhook.
+/// Tracing is on for Reconciliation's checks (a listener samples them, as an OTLP exporter would).
+/// </summary>
 [Collection(SystemCollection.Name)]
 public sealed class When_an_operator_reads_a_payments_checks(PaymentSystem system) : IAsyncLifetime
 {
@@ -38,8 +43,14 @@ public sealed class When_an_operator_reads_a_payments_checks(PaymentSystem syste
     }
 
     [Fact]
-    public async Task Should_show_the_checks_made_and_the_finding_announced()
+    public async Task Should_show_each_check_made_with_its_trace_and_the_finding_announced()
     {
+        using var tracing = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ReconciliationTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+        };
+        ActivitySource.AddActivityListener(tracing);
         var orderId = Guid.CreateVersion7();
         var paymentId = await _provider.CreateIntentAsync(4200, "EUR", orderId);
         await _provider.ConfirmAsync(paymentId, "pm_card_visa");
@@ -57,6 +68,14 @@ public sealed class When_an_operator_reads_a_payments_checks(PaymentSystem syste
         checks.ProviderStatus.ShouldNotBeNull();
         var finding = checks.Findings.ShouldHaveSingleItem();
         (finding.PaymentId, finding.Kind, finding.AmountMinor).ShouldBe((paymentId, nameof(PaymentEventKind.Succeeded), 4200L));
+
+        checks.History.Count(c => c.Error is null).ShouldBe(checks.Checks, "one row per check that got an answer");
+        checks.History.Select(c => c.CheckedAt).ShouldBeInOrder();
+        var last = checks.History.Last(c => c.Error is null);
+        (last.CheckedAt, last.ProviderStatus).ShouldBe((checks.LastCheckedAt.Value, checks.ProviderStatus));
+        checks.History.ShouldAllBe(c => c.TraceId != null && c.TraceId.Length == 32);
+        checks.History.Select(c => c.TraceId).ShouldBeUnique("each check is a trace of its own");
+        checks.History.Select(c => c.TraceId).ShouldContain(finding.TraceId, "the finding carries on the trace of the check that found it");
     }
 
     [Fact]
