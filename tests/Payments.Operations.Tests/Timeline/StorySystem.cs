@@ -27,6 +27,9 @@ public sealed class StorySystem : IAsyncLifetime
 
     public ServiceProcess Reconciliation { get; private set; } = null!;
 
+    /// <summary>Reconciliation's own database, for a test that plays its relay giving up on a row.</summary>
+    public string ReconciliationDatabase { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         var token = TestContext.Current.CancellationToken;
@@ -50,9 +53,10 @@ public sealed class StorySystem : IAsyncLifetime
             .With("Notifications:Delivery:PollInterval", "00:00:00.100")
             .With("OTEL_EXPORTER_OTLP_ENDPOINT", Otlp)
             .With("Logging:LogLevel:Default", "Warning");
+        ReconciliationDatabase = await Postgres.CreateDatabaseAsync("reconciliation", token);
         Reconciliation = new ServiceProcess("Payments.Reconciliation")
             .With("ConnectionStrings:RabbitMq", Broker.AmqpUri)
-            .With("ConnectionStrings:Postgres", await Postgres.CreateDatabaseAsync("reconciliation", token))
+            .With("ConnectionStrings:Postgres", ReconciliationDatabase)
             .With("Provider:BaseUrl", Provider.BaseUrl)
             .With("Provider:ApiKey", "sk_test_operations")
             .With("OTEL_EXPORTER_OTLP_ENDPOINT", Otlp)
