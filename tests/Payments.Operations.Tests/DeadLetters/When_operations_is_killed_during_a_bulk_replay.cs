@@ -1,12 +1,10 @@
 using System.Net.Http.Json;
-using Npgsql;
 using Payments.Operations.DeadLetters;
 using Payments.Operations.Tests.Infrastructure;
 using Payments.ServiceDefaults.Security;
 using Payments.Testing;
 using Payments.Testing.Messaging;
 using Payments.Testing.Security;
-using Payments.Testing.Services;
 
 namespace Payments.Operations.Tests.DeadLetters;
 
@@ -20,25 +18,9 @@ public sealed class When_operations_is_killed_during_a_bulk_replay(Servers serve
 {
     private const int Orders = 50;
     private const int EventsPerOrder = 10;
-    private ServiceProcess _operations = null!;
-    private string _database = null!;
+    private OperationsProcess _operations = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _database = await servers.Postgres.CreateDatabaseAsync("operations", TestContext.Current.CancellationToken);
-        _operations = new ServiceProcess("Payments.Operations")
-            .With("ConnectionStrings:RabbitMq", servers.Broker.AmqpUri)
-            .With("ConnectionStrings:Postgres", _database)
-            .With("Operations:Broker:ManagementUrl", $"http://127.0.0.1:{servers.Broker.ManagementPort}")
-            .With("Operations:Services:Ingress:BaseUrl", OperationsApp.Unreachable)
-            .With("Operations:Services:Orders:BaseUrl", servers.Orders.BaseUrl)
-            .With("Operations:Services:Notifications:BaseUrl", OperationsApp.Unreachable)
-            .With("Operations:Services:Reconciliation:BaseUrl", OperationsApp.Unreachable)
-            .With("Operations:DeadLetters:Queues:0", "orders-payment-events_error")
-            .With("Operations:DeadLetters:MissingQueueRetry", "00:00:00.200")
-            .With("Logging:LogLevel:Default", "Warning");
-        await _operations.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-    }
+    public async ValueTask InitializeAsync() => _operations = await OperationsProcess.StartAsync(servers, TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync() => await _operations.DisposeAsync();
 
@@ -46,7 +28,7 @@ public sealed class When_operations_is_killed_during_a_bulk_replay(Servers serve
     public async Task Should_replay_the_rest_on_the_next_run_and_apply_each_once()
     {
         var token = TestContext.Current.CancellationToken;
-        using var client = new HttpClient { BaseAddress = new Uri(_operations.BaseUrl) };
+        using var client = new HttpClient { BaseAddress = new Uri(_operations.Process.BaseUrl) };
         client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(ApiAudiences.Operations, Scopes.PaymentsOps);
         var orders = Enumerable.Range(0, Orders).Select(_ => (Id: Guid.NewGuid(), Payment: "pi_" + Guid.NewGuid().ToString("N")[..20])).ToList();
         await using var bus = await TestBus.ConnectAsync(servers.Broker);
@@ -59,7 +41,7 @@ public sealed class When_operations_is_killed_during_a_bulk_replay(Servers serve
         }
 
         const int total = Orders * EventsPerOrder;
-        await Eventually.TrueAsync(async () => await CountAsync("state = 'dead'") == total, TimeSpan.FromSeconds(90), $"{total} dead letters stored", token);
+        await Eventually.TrueAsync(async () => await _operations.CountAsync("state = 'dead'") == total, TimeSpan.FromSeconds(90), $"{total} dead letters stored", token);
         foreach (var (id, payment) in orders)
         {
             await servers.OrdersDatabase.CreateOrderAsync(id, payment);
@@ -67,20 +49,20 @@ public sealed class When_operations_is_killed_during_a_bulk_replay(Servers serve
 
         var filter = new { filter = new { queue = "orders-payment-events_error", reason = "OrderNotFound" } };
         var replay = client.PostAsJsonAsync(new Uri("/api/dead-letters/replay", UriKind.Relative), filter, token);
-        await Eventually.TrueAsync(async () => await CountAsync("state = 'replayed'") >= 20, TimeSpan.FromSeconds(30), "the replay under way", token);
-        await _operations.KillAsync();
+        await Eventually.TrueAsync(async () => await _operations.CountAsync("state = 'replayed'") >= 20, TimeSpan.FromSeconds(30), "the replay under way", token);
+        await _operations.Process.KillAsync();
         await Should.ThrowAsync<HttpRequestException>(replay);
-        var before = await CountAsync("state = 'replayed'");
+        var before = await _operations.CountAsync("state = 'replayed'");
         before.ShouldBeLessThan(total, "killed before the replay finished");
 
-        await _operations.StartAsync(cancellationToken: token);
+        await _operations.Process.StartAsync(cancellationToken: token);
         using (var again = await client.PostAsJsonAsync(new Uri("/api/dead-letters/replay", UriKind.Relative), filter, token))
         {
             again.EnsureSuccessStatusCode();
             (await again.Content.ReadFromJsonAsync<ReplayResult>(token))!.Replayed.ShouldBe((int)(total - before));
         }
 
-        (await CountAsync("state = 'replayed'")).ShouldBe(total);
+        (await _operations.CountAsync("state = 'replayed'")).ShouldBe(total);
         var ids = orders.Select(o => o.Id).ToList();
         await Eventually.TrueAsync(async () => await servers.OrdersDatabase.EventCountAsync(ids) >= total, TimeSpan.FromSeconds(60),
             "every replayed event applied", token);
@@ -89,13 +71,5 @@ public sealed class When_operations_is_killed_during_a_bulk_replay(Servers serve
         await bus.PublishAsync(PaymentEvents.Succeeded(later, laterPayment));
         await Eventually.TrueAsync(async () => await servers.OrdersDatabase.StatusAsync(later) == "paid", TimeSpan.FromSeconds(20), "a later event applied", token);
         (await servers.OrdersDatabase.EventCountAsync(ids)).ShouldBe(total);
-    }
-
-    private async Task<long> CountAsync(string where)
-    {
-        await using var connection = new NpgsqlConnection(_database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM deadletters.messages WHERE {where}", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
