@@ -35,7 +35,7 @@ public static class ParkedNotificationEndpoints
         return TypedResults.Ok(parked);
     }
 
-    // An index-only count: notifications_parked covers exactly the parked rows.
+    // The partial index notifications_parked holds exactly the parked rows.
     internal static async Task<Ok<ParkedCount>> CountAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("SELECT count(*) FROM notifications.notifications WHERE state = 'parked'");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Payments.Testing;
 
 namespace Payments.Operations.Console.Tests.Cli;
 
@@ -15,9 +16,8 @@ public sealed class When_the_tool_is_packed_and_installed : IDisposable
     [Fact]
     public async Task Should_install_as_payments_and_answer_its_help()
     {
-        var project = Path.Combine(RepositoryRoot(), "tools", "Payments.Cli", "Payments.Cli.csproj");
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-            ? "Release" : "Debug";
+        var project = SourceTree.PathOf("tools", "Payments.Cli", "Payments.Cli.csproj");
+        var configuration = SourceTree.Configuration;
         var packages = Path.Combine(_root, "packages");
         var tools = Path.Combine(_root, "tools");
 
@@ -32,19 +32,6 @@ public sealed class When_the_tool_is_packed_and_installed : IDisposable
         exitCode.ShouldBe(0);
         output.ShouldContain("payments [command] [options]");
         output.ShouldContain("dead-letters");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Payments.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Payments.sln above {AppContext.BaseDirectory}.");
     }
 
     private async Task<(int ExitCode, string Output)> RunAsync(string file, string[] arguments)

@@ -9,10 +9,8 @@ using Payments.Messaging.Wire;
 using Payments.Operations.Parked;
 using Payments.Operations.Tests.Infrastructure;
 using Payments.Operations.Tests.Timeline;
-using Payments.ServiceDefaults.Security;
 using Payments.Testing;
 using Payments.Testing.Messaging;
-using Payments.Testing.Security;
 
 namespace Payments.Operations.Tests.Parked;
 
@@ -24,24 +22,12 @@ namespace Payments.Operations.Tests.Parked;
 [Collection(StoryCollection.Name)]
 public sealed class When_an_operator_acts_on_parked_messages(StorySystem system) : IAsyncLifetime
 {
-    private static readonly string OperatorToken = TestTokens.Create(
-        [ApiAudiences.Operations, ApiAudiences.Orders, ApiAudiences.Notifications, ApiAudiences.Reconciliation], [Scopes.PaymentsOps]);
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private OperationsApp _app = null!;
     private HttpClient _client = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        (_app, _client) = await OperationsApp.StartAsync(system.Broker, system.Postgres, new Dictionary<string, string?>
-        {
-            ["Operations:Services:Orders:BaseUrl"] = system.Orders.BaseUrl,
-            ["Operations:Services:Notifications:BaseUrl"] = system.Notifications.BaseUrl,
-            ["Operations:Services:Reconciliation:BaseUrl"] = system.Reconciliation.BaseUrl,
-        });
-        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorToken);
-    }
+    public async ValueTask InitializeAsync() => (_app, _client) = await system.StartOperationsAsync();
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
@@ -84,7 +70,7 @@ public sealed class When_an_operator_acts_on_parked_messages(StorySystem system)
 
         resend.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         using var notifications = new HttpClient { BaseAddress = new Uri(system.Notifications.BaseUrl) };
-        notifications.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorToken);
+        notifications.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", StorySystem.OperatorToken);
         var recorded = await notifications.GetFromJsonAsync<JsonElement>($"/notifications?orderId={paid.OrderId}", Ct);
         recorded.EnumerateArray().ShouldHaveSingleItem().GetProperty("resentAt").ValueKind.ShouldBe(JsonValueKind.String, "Notifications resent it");
         using var again = await _client.PostAsync(new Uri($"/api/parked/orders/{email.Id}/resend", UriKind.Relative), null, Ct);

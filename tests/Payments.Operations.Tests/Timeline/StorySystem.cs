@@ -1,4 +1,8 @@
+using System.Net.Http.Headers;
+using Payments.Operations.Tests.Infrastructure;
+using Payments.ServiceDefaults.Security;
 using Payments.Testing.Postgres;
+using Payments.Testing.Security;
 using Payments.Testing.Services;
 using Payments.Testing.Smtp;
 
@@ -13,7 +17,11 @@ public sealed class StorySystem : IAsyncLifetime
 {
     private const string Otlp = "http://127.0.0.1:1";
 
-    public Infrastructure.ManagedBroker Broker { get; } = new();
+    /// <summary>The operator's own token, valid for Operations and for the three services it forwards it to.</summary>
+    public static readonly string OperatorToken = TestTokens.Create(
+        [ApiAudiences.Operations, ApiAudiences.Orders, ApiAudiences.Notifications, ApiAudiences.Reconciliation], [Scopes.PaymentsOps]);
+
+    public ManagedBroker Broker { get; } = new();
 
     public PostgresFixture Postgres { get; } = new();
 
@@ -64,6 +72,28 @@ public sealed class StorySystem : IAsyncLifetime
         // Notifications and Reconciliation first: Orders declares their queues, but they bind what they take.
         await Task.WhenAll(Notifications.StartAsync(cancellationToken: token), Reconciliation.StartAsync(cancellationToken: token));
         await Orders.StartAsync(cancellationToken: token);
+    }
+
+    /// <summary>
+    /// Operations on a fresh database, asking the three services (<paramref name="settings"/> may change any of it); its
+    /// client carries <see cref="OperatorToken"/>.
+    /// </summary>
+    public async Task<(OperationsApp App, HttpClient Client)> StartOperationsAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Operations:Services:Orders:BaseUrl"] = Orders.BaseUrl,
+            ["Operations:Services:Notifications:BaseUrl"] = Notifications.BaseUrl,
+            ["Operations:Services:Reconciliation:BaseUrl"] = Reconciliation.BaseUrl,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var (app, client) = await OperationsApp.StartAsync(Broker, Postgres, all);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorToken);
+        return (app, client);
     }
 
     public async ValueTask DisposeAsync()

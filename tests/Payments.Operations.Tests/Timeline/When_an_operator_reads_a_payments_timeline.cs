@@ -23,17 +23,10 @@ public sealed class When_an_operator_reads_a_payments_timeline(StorySystem syste
 {
     private const string Jaeger = "http://jaeger.test:16686";
 
-    private static readonly string OperatorToken = TestTokens.Create(
-        [ApiAudiences.Operations, ApiAudiences.Orders, ApiAudiences.Notifications, ApiAudiences.Reconciliation], [Scopes.PaymentsOps]);
-
     private OperationsApp _app = null!;
     private HttpClient _client = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        (_app, _client) = await OperationsApp.StartAsync(system.Broker, system.Postgres, Services(notifications: system.Notifications.BaseUrl));
-        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorToken);
-    }
+    public async ValueTask InitializeAsync() => (_app, _client) = await system.StartOperationsAsync(Settings);
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
@@ -75,9 +68,9 @@ public sealed class When_an_operator_reads_a_payments_timeline(StorySystem syste
     public async Task Should_answer_what_the_others_gave_and_name_the_service_that_is_down()
     {
         var (orderId, _) = await PaidOrderAsync();
-        var (partialApp, partial) = await OperationsApp.StartAsync(system.Broker, system.Postgres, Services(notifications: OperationsApp.Unreachable));
+        var (partialApp, partial) = await system.StartOperationsAsync(
+            new Dictionary<string, string?>(Settings) { ["Operations:Services:Notifications:BaseUrl"] = OperationsApp.Unreachable });
         await using var _ = partialApp;
-        partial.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorToken);
 
         var timeline = await Eventually.ValueAsync(() => TimelineAsync(partial, orderId), t => t.Status == "paid",
             TimeSpan.FromSeconds(60), "the order to be paid", TestContext.Current.CancellationToken);
@@ -117,11 +110,8 @@ public sealed class When_an_operator_reads_a_payments_timeline(StorySystem syste
         }
     }
 
-    private Dictionary<string, string?> Services(string notifications) => new()
+    private static readonly Dictionary<string, string?> Settings = new()
     {
-        ["Operations:Services:Orders:BaseUrl"] = system.Orders.BaseUrl,
-        ["Operations:Services:Notifications:BaseUrl"] = notifications,
-        ["Operations:Services:Reconciliation:BaseUrl"] = system.Reconciliation.BaseUrl,
         ["Operations:Jaeger:BaseUrl"] = Jaeger,
         ["Operations:Timeline:ServiceTimeout"] = "00:00:02",
     };

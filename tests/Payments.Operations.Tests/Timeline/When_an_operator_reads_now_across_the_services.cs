@@ -1,12 +1,9 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Payments.Contracts;
 using Payments.Operations.Now;
 using Payments.Operations.Tests.Infrastructure;
-using Payments.ServiceDefaults.Security;
 using Payments.Testing;
 using Payments.Testing.Messaging;
-using Payments.Testing.Security;
 
 namespace Payments.Operations.Tests.Timeline;
 
@@ -24,17 +21,7 @@ public sealed class When_an_operator_reads_now_across_the_services(StorySystem s
     private OperationsApp _app = null!;
     private HttpClient _client = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        (_app, _client) = await OperationsApp.StartAsync(system.Broker, system.Postgres, new Dictionary<string, string?>
-        {
-            ["Operations:Services:Orders:BaseUrl"] = system.Orders.BaseUrl,
-            ["Operations:Services:Notifications:BaseUrl"] = system.Notifications.BaseUrl,
-            ["Operations:Services:Reconciliation:BaseUrl"] = system.Reconciliation.BaseUrl,
-        });
-        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create(
-            [ApiAudiences.Operations, ApiAudiences.Orders, ApiAudiences.Notifications, ApiAudiences.Reconciliation], [Scopes.PaymentsOps]));
-    }
+    public async ValueTask InitializeAsync() => (_app, _client) = await system.StartOperationsAsync();
 
     public async ValueTask DisposeAsync()
     {

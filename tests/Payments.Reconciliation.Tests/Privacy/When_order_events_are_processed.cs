@@ -92,13 +92,7 @@ public sealed class When_order_events_are_processed(PaymentSystem system) : IAsy
 
     private static string[] OrdersSubscribers(string queue)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Payments.sln")))
-        {
-            root = root.Parent!;
-        }
-
-        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(root.FullName, "services", "Payments.Orders", "appsettings.json")));
+        using var settings = JsonDocument.Parse(File.ReadAllText(SourceTree.PathOf("services", "Payments.Orders", "appsettings.json")));
         return [.. settings.RootElement.GetProperty("Messaging").GetProperty("Broker").GetProperty("Subscribers").GetProperty(queue)
             .EnumerateArray().Select(t => t.GetString()!)];
     }

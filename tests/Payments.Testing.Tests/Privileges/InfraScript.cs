@@ -55,14 +55,5 @@ internal static class InfraScript
     }
 
     /// <summary>The script's path in the repository this test assembly was built from.</summary>
-    private static string PathOf(string script)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Payments.sln")))
-                return Path.Combine(directory.FullName, script);
-        }
-
-        throw new InvalidOperationException($"No Payments.sln above {AppContext.BaseDirectory}: cannot find {script}.");
-    }
+    private static string PathOf(string script) => SourceTree.PathOf(script);
 }

@@ -129,16 +129,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The service's build output for the configuration the tests were built with.</summary>
     public static string Locate(string name)
     {
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = testBin.Parent!.Name; // .../bin/{configuration}/net10.0
-        var root = testBin;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Payments.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Payments.sln not found above the test binaries."),
-            "services", name, "bin", configuration, "net10.0", name + ".dll");
+        var configuration = SourceTree.Configuration;
+        var dll = SourceTree.PathOf("services", name, "bin", configuration, "net10.0", name + ".dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"{name} is not built for {configuration}; reference its project from the test project.", dll);
     }
 }
