@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using MassTransit;
 using Payments.Messaging.Diagnostics;
 
 namespace Payments.Messaging.Consumers;
@@ -13,7 +12,8 @@ namespace Payments.Messaging.Consumers;
 /// </summary>
 public sealed class InFlightDeliveries
 {
-    private readonly ConcurrentDictionary<ReceiveContext, Delivery> _deliveries = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<object, Delivery> _deliveries = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<Uri, string?> _queueOf = new();
     private readonly IReadOnlyList<string> _queues;
     private readonly TimeProvider _time;
 
@@ -26,50 +26,58 @@ public sealed class InFlightDeliveries
             "s", "Age since it was sent of the oldest delivery a receive endpoint holds (0 when it holds none).");
     }
 
-    /// <summary>Every declared endpoint, holding deliveries or not: an endpoint with none has nothing waiting on it here.</summary>
+    /// <summary>
+    /// Every declared endpoint, holding deliveries or not. Only deliveries whose envelope was read are aged: one that has
+    /// just entered the pipe is counted, but its sentTime is not known yet, and the time it arrived would understate it.
+    /// </summary>
     public IReadOnlyList<EndpointDeliveries> Snapshot()
     {
         var now = _time.GetUtcNow();
         var held = _deliveries.Values.GroupBy(d => d.Queue, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (Count: g.Count(), Oldest: g.Min(d => d.Since)), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (Count: g.Count(), Oldest: g.Min(d => d.SentAt)), StringComparer.Ordinal);
         return [.. _queues.Select(queue => held.TryGetValue(queue, out var h)
-            ? new EndpointDeliveries(queue, h.Count, h.Oldest, Math.Max(0, (now - h.Oldest).TotalSeconds))
+            ? new EndpointDeliveries(queue, h.Count, h.Oldest, h.Oldest is { } oldest ? Math.Max(0, (now - oldest).TotalSeconds) : null)
             : new EndpointDeliveries(queue, 0, null, null))];
     }
 
-    /// <summary>A delivery entered an endpoint's pipe: until its envelope is read, it is at least as old as now.</summary>
-    internal void Received(ReceiveContext context)
+    /// <summary>A delivery entered an endpoint's pipe (keyed by its receive context).</summary>
+    internal void Received(object delivery, Uri inputAddress)
     {
-        var queue = QueueOf(context.InputAddress);
-        if (_queues.Contains(queue, StringComparer.Ordinal))
+        var queue = _queueOf.GetOrAdd(inputAddress, QueueOf);
+        if (queue is not null)
         {
-            _deliveries[context] = new Delivery(queue, _time.GetUtcNow());
+            _deliveries[delivery] = new Delivery(queue, _time.GetUtcNow());
         }
     }
 
     /// <summary>The envelope was read: the delivery is as old as its sentTime (a redelivery keeps the first one).</summary>
-    internal void Read(ConsumeContext context)
+    internal void Read(object delivery, DateTime? sentTime)
     {
-        if (context.SentTime is { } sent && _deliveries.TryGetValue(context.ReceiveContext, out var delivery))
+        if (sentTime is { } sent && _deliveries.TryGetValue(delivery, out var held))
         {
-            delivery.Sent(new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)));
+            held.Sent(new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)));
         }
     }
 
-    internal void Settled(ReceiveContext context) => _deliveries.TryRemove(context, out _);
+    internal void Settled(object delivery) => _deliveries.TryRemove(delivery, out _);
 
-    /// <summary>MassTransit's input address ends with the queue's name: rabbitmq://host/vhost/queue.</summary>
-    private static string QueueOf(Uri inputAddress) => inputAddress.Segments[^1].TrimEnd('/');
+    /// <summary>MassTransit's input address ends with the queue's name: rabbitmq://host/vhost/queue. Null when not declared.</summary>
+    private string? QueueOf(Uri inputAddress)
+    {
+        var queue = inputAddress.Segments[^1].TrimEnd('/');
+        return _queues.Contains(queue, StringComparer.Ordinal) ? queue : null;
+    }
 
     private sealed class Delivery(string queue, DateTimeOffset receivedAt)
     {
-        private long _sinceTicks = receivedAt.UtcTicks;
+        private long _sentTicks = long.MaxValue;
 
         public string Queue { get; } = queue;
 
-        public DateTimeOffset Since => new(Volatile.Read(ref _sinceTicks), TimeSpan.Zero);
+        /// <summary>Null until the envelope is read.</summary>
+        public DateTimeOffset? SentAt => Volatile.Read(ref _sentTicks) is var ticks && ticks != long.MaxValue ? new(ticks, TimeSpan.Zero) : null;
 
         // The publisher's clock: never later than when it reached us.
-        public void Sent(DateTimeOffset sentAt) => Volatile.Write(ref _sinceTicks, Math.Min(sentAt.UtcTicks, Volatile.Read(ref _sinceTicks)));
+        public void Sent(DateTimeOffset sentAt) => Volatile.Write(ref _sentTicks, Math.Min(sentAt.UtcTicks, receivedAt.UtcTicks));
     }
 }

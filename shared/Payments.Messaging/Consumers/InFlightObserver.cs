@@ -10,7 +10,7 @@ internal sealed class InFlightObserver(InFlightDeliveries deliveries) : IReceive
 {
     public Task PreReceive(ReceiveContext context)
     {
-        deliveries.Received(context);
+        deliveries.Received(context, context.InputAddress);
         return Task.CompletedTask;
     }
 
@@ -28,7 +28,7 @@ internal sealed class InFlightObserver(InFlightDeliveries deliveries) : IReceive
 
     public Task PreConsume<T>(ConsumeContext<T> context) where T : class
     {
-        deliveries.Read(context);
+        deliveries.Read(context.ReceiveContext, context.SentTime);
         return Task.CompletedTask;
     }
 
