@@ -94,7 +94,7 @@ image_runtime() {
 image_jaeger() { # the OTLP receiver, built from this repository on the local .NET images
   local tag=payments-local/jaeger:local hash
   image_sdk; image_runtime
-  hash=$(printf '%s\n' "$(hash_of infra/images/jaeger tools/Payments.OtlpReceiver global.json Directory.Build.props \
+  hash=$(printf '%s\n' "$(hash_of infra/images/jaeger tools/Payments.OtlpReceiver third_party/opentelemetry-proto global.json Directory.Build.props \
     Directory.Packages.props)" "$(image_id $SDK)" "$(image_id $RUNTIME)" | sha256sum | cut -c1-16)
   current $tag "$hash" && { echo "Up to date: $tag"; return; }
   build $tag "$hash" . infra/images/jaeger/Dockerfile --build-arg SDK_IMAGE=$SDK --build-arg RUNTIME_IMAGE=$RUNTIME
