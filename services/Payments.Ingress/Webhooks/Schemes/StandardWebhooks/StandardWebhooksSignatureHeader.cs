@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Payments.Ingress.Webhooks.Schemes.Common;
 
 namespace Payments.Ingress.Webhooks.Schemes.StandardWebhooks;
 
@@ -10,36 +10,10 @@ namespace Payments.Ingress.Webhooks.Schemes.StandardWebhooks;
 internal static class StandardWebhooksSignatureHeader
 {
     /// <summary>True when at least one v1 entry is a well-formed base64 SHA-256 digest.</summary>
-    public static bool HasSignature(string header)
-    {
-        Span<byte> candidate = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        var span = header.AsSpan();
-        foreach (var range in span.Split(' '))
-        {
-            if (TryDecodeV1(span[range], candidate))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool HasSignature(string header) => SignatureList.HasSignature(header, ' ', TryDecodeV1);
 
     /// <summary>True when any v1 entry equals <paramref name="expected"/>, compared in constant time.</summary>
-    public static bool Matches(string header, ReadOnlySpan<byte> expected)
-    {
-        Span<byte> candidate = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        var span = header.AsSpan();
-        foreach (var range in span.Split(' '))
-        {
-            if (TryDecodeV1(span[range], candidate) && CryptographicOperations.FixedTimeEquals(candidate, expected))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool Matches(string header, ReadOnlySpan<byte> expected) => SignatureList.Matches(header, ' ', TryDecodeV1, expected);
 
     private static bool TryDecodeV1(ReadOnlySpan<char> entry, Span<byte> destination) =>
         entry.StartsWith("v1,")

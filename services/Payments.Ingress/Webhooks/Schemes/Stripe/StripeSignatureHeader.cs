@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using Payments.Ingress.Webhooks.Schemes.Common;
 
 namespace Payments.Ingress.Webhooks.Schemes.Stripe;
 
@@ -44,36 +45,10 @@ internal static class StripeSignatureHeader
     }
 
     /// <summary>True when at least one v1 element is a well-formed SHA-256 hex digest.</summary>
-    public static bool HasSignature(string header)
-    {
-        Span<byte> candidate = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        var span = header.AsSpan();
-        foreach (var range in span.Split(','))
-        {
-            if (TryDecodeV1(span[range], candidate))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool HasSignature(string header) => SignatureList.HasSignature(header, ',', TryDecodeV1);
 
     /// <summary>True when any v1 element equals <paramref name="expected"/>, compared in constant time.</summary>
-    public static bool Matches(string header, ReadOnlySpan<byte> expected)
-    {
-        Span<byte> candidate = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        var span = header.AsSpan();
-        foreach (var range in span.Split(','))
-        {
-            if (TryDecodeV1(span[range], candidate) && CryptographicOperations.FixedTimeEquals(candidate, expected))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool Matches(string header, ReadOnlySpan<byte> expected) => SignatureList.Matches(header, ',', TryDecodeV1, expected);
 
     private static bool TryDecodeV1(ReadOnlySpan<char> element, Span<byte> destination)
     {
