@@ -39,6 +39,10 @@ public static class OrdersExtensions
                 http.Timeout = provider.TotalTimeout + TimeSpan.FromSeconds(1); // a backstop above the resilience handler's bounds
             })
             .AddPaymentProviderResilience();
+        services.AddSingleton<LiqPayCheckout>();
+        services.AddTransient<IPaymentCreator>(sp => sp.GetRequiredService<IOptions<ProviderOptions>>().Value.Api == ProviderOptions.LiqPay
+            ? sp.GetRequiredService<LiqPayCheckout>()
+            : sp.GetRequiredService<PaymentProviderClient>());
         services.AddSingleton<OrdersMetrics>();
         services.AddScoped<OrderCreation>();
 

@@ -12,7 +12,9 @@ namespace Payments.Contracts;
 /// <param name="Provider">The provider's scheme name (stripe, liqpay, standard-webhooks, github, reconciliation).</param>
 /// <param name="ProviderEventId">The provider's own id for this event (or a stable derived one where it has none).</param>
 /// <param name="Kind">What happened.</param>
-/// <param name="ProviderPaymentId">The provider's id of the payment (e.g. a Stripe PaymentIntent id).</param>
+/// <param name="ProviderPaymentId">
+/// The id the provider's API names the payment by: a Stripe PaymentIntent id; for LiqPay, the merchant's order_id.
+/// </param>
 /// <param name="OrderId">Our order id when the provider echoed it back; null when only the payment id is known.</param>
 /// <param name="AmountMinor">Amount in the currency's minor units (cents), as the provider reported it.</param>
 /// <param name="Currency">ISO 4217 code, upper case.</param>

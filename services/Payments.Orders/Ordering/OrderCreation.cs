@@ -19,7 +19,7 @@ namespace Payments.Orders.Ordering;
 internal sealed partial class OrderCreation(
     NpgsqlDataSource dataSource,
     OutboxSignal outbox,
-    PaymentProviderClient provider,
+    IPaymentCreator provider,
     IOptions<ProviderOptions> providerOptions,
     OrdersMetrics metrics,
     TimeProvider time,
@@ -87,7 +87,7 @@ internal sealed partial class OrderCreation(
         timeout.CancelAfter(providerOptions.Value.Timeout);
         try
         {
-            var paymentId = await provider.CreatePaymentIntentAsync(orderId, request.AmountMinor!.Value, request.Currency!, timeout.Token);
+            var paymentId = await provider.CreateAsync(orderId, request.AmountMinor!.Value, request.Currency!, timeout.Token);
             await PaymentRecording.RecordAsync(dataSource, outbox, orderId, commandId, provider.Provider, paymentId, cancellationToken);
         }
         // ExecutionRejectedException: the resilience handler's open circuit or attempt timeout.

@@ -7,9 +7,9 @@ namespace Payments.Orders.PaymentCreation;
 
 /// <summary>
 /// The outbox's retry of payment creation, for orders whose inline attempt failed (provider down, process crashed).
-/// The Idempotency-Key makes a retry after a lost response return the same intent.
+/// A retry after a lost answer names the same payment (Stripe: the Idempotency-Key; LiqPay: the order's own id).
 /// </summary>
-public sealed class CreateOrderPaymentHandler(PaymentProviderClient provider) : IInboxHandler<CreateOrderPayment>
+public sealed class CreateOrderPaymentHandler(IPaymentCreator provider) : IInboxHandler<CreateOrderPayment>
 {
     public async Task HandleAsync(InboxContext<CreateOrderPayment> context, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class CreateOrderPaymentHandler(PaymentProviderClient provider) : 
             return; // unknown order (nothing to do) or already recorded inline
         }
 
-        var paymentId = await provider.CreatePaymentIntentAsync(orderId, order.Amount, order.Currency, cancellationToken);
+        var paymentId = await provider.CreateAsync(orderId, order.Amount, order.Currency, cancellationToken);
         context.Execute(PaymentRecording.Record(orderId, provider.Provider, paymentId));
         context.Publish(new OrderCreated(orderId, provider.Provider, paymentId, order.Amount, order.Currency, CustomerEmail: null, order.CreatedAt));
     }

@@ -9,11 +9,11 @@ namespace Payments.Orders.PaymentCreation;
 /// Bearer key, and an Idempotency-Key per order, so the inline attempt and any retry from the outbox create the same
 /// intent at the provider (https://docs.stripe.com/api/idempotent_requests).
 /// </summary>
-public sealed class PaymentProviderClient(HttpClient http, IOptions<ProviderOptions> options)
+public sealed class PaymentProviderClient(HttpClient http, IOptions<ProviderOptions> options) : IPaymentCreator
 {
-    public string Provider => options.Value.Name;
+    public string Provider => options.Value.RecordedName;
 
-    public async Task<string> CreatePaymentIntentAsync(Guid orderId, long amountMinor, string currency, CancellationToken cancellationToken)
+    public async Task<string> CreateAsync(Guid orderId, long amountMinor, string currency, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/payment_intents")
         {

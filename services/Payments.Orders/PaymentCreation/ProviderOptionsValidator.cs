@@ -9,7 +9,17 @@ internal sealed class ProviderOptionsValidator : IValidateOptions<ProviderOption
     public ValidateOptionsResult Validate(string? name, ProviderOptions options)
     {
         var failures = new List<string>();
-        ProviderAddress.Validate(options.BaseUrl, options.ApiKey, failures);
+        switch (options.Api)
+        {
+            case ProviderOptions.Stripe:
+                ProviderAddress.Validate(options.BaseUrl, options.ApiKey, failures);
+                break;
+            case ProviderOptions.LiqPay:
+                break; // the customer pays at LiqPay's checkout: Orders calls nothing
+            default:
+                failures.Add($"Provider:Api must be '{ProviderOptions.Stripe}' or '{ProviderOptions.LiqPay}' (was '{options.Api}').");
+                break;
+        }
 
         if (options.Timeout <= TimeSpan.Zero || options.Retries < 0)
         {

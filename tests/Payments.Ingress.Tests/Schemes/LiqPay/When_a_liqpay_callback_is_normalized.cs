@@ -27,7 +27,7 @@ public sealed class When_a_liqpay_callback_is_normalized
             Provider: "liqpay",
             ProviderEventId: "1234567890:pay:success",
             PaymentEventKind.Succeeded,
-            ProviderPaymentId: "1234567890",
+            ProviderPaymentId: "ord_42",
             OrderId: "ord_42",
             AmountMinor: 1234,
             Currency: "UAH",
@@ -112,7 +112,20 @@ public sealed class When_a_liqpay_callback_is_normalized
 
     [Fact]
     public void Should_accept_a_payment_id_sent_as_a_string() =>
-        Normalize(Success.Replace("1234567890", "\"1234567890\"")).ShouldBeNormalized().ProviderPaymentId.ShouldBe("1234567890");
+        Normalize(Success.Replace("1234567890", "\"1234567890\"")).ShouldBeNormalized().ProviderEventId.ShouldBe("1234567890:pay:success");
+
+    [Fact]
+    public void Should_name_the_payment_by_the_order_id_and_each_attempt_by_its_payment_id()
+    {
+        var declined = Normalize(WithStatus("failure").Replace("1234567890", "1234567001")).ShouldBeNormalized();
+        var paid = Normalize(Success).ShouldBeNormalized();
+
+        // LiqPay's status and refund requests name the payment by the merchant's order id, whichever attempt it was.
+        declined.ProviderPaymentId.ShouldBe("ord_42");
+        paid.ProviderPaymentId.ShouldBe("ord_42");
+        declined.EventId.ShouldNotBe(paid.EventId);
+        declined.ProviderEventId.ShouldBe("1234567001:pay:failure");
+    }
 
     [Theory]
     [InlineData("\"payment_id\":1234567890,", "", "payment_id")]

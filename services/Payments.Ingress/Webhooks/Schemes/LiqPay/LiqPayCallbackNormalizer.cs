@@ -9,6 +9,9 @@ namespace Payments.Ingress.Webhooks.Schemes.LiqPay;
 /// success → Succeeded; sandbox (a successful test payment) → Succeeded only for a source with AllowSandbox, else
 /// refused; failure and error → Failed; reversed → Refunded; anything else (processing, wait_secure, 3ds_verify…)
 /// is not final for us and is ignored.
+/// LiqPay's API names a payment by the merchant's order_id (status, refund: https://www.liqpay.ua/en/doc/api/internet_acquiring/status),
+/// and every attempt at one order (declined, then paid) gets a payment_id of its own; so the order_id is the payment
+/// the event speaks of (the one Orders records for a LiqPay order), and payment_id tells the attempts' callbacks apart.
 /// </summary>
 internal static class LiqPayCallbackNormalizer
 {
@@ -76,7 +79,7 @@ internal static class LiqPayCallbackNormalizer
                 return errors.ToMalformed(Detail);
             }
 
-            // LiqPay has no event id. The payment, what was done and where it ended up identify a callback, and a
+            // LiqPay has no event id. The attempt, what was done and where it ended up identify a callback, and a
             // retry of the same callback carries the same three, so it dedupes downstream.
             var eventId = $"{paymentId}:{action}:{status}";
             return new NormalizationResult.Normalized(new PaymentEventReceived(
@@ -85,7 +88,7 @@ internal static class LiqPayCallbackNormalizer
                 LiqPayScheme.SchemeName,
                 eventId,
                 kind.Value,
-                paymentId,
+                orderId,
                 orderId,
                 amountMinor,
                 currency,
