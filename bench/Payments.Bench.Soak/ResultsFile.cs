@@ -12,13 +12,13 @@ public static class ResultsFile
         var i = CultureInfo.InvariantCulture;
         s.AppendLine("# Soak results").AppendLine();
         s.Append(i, $"`./bench/soak/run.sh` with `SOAK_MINUTES={r.Settings.Minutes.ToString(i)}`, started {r.Started:yyyy-MM-dd HH:mm} UTC: ")
-            .Append(i, $"a {r.Settings.Minutes.ToString(i)}-minute run on a shared machine (2 cores) busy with other builds and tests, ")
+            .Append(i, $"a {r.Settings.Minutes.ToString(i)}-minute run on a machine of {Environment.ProcessorCount.ToString(i)} cores, ")
             .AppendLine(i, $"load average {r.LoadAverageAtStart} at the start and {r.LoadAverageAtEnd} at the end.").AppendLine();
         s.Append(i, $"One order every {r.Settings.OrderSpacing.TotalMilliseconds.ToString(i)} ms for {r.Loaded.TotalMinutes.ToString("0.0", i)} minutes ")
             .Append(i, $"({r.OrdersPlaced} orders), taking turns between the sources; customers pay, are declined, are declined then pay, or pay then ")
             .Append("refund, at the provider simulator of their source, which sends the webhooks to the ingress. The simulators drop 10% ")
-            .Append("of webhooks (Stripe's only: Reconciliation has no status client for a Standard Webhooks sender, so a drop there ")
-            .Append("could never be recovered), duplicate 10% and delay each up to 200 ms. PostgreSQL runs durable (fsync, ")
+            .Append("of webhooks (Stripe's and LiqPay's, whose status APIs Reconciliation asks; a Standard Webhooks sender has none, so a ")
+            .Append("drop there could never be recovered), duplicate 10% and delay each up to 200 ms. PostgreSQL runs durable (fsync, ")
             .AppendLine(i, $"synchronous_commit on). One fault every {r.Settings.FaultInterval.TotalSeconds.ToString(i)} s, from a fixed rotation.").AppendLine();
 
         s.AppendLine("## Faults").AppendLine().AppendLine("```");

@@ -98,6 +98,7 @@ public static class SoakRun
         ServiceFaults.KillBroker(system.Broker, ct),
         ServiceFaults.KillAndRestart($"orders ({system.Sources[1].Label})", system.Sources[1].Orders[0], ct),
         ServiceFaults.KillAndRestart("reconciliation", system.Reconciliation[0], ct),
+        ServiceFaults.KillAndRestart($"orders ({system.Sources[2].Label})", system.Sources[2].Orders[0], ct),
     ];
 
     private static List<(string Name, ServiceProcess Process)> Named(PaymentsSystem system) =>

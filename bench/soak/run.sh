@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Soak: steady signed load through the Stripe and Standard Webhooks (acme) sources for SOAK_MINUTES (default 30) against the
+# Soak: steady signed load through the Stripe, LiqPay and Standard Webhooks (acme) sources for SOAK_MINUTES (default 30) against the
 # real services (processes) on throwaway RabbitMQ, PostgreSQL and SMTP containers (tests/Payments.Testing), with a
 # fault every SOAK_FAULT_EVERY_SECONDS (default 30) from a rotation: every service killed -9 and restarted, RabbitMQ
 # restarted and killed -9, PostgreSQL killed -9, SMTP refusing mail. Prints the ledger and each service's memory per

@@ -95,6 +95,8 @@ public static class ChaosRun
         outcome.OrderPaidPublishedTwice.ShouldBeEmpty("one OrderPaid per paid order");
         outcome.PaidWithoutOrderPaid.ShouldBeEmpty("every paid order publishes OrderPaid");
         outcome.EmailsNotOnePerTransition.ShouldBeEmpty("one distinct email per order transition");
+        outcome.PerSource.Select(l => l.Source).ShouldBe(["stripe", "liqpay", "acme (standard-webhooks)"], "the load mixes every scheme");
+        outcome.PerSource.ShouldAllBe(l => l.WebhooksAcknowledged > 0 && l.Transitions >= l.Orders, "every source's webhooks must really have moved its orders");
         outcome.Dropped.ShouldBeGreaterThan(0, "the provider must really have dropped webhooks");
         outcome.Duplicated.ShouldBeGreaterThan(0, "the provider must really have duplicated webhooks");
         outcome.FinalEventDropped.ShouldBeGreaterThan(0, "some order's final webhook must really have been dropped");

@@ -28,7 +28,8 @@ internal sealed class LiqPayCallbackFormat(IOptions<SimulatorOptions> options) :
         var data = Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(payment, SimulatorJson.Options));
         var signature = LiqPaySignature.Sign(target.Secret, data);
         var body = $"data={Uri.EscapeDataString(data)}&signature={Uri.EscapeDataString(signature)}";
-        return new WebhookMessage(paymentEvent.Id, Encoding.ASCII.GetBytes(body), "application/x-www-form-urlencoded");
+        // LiqPay gives a callback no id: the attempt, what was done and where it ended up identify it, as receivers key it.
+        return new WebhookMessage($"{payment.PaymentId}:{payment.Action}:{status}", Encoding.ASCII.GetBytes(body), "application/x-www-form-urlencoded");
     }
 
     public void Sign(HttpRequestMessage request, WebhookMessage message, WebhookTarget target, DateTimeOffset now)

@@ -54,6 +54,9 @@ public sealed class When_a_LiqPay_merchant_is_paid : IAsyncLifetime
         payment.GetProperty("create_date").GetInt64().ShouldBeGreaterThan(0);
         payment.GetProperty("end_date").GetInt64().ShouldBeGreaterThanOrEqualTo(payment.GetProperty("create_date").GetInt64());
         intent.ShouldStartWith("pi_");
+        // LiqPay gives a callback no id: the log names it as a receiver keys it, by the attempt, action and status.
+        var delivery = (await _app.Sim().DeliveriesAsync($"payment_intent={intent}")).Single();
+        delivery.GetProperty("message_id").GetString().ShouldBe($"{payment.GetProperty("payment_id").GetInt64()}:pay:success");
     }
 
     [Fact]

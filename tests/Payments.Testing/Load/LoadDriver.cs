@@ -91,35 +91,44 @@ public sealed class LoadDriver(IReadOnlyList<LoadLane> lanes, HttpClient http, s
                 : throw new HttpRequestException("no payment yet");
         }, cancellationToken);
 
+        // At a checkout the customer opens the payment, for the order id recorded as its payment; the simulator's intent is it.
+        var intent = lane.PaysAtCheckout
+            ? (await ProviderAsync(lane, "/v1/payment_intents", [new("amount", (1000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("currency", "eur"), new("metadata[order_id]", paymentId)], cancellationToken)).GetProperty("id").GetString()!
+            : paymentId;
         switch (customer)
         {
             case Customer.Pays:
-                await ProviderAsync(lane, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_visa", cancellationToken);
+                await ConfirmAsync(lane, intent, "pm_card_visa", cancellationToken);
                 break;
             case Customer.IsDeclined:
-                await ProviderAsync(lane, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_chargeDeclined", cancellationToken);
+                await ConfirmAsync(lane, intent, "pm_card_chargeDeclined", cancellationToken);
                 break;
             case Customer.IsDeclinedThenPays:
-                await ProviderAsync(lane, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_chargeDeclined", cancellationToken);
-                await ProviderAsync(lane, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_visa", cancellationToken);
+                await ConfirmAsync(lane, intent, "pm_card_chargeDeclined", cancellationToken);
+                await ConfirmAsync(lane, intent, "pm_card_visa", cancellationToken);
                 break;
             case Customer.PaysThenRefunds:
-                await ProviderAsync(lane, $"/v1/payment_intents/{paymentId}/confirm", "payment_method", "pm_card_visa", cancellationToken);
-                await ProviderAsync(lane, "/v1/refunds", "payment_intent", paymentId, cancellationToken);
+                await ConfirmAsync(lane, intent, "pm_card_visa", cancellationToken);
+                await ProviderAsync(lane, "/v1/refunds", [new("payment_intent", intent)], cancellationToken);
                 break;
         }
 
-        Orders.Add(new PlacedOrder(id, paymentId, customer, $"customer{n}@example.com", lane.Source));
+        Orders.Add(new PlacedOrder(id, intent, customer, $"customer{n}@example.com", lane.Source));
     }
 
-    private async Task ProviderAsync(LoadLane lane, string path, string field, string value, CancellationToken cancellationToken)
+    private Task<JsonElement> ConfirmAsync(LoadLane lane, string intent, string paymentMethod, CancellationToken cancellationToken) =>
+        ProviderAsync(lane, $"/v1/payment_intents/{intent}/confirm", [new("payment_method", paymentMethod)], cancellationToken);
+
+    /// <summary>A call at the simulator's Stripe API, retried with one Idempotency-Key; a decline (402) is an answer too.</summary>
+    private async Task<JsonElement> ProviderAsync(LoadLane lane, string path, KeyValuePair<string, string>[] fields, CancellationToken cancellationToken)
     {
         var key = Guid.NewGuid().ToString();
-        await RetryAsync(async ct =>
+        return await RetryAsync(async ct =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, lane.SimulatorUrl + path)
             {
-                Content = new FormUrlEncodedContent([new(field, value)]),
+                Content = new FormUrlEncodedContent(fields),
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", providerApiKey);
             request.Headers.Add("Idempotency-Key", key);
@@ -129,7 +138,7 @@ public sealed class LoadDriver(IReadOnlyList<LoadLane> lanes, HttpClient http, s
                 response.EnsureSuccessStatusCode();
             }
 
-            return true;
+            return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
         }, cancellationToken);
     }
 

@@ -10,13 +10,20 @@ namespace Payments.Testing.Load;
 /// is a setting of each instance (Provider:Name, Provider:BaseUrl) while its instances share one database and one set
 /// of queues, so an order belongs to the provider recorded on it: usually its instance's, but a deferred
 /// CreateOrderPayment runs on whichever instance takes it.
-/// LiqPay is not among them: Orders creates every payment over the Stripe-compatible API and records the PaymentIntent
-/// id, while a LiqPay callback names the payment by LiqPay's numeric payment_id, so each one would be a payment
-/// mismatch (needs attention) rather than a payment.
+/// LiqPay's Orders open nothing at the provider (Provider:Api liqpay): the customer pays at the checkout for the order id
+/// Orders recorded as the payment (<see cref="LoadLane.PaysAtCheckout"/>).
 /// </summary>
 public sealed class LoadSource(string name, string scheme, string secret, bool reconcilable)
 {
+    /// <summary>The LiqPay merchant's keys at every simulator; the private key signs its callbacks and status answers.</summary>
+    public const string LiqPayPublicKey = "sandbox_public";
+
+    public const string LiqPayPrivateKey = "sandbox_private";
+
     public static LoadSource Stripe() => new("stripe", "stripe", "whsec_chaos_suite_secret", reconcilable: true);
+
+    /// <summary>Reconciliation asks LiqPay's status API (Provider:LiqPay) about its payments, so its webhooks may be dropped.</summary>
+    public static LoadSource LiqPay() => new("liqpay", "liqpay", LiqPayPrivateKey, reconcilable: true);
 
     /// <summary>Reconciliation has no status client for a Standard Webhooks sender: a dropped webhook could never be recovered.</summary>
     /// <remarks>
@@ -46,10 +53,9 @@ public sealed class LoadSource(string name, string scheme, string secret, bool r
 
     public List<ServiceProcess> Orders { get; } = [];
 
-    /// <summary>
-    /// The provider event id the ingress records for a simulator event: Stripe's event id, or the Standard Webhooks
-    /// webhook-id the simulator derives from it (msg_ and the same suffix).
-    /// </summary>
-    public string ProviderEventId(string simulatorEventId) =>
-        scheme == "standard-webhooks" ? "msg_" + simulatorEventId["evt_".Length..] : simulatorEventId;
+    /// <summary>Orders' Provider:Api for this source's instances: how they open a payment.</summary>
+    public string OrdersApi => scheme == "liqpay" ? "liqpay" : "stripe";
+
+    /// <summary>Whether the customer opens the payment at the provider's checkout (LiqPay) rather than Orders.</summary>
+    public bool PaysAtCheckout => scheme == "liqpay";
 }

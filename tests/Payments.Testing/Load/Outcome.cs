@@ -124,7 +124,7 @@ public sealed class Outcome
             var stats = await controls.GetFromJsonAsync<JsonElement>($"{source.Simulator.BaseUrl}/sim/stats", cancellationToken);
             var acknowledged = deliveries.EnumerateArray()
                 .Where(d => d.GetProperty("state").GetString() == "delivered" && Handled.Contains(d.GetProperty("event_type").GetString()))
-                .Select(d => source.ProviderEventId(d.GetProperty("event_id").GetString()!)).Distinct().ToList();
+                .Select(d => d.GetProperty("message_id").GetString()!).Distinct().ToList();
             var recorded = histories.Values.SelectMany(h => h.GetProperty("history").EnumerateArray())
                 .Where(e => e.GetProperty("source").GetString() == source.Name).Select(e => e.GetProperty("providerEventId").GetString()!).ToHashSet();
             var sourceLost = acknowledged.Where(id => !recorded.Contains(id)).Select(id => $"{source.Name} {id}").ToList();
@@ -187,7 +187,7 @@ public sealed class Outcome
     {
         var type = order.ExpectedStatus switch { "paid" => "payment_intent.succeeded", "refunded" => "charge.refunded", _ => "payment_intent.payment_failed" };
         var final = deliveries.EnumerateArray()
-            .Where(d => d.GetProperty("payment_intent").GetString() == order.PaymentId && d.GetProperty("event_type").GetString() == type).ToList();
+            .Where(d => d.GetProperty("payment_intent").GetString() == order.PaymentIntent && d.GetProperty("event_type").GetString() == type).ToList();
         return final.Count > 0 && final.All(d => d.GetProperty("state").GetString() == "dropped");
     }
 }

@@ -23,11 +23,11 @@ public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, 
     public const string WebhookSecret = "whsec_chaos_suite_secret";
 
     /// <summary>The providers the load pays through, Stripe first.</summary>
-    public IReadOnlyList<LoadSource> Sources { get; } = [LoadSource.Stripe(), LoadSource.StandardWebhooks()];
+    public IReadOnlyList<LoadSource> Sources { get; } = [LoadSource.Stripe(), LoadSource.LiqPay(), LoadSource.StandardWebhooks()];
 
     /// <summary>Where <see cref="LoadDriver"/> places and pays each source's orders.</summary>
     public IReadOnlyList<LoadLane> Lanes =>
-        [.. Sources.Select(s => new LoadLane(s.Name, s.Provider, [.. s.Orders.Select(o => o.BaseUrl)], s.Simulator.BaseUrl))];
+        [.. Sources.Select(s => new LoadLane(s.Name, s.Provider, [.. s.Orders.Select(o => o.BaseUrl)], s.Simulator.BaseUrl, s.PaysAtCheckout))];
 
     private readonly RabbitMqFixture? _broker = clusteredBroker ? null : new();
     private readonly RabbitMqClusterFixture? _cluster = clusteredBroker ? new() : null;
@@ -87,7 +87,7 @@ public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, 
         {
             source.Simulator.With("Simulator:AllowOutsideDevelopment", "true").With("Simulator:AdminKeys:0", SimulatorAdminKey)
                 .With("Simulator:ApiKeys:0", ApiKey).With("Simulator:TimeScale", "0.005")
-                .With("Simulator:LiqPay:PublicKey", "sandbox_public").With("Simulator:LiqPay:PrivateKey", "sandbox_private");
+                .With("Simulator:LiqPay:PublicKey", LoadSource.LiqPayPublicKey).With("Simulator:LiqPay:PrivateKey", LoadSource.LiqPayPrivateKey);
             Ingress.With($"Ingress:Sources:{source.Name}:Scheme", source.Scheme).With($"Ingress:Sources:{source.Name}:Secrets:0", source.Secret);
         }
 
@@ -96,7 +96,7 @@ public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, 
         {
             foreach (var source in Sources)
             {
-                var orders = Consumer("Payments.Orders", ordersDb).With("Provider:BaseUrl", source.Simulator.BaseUrl)
+                var orders = Consumer("Payments.Orders", ordersDb).With("Provider:Api", source.OrdersApi).With("Provider:BaseUrl", source.Simulator.BaseUrl)
                     .With("Provider:Name", source.Provider).With("Provider:ApiKey", ApiKey).With("Provider:FallbackDelay", "00:00:02");
                 source.Orders.Add(orders);
                 Orders.Add(orders);
@@ -106,9 +106,12 @@ public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, 
                 .With("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .With("Smtp:From", "shop@example.com").With("Notifications:OperationsEmail", "ops@example.com")
                 .With("Notifications:Delivery:Workers", NotificationWorkers.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            // Reconciliation asks Stripe's simulator: the one source whose provider it has a status client for.
+            // Reconciliation asks Stripe's and LiqPay's simulators: the sources whose providers it has a status client for.
+            var liqPay = Sources.Single(s => s.Name == "liqpay");
             Reconciliation.Add(Consumer("Payments.Reconciliation", reconciliationDb).With("Provider:BaseUrl", Simulator.BaseUrl)
-                .With("Provider:ApiKey", ApiKey).With("Reconciliation:Interval", "00:00:02").With("Reconciliation:StaleAfter", "00:00:08"));
+                .With("Provider:ApiKey", ApiKey).With("Provider:LiqPay:BaseUrl", liqPay.Simulator.BaseUrl)
+                .With("Provider:LiqPay:PublicKey", LoadSource.LiqPayPublicKey).With("Provider:LiqPay:PrivateKey", LoadSource.LiqPayPrivateKey)
+                .With("Reconciliation:Interval", "00:00:02").With("Reconciliation:StaleAfter", "00:00:08"));
         }
 
         await Task.WhenAll(All.Select(s => s.StartAsync(cancellationToken: cancellationToken)));

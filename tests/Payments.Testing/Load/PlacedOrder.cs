@@ -1,7 +1,8 @@
 namespace Payments.Testing.Load;
 
 /// <summary>An order the load placed, paid through <paramref name="Source"/> (a <see cref="LoadSource"/>'s name).</summary>
-public sealed record PlacedOrder(Guid Id, string PaymentId, Customer Customer, string Email, string Source)
+/// <param name="PaymentIntent">The simulator's intent the customer paid (its deliveries are listed by it).</param>
+public sealed record PlacedOrder(Guid Id, string PaymentIntent, Customer Customer, string Email, string Source)
 {
     public string ExpectedStatus => Customer switch
     {
