@@ -2,9 +2,12 @@ using Payments.Orders.Tests.Infrastructure;
 
 namespace Payments.Orders.Tests.Configuration;
 
-/// <summary>A receive endpoint's prefetch, concurrency or retry limit out of range stops start-up, naming the key to fix.</summary>
+/// <summary>
+/// A receive endpoint's prefetch, concurrency or retry limit out of range, or a provider API Orders does not know, stops
+/// start-up, naming the key to fix.
+/// </summary>
 [Collection(OrdersCollection.Name)]
-public sealed class When_a_consumer_limit_is_out_of_range(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+public sealed class When_a_setting_is_invalid(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
 {
     private OrdersScenario _scenario = null!;
 
@@ -17,6 +20,7 @@ public sealed class When_a_consumer_limit_is_out_of_range(Infrastructure.Infrast
     [InlineData("Orders:PaymentEvents:Concurrency", "0", "Orders:PaymentEvents:Concurrency must be at least 1 (it is 0).")]
     [InlineData("Orders:PaymentEvents:RetryLimit", "-1", "Orders:PaymentEvents:RetryLimit must not be negative (it is -1).")]
     [InlineData("Orders:PaymentCreation:Prefetch", "65536", "Orders:PaymentCreation:Prefetch must be between 1 and 65535 (it is 65536).")]
+    [InlineData("Provider:Api", "paypal", "Provider:Api must be 'stripe' or 'liqpay' (was 'paypal').")]
     public async Task Should_not_start(string key, string value, string message)
     {
         var failure = await Should.ThrowAsync<Exception>(() => _scenario.StartAppAsync(new Dictionary<string, string?> { [key] = value }));
