@@ -41,42 +41,19 @@ public sealed class ApiOutcome
         using var http = ComposeTokens.ClientHttp(TimeSpan.FromSeconds(10));
         using var operations = ComposeTokens.OperatorHttp(TimeSpan.FromSeconds(10));
 
-        // Settled: every order in its provider-side state, and every transition has its email sent.
-        var histories = (await Eventually.ValueAsync(async () =>
-        {
-            var all = new Dictionary<PlacedOrder, JsonElement>();
-            foreach (var order in orders)
-            {
-                all[order] = await http.GetFromJsonAsync<JsonElement>($"{apis.OrdersUrl}/orders/{order.Id}", cancellationToken);
-            }
-
-            return new OrderStates(all);
-        }, states => states.Settled, TimeSpan.FromMinutes(3), "every order to reach its provider-side state", cancellationToken)).All;
-
-        var transitions = histories.Values.Sum(h => h.GetProperty("history").EnumerateArray().Count(e => e.GetProperty("outcome").GetString() != "unchanged"));
-        var sent = await Eventually.ValueAsync(async () =>
-        {
-            var count = 0;
-            foreach (var order in orders)
-            {
-                var list = await operations.GetFromJsonAsync<JsonElement>($"{apis.NotificationsUrl}/notifications?orderId={order.Id}", cancellationToken);
-                var items = list.ValueKind == JsonValueKind.Array ? list : list.GetProperty("items");
-                count += items.EnumerateArray().Count(n => n.GetProperty("state").GetString() == "sent");
-            }
-
-            return count;
-        }, count => count >= transitions, TimeSpan.FromMinutes(2), "an email sent for every order transition", cancellationToken);
+        var histories = await Settling.OrdersAsync(http, apis.OrdersUrl, orders, cancellationToken);
+        var transitions = Settling.Transitions(histories);
+        var sent = await Settling.SentAsync(operations, apis.NotificationsUrl, orders, transitions, cancellationToken);
         var emails = await Eventually.ValueAsync(() => apis.Mailpit.MessagesAsync(cancellationToken),
             messages => messages.Select(m => m.MessageId).Distinct().Count() >= transitions, TimeSpan.FromMinutes(1),
             "Mailpit to hold an email for every order transition", cancellationToken);
 
         using var controls = Provider.ControlsClient(TimeSpan.FromSeconds(10));
-        var deliveries = await controls.GetFromJsonAsync<JsonElement>($"{apis.Provider.Url}/sim/deliveries", cancellationToken);
-        var items = deliveries.ValueKind == JsonValueKind.Array ? deliveries : deliveries.GetProperty("items");
+        var items = Settling.Items(await controls.GetFromJsonAsync<JsonElement>($"{apis.Provider.Url}/sim/deliveries", cancellationToken));
         string[] handled = ["payment_intent.succeeded", "payment_intent.payment_failed", "charge.refunded"];
         var acknowledged = items.EnumerateArray()
             .Where(d => d.GetProperty("state").GetString() == "delivered" && handled.Contains(d.GetProperty("event_type").GetString()))
-            .Select(d => d.GetProperty("event_id").GetString()!).Distinct().ToList();
+            .Select(d => d.GetProperty("message_id").GetString()!).Distinct().ToList();
         var applied = histories.ToDictionary(p => p.Key, p => p.Value.GetProperty("history").EnumerateArray()
             .Where(e => e.GetProperty("outcome").GetString() != "unchanged").Select(e => e.GetProperty("toStatus").GetString()!).ToList());
         var emailsPerOrder = applied.Keys.ToDictionary(order => order,

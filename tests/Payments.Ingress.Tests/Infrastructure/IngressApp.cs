@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Payments.Testing.Health;
 using Payments.Testing.Hosting;
 
 namespace Payments.Ingress.Tests.Infrastructure;
@@ -42,16 +43,7 @@ public sealed class IngressApp(string amqpUri, IReadOnlyDictionary<string, strin
             all[$"Ingress:Sources:{source}:RateLimit:Burst"] = "100000";
         }
 
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-
-        // UseSetting, not ConfigureAppConfiguration: the ingress validates some keys while building.
-        foreach (var (key, value) in all)
-        {
-            builder.UseSetting(key, value);
-        }
+        builder.UseSettings(all, settings); // the ingress validates some keys while building
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
     }
@@ -60,9 +52,7 @@ public sealed class IngressApp(string amqpUri, IReadOnlyDictionary<string, strin
     public async Task<HttpClient> ReadyClientAsync()
     {
         var client = CreateClient();
-        await Payments.Testing.Eventually.TrueAsync(
-            async () => (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode,
-            TimeSpan.FromSeconds(30), "the ingress to become ready", TestContext.Current.CancellationToken);
+        await Readiness.WaitUntilReadyAsync(client, "the ingress", TimeSpan.FromSeconds(30));
         return client;
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using Payments.Ingress.Tests.Infrastructure;
 using Payments.Testing.RabbitMq;
-using Payments.Testing.Services;
 
 namespace Payments.Ingress.Tests.Networks;
 
@@ -9,23 +8,11 @@ namespace Payments.Ingress.Tests.Networks;
 [Collection(BrokerCollection.Name)]
 public sealed class When_a_known_proxy_forwards_a_webhook(RabbitMqFixture broker) : IAsyncLifetime
 {
-    private readonly string _queue = $"ingress-proxied-{Guid.NewGuid():N}";
-    private ServiceProcess _ingress = null!;
-    private HttpClient _client = null!;
+    private IngressProcess _ingress = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _ingress = IngressProcess.Create(broker.AmqpUri, _queue, knownProxy: "127.0.0.1");
-        await _ingress.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        _client = new HttpClient { BaseAddress = new Uri(_ingress.BaseUrl) };
-    }
+    public async ValueTask InitializeAsync() => _ingress = await IngressProcess.StartAsync(broker, knownProxy: "127.0.0.1");
 
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _ingress.DisposeAsync();
-        await broker.DeleteQueueAsync(_queue, TestContext.Current.CancellationToken);
-    }
+    public async ValueTask DisposeAsync() => await _ingress.DisposeAsync();
 
     [Fact]
     public async Task Should_accept_it_when_the_forwarded_client_is_allowed()
@@ -34,10 +21,10 @@ public sealed class When_a_known_proxy_forwards_a_webhook(RabbitMqFixture broker
         var request = WebhookRequests.Stripe(WebhookRequests.StripePaymentIntent(), source: IngressProcess.Forwarded);
         request.Headers.TryAddWithoutValidation("X-Forwarded-For", IngressProcess.ForwardedClient);
 
-        var response = await _client.SendAsync(request, ct);
+        var response = await _ingress.Client.SendAsync(request, ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(ct));
-        (await broker.MessageCountAsync(_queue, ct)).ShouldBe(1u);
+        (await _ingress.PublishedAsync(ct)).ShouldBe(1u);
     }
 
     [Fact]
@@ -47,9 +34,9 @@ public sealed class When_a_known_proxy_forwards_a_webhook(RabbitMqFixture broker
         var request = WebhookRequests.Stripe(WebhookRequests.StripePaymentIntent(), source: IngressProcess.Inside);
         request.Headers.TryAddWithoutValidation("X-Forwarded-For", "198.51.100.20");
 
-        var response = await _client.SendAsync(request, ct);
+        var response = await _ingress.Client.SendAsync(request, ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await broker.MessageCountAsync(_queue, ct)).ShouldBe(0u);
+        (await _ingress.PublishedAsync(ct)).ShouldBe(0u);
     }
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Payments.Ingress.Tests.Infrastructure;
 using Payments.Ingress.Tests.Limits;
 using Payments.Testing.RabbitMq;
-using Payments.Testing.Services;
 
 namespace Payments.Ingress.Tests.Networks;
 
@@ -11,43 +10,31 @@ namespace Payments.Ingress.Tests.Networks;
 [Collection(BrokerCollection.Name)]
 public sealed class When_a_webhook_comes_from_outside_the_allowed_networks(RabbitMqFixture broker) : IAsyncLifetime
 {
-    private readonly string _queue = $"ingress-networks-{Guid.NewGuid():N}";
-    private ServiceProcess _ingress = null!;
-    private HttpClient _client = null!;
+    private IngressProcess _ingress = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _ingress = IngressProcess.Create(broker.AmqpUri, _queue, knownProxy: null);
-        await _ingress.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        _client = new HttpClient { BaseAddress = new Uri(_ingress.BaseUrl) };
-    }
+    public async ValueTask InitializeAsync() => _ingress = await IngressProcess.StartAsync(broker, knownProxy: null);
 
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _ingress.DisposeAsync();
-        await broker.DeleteQueueAsync(_queue, TestContext.Current.CancellationToken);
-    }
+    public async ValueTask DisposeAsync() => await _ingress.DisposeAsync();
 
     [Fact]
     public async Task Should_answer_403_and_publish_nothing()
     {
         var ct = TestContext.Current.CancellationToken;
 
-        var response = await _client.SendAsync(WebhookRequests.Stripe(WebhookRequests.StripePaymentIntent(), source: IngressProcess.Outside), ct);
+        var response = await _ingress.Client.SendAsync(WebhookRequests.Stripe(WebhookRequests.StripePaymentIntent(), source: IngressProcess.Outside), ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
         problem.RootElement.GetProperty("reason").GetString().ShouldBe("network_not_allowed");
-        (await broker.MessageCountAsync(_queue, ct)).ShouldBe(0u);
+        (await _ingress.PublishedAsync(ct)).ShouldBe(0u);
     }
 
     [Fact]
     public async Task Should_answer_403_before_reading_the_body()
     {
         var ct = TestContext.Current.CancellationToken;
-        var server = new Uri(_ingress.BaseUrl);
+        var server = new Uri(_ingress.Process.BaseUrl);
         // A body announced at 20 kB and sent at 1 kB/s: 20 s to read it. The refusal comes from the headers alone.
         var prefix = $"POST /webhooks/{IngressProcess.Outside} HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: application/json\r\n"
             + "Stripe-Signature: t=1,v1=00\r\nContent-Length: 20000\r\n\r\n";
@@ -56,7 +43,7 @@ public sealed class When_a_webhook_comes_from_outside_the_allowed_networks(Rabbi
 
         head.ShouldStartWith("HTTP/1.1 403", customMessage: head);
         elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3), "answered from the headers, while the body was still arriving");
-        (await broker.MessageCountAsync(_queue, ct)).ShouldBe(0u);
+        (await _ingress.PublishedAsync(ct)).ShouldBe(0u);
     }
 
     [Fact]
@@ -64,10 +51,10 @@ public sealed class When_a_webhook_comes_from_outside_the_allowed_networks(Rabbi
     {
         var ct = TestContext.Current.CancellationToken;
 
-        var response = await _client.SendAsync(WebhookRequests.Stripe(WebhookRequests.StripePaymentIntent(), source: IngressProcess.Inside), ct);
+        var response = await _ingress.Client.SendAsync(WebhookRequests.Stripe(WebhookRequests.StripePaymentIntent(), source: IngressProcess.Inside), ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(ct));
-        (await broker.MessageCountAsync(_queue, ct)).ShouldBe(1u);
+        (await _ingress.PublishedAsync(ct)).ShouldBe(1u);
     }
 
     [Fact]
@@ -77,9 +64,9 @@ public sealed class When_a_webhook_comes_from_outside_the_allowed_networks(Rabbi
         var request = WebhookRequests.Stripe(WebhookRequests.StripePaymentIntent(), source: IngressProcess.Forwarded);
         request.Headers.TryAddWithoutValidation("X-Forwarded-For", IngressProcess.ForwardedClient);
 
-        var response = await _client.SendAsync(request, ct);
+        var response = await _ingress.Client.SendAsync(request, ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await broker.MessageCountAsync(_queue, ct)).ShouldBe(0u);
+        (await _ingress.PublishedAsync(ct)).ShouldBe(0u);
     }
 }

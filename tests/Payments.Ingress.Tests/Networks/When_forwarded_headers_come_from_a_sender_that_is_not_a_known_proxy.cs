@@ -1,7 +1,6 @@
 using System.Net;
 using Payments.Ingress.Tests.Infrastructure;
 using Payments.Testing.RabbitMq;
-using Payments.Testing.Services;
 
 namespace Payments.Ingress.Tests.Networks;
 
@@ -12,23 +11,11 @@ namespace Payments.Ingress.Tests.Networks;
 [Collection(BrokerCollection.Name)]
 public sealed class When_forwarded_headers_come_from_a_sender_that_is_not_a_known_proxy(RabbitMqFixture broker) : IAsyncLifetime
 {
-    private readonly string _queue = $"ingress-unknown-proxy-{Guid.NewGuid():N}";
-    private ServiceProcess _ingress = null!;
-    private HttpClient _client = null!;
+    private IngressProcess _ingress = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _ingress = IngressProcess.Create(broker.AmqpUri, _queue, knownProxy: "10.9.9.9");
-        await _ingress.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        _client = new HttpClient { BaseAddress = new Uri(_ingress.BaseUrl) };
-    }
+    public async ValueTask InitializeAsync() => _ingress = await IngressProcess.StartAsync(broker, knownProxy: "10.9.9.9");
 
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _ingress.DisposeAsync();
-        await broker.DeleteQueueAsync(_queue, TestContext.Current.CancellationToken);
-    }
+    public async ValueTask DisposeAsync() => await _ingress.DisposeAsync();
 
     [Fact]
     public async Task Should_refuse_it_when_only_the_forwarded_address_is_allowed()
@@ -37,10 +24,10 @@ public sealed class When_forwarded_headers_come_from_a_sender_that_is_not_a_know
         var request = WebhookRequests.Stripe(WebhookRequests.StripePaymentIntent(), source: IngressProcess.Forwarded);
         request.Headers.TryAddWithoutValidation("X-Forwarded-For", IngressProcess.ForwardedClient);
 
-        var response = await _client.SendAsync(request, ct);
+        var response = await _ingress.Client.SendAsync(request, ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await broker.MessageCountAsync(_queue, ct)).ShouldBe(0u);
+        (await _ingress.PublishedAsync(ct)).ShouldBe(0u);
     }
 
     [Fact]
@@ -50,9 +37,9 @@ public sealed class When_forwarded_headers_come_from_a_sender_that_is_not_a_know
         var request = WebhookRequests.Stripe(WebhookRequests.StripePaymentIntent(), source: IngressProcess.Inside);
         request.Headers.TryAddWithoutValidation("X-Forwarded-For", "198.51.100.20");
 
-        var response = await _client.SendAsync(request, ct);
+        var response = await _ingress.Client.SendAsync(request, ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(ct));
-        (await broker.MessageCountAsync(_queue, ct)).ShouldBe(1u);
+        (await _ingress.PublishedAsync(ct)).ShouldBe(1u);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Payments.Messaging.Broker;
 using Payments.Messaging.Outbox;
 using Payments.ServiceDefaults;
-using Payments.Testing;
+using Payments.Testing.Health;
 using Payments.Testing.Postgres;
 
 namespace Payments.Messaging.Tests.Infrastructure;
@@ -61,9 +61,7 @@ public sealed class MessagingHost : IAsyncDisposable
         await _app.StartAsync(TestContext.Current.CancellationToken);
         _started = true;
         Client = _app.GetTestClient();
-        await Eventually.TrueAsync(
-            async () => (await Client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode,
-            TimeSpan.FromSeconds(60), "the test host to become ready", TestContext.Current.CancellationToken);
+        await Readiness.WaitUntilReadyAsync(Client, "the test host");
         return Client;
     }
 

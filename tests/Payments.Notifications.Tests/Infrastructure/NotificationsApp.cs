@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 using Payments.ServiceDefaults.Security;
-using Payments.Testing;
+using Payments.Testing.Health;
+using Payments.Testing.Hosting;
 using Payments.Testing.Security;
 
 namespace Payments.Notifications.Tests.Infrastructure;
@@ -13,10 +14,7 @@ public sealed class NotificationsApp(IReadOnlyDictionary<string, string?> settin
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in TestTokens.Settings.Concat(settings))
-        {
-            builder.UseSetting(key, value);
-        }
+        builder.UseSettings(TestTokens.Settings, settings);
 
         if (logs is not null)
         {
@@ -29,9 +27,7 @@ public sealed class NotificationsApp(IReadOnlyDictionary<string, string?> settin
     {
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(ApiAudiences.Notifications, Scopes.PaymentsOps);
-        await Eventually.TrueAsync(
-            async () => (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode,
-            TimeSpan.FromSeconds(60), "Notifications to become ready", TestContext.Current.CancellationToken);
+        await Readiness.WaitUntilReadyAsync(client, "Notifications");
         return client;
     }
 }

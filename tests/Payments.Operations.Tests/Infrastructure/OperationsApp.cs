@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Npgsql;
 using Payments.ServiceDefaults.Security;
 using Payments.Testing;
+using Payments.Testing.Health;
+using Payments.Testing.Hosting;
 using Payments.Testing.Postgres;
 using Payments.Testing.RabbitMq;
 using Payments.Testing.Security;
@@ -36,20 +37,11 @@ public sealed class OperationsApp(string amqpUri, string postgres, IReadOnlyDict
         var app = new OperationsApp(broker.AmqpUri, await server.CreateDatabaseAsync("operations", TestContext.Current.CancellationToken), all);
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(ApiAudiences.Operations, Scopes.PaymentsOps);
-        await Eventually.TrueAsync(
-            async () => (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode,
-            TimeSpan.FromSeconds(60), "Operations to become ready", TestContext.Current.CancellationToken);
+        await Readiness.WaitUntilReadyAsync(client, "Operations");
         return (app, client);
     }
 
-    public async Task<T?> ScalarAsync<T>(string sql)
-    {
-        await using var connection = new NpgsqlConnection(postgres);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        var value = await command.ExecuteScalarAsync();
-        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<T?> ScalarAsync<T>(string sql, params object[] parameters) => PostgresQueries.ScalarAsync<T>(postgres, sql, parameters);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -67,14 +59,6 @@ public sealed class OperationsApp(string amqpUri, string postgres, IReadOnlyDict
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "None",
         };
-        foreach (var (key, value) in TestTokens.Settings.Concat(settings ?? new Dictionary<string, string?>()))
-        {
-            all[key] = value;
-        }
-
-        foreach (var (key, value) in all)
-        {
-            builder.UseSetting(key, value);
-        }
+        builder.UseSettings(all, TestTokens.Settings, settings);
     }
 }

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Payments.ServiceDefaults.Security;
-using Payments.Testing;
+using Payments.Testing.Health;
+using Payments.Testing.Hosting;
 using Payments.Testing.Postgres;
 using Payments.Testing.Security;
 
@@ -28,15 +29,7 @@ public sealed class OrdersApp(string amqpUri, string postgres, string providerUr
             ["Messaging:Outbox:PollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        foreach (var (key, value) in TestTokens.Settings.Concat(settings ?? new Dictionary<string, string?>()))
-        {
-            all[key] = value;
-        }
-
-        foreach (var (key, value) in all)
-        {
-            builder.UseSetting(key, value);
-        }
+        builder.UseSettings(all, TestTokens.Settings, settings);
     }
 
     /// <summary>
@@ -47,9 +40,7 @@ public sealed class OrdersApp(string amqpUri, string postgres, string providerUr
     {
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(ApiAudiences.Orders, [.. Scopes.All]);
-        await Eventually.TrueAsync(
-            async () => (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode,
-            TimeSpan.FromSeconds(60), "Orders to become ready", TestContext.Current.CancellationToken);
+        await Readiness.WaitUntilReadyAsync(client, "Orders");
         return client;
     }
 

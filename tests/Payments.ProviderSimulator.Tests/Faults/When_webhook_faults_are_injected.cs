@@ -6,38 +6,28 @@ using Payments.Testing;
 namespace Payments.ProviderSimulator.Tests.Faults;
 
 /// <summary>Drop, duplicate and reorder, switched on at run time, happen exactly as /sim/deliveries and /sim/stats report them.</summary>
-public sealed class When_webhook_faults_are_injected : IAsyncLifetime
+public sealed class When_webhook_faults_are_injected : WebhookFlowTest
 {
     private const string Secret = "whsec_fault_test_secret_0001";
 
-    private readonly SimulatorApp _app = new();
-    private StripeWireClient _stripe = null!;
     private SimControls _sim = null!;
-    private WebhookReceiver _receiver = null!;
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _stripe = _app.Stripe();
-        _sim = _app.Sim();
-        _receiver = await WebhookReceiver.StartAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _receiver.DisposeAsync();
+        await base.InitializeAsync();
+        _sim = App.Sim();
     }
 
     [Fact]
     public async Task Should_never_send_a_dropped_webhook_and_report_it_dropped()
     {
-        await _sim.RegisterEndpointAsync("stripe", _receiver.Url("dropping"), Secret);
+        await _sim.RegisterEndpointAsync("stripe", Receiver.Url("dropping"), Secret);
         await _sim.PutFaultsAsync(new { drop_rate = 1.0 });
         var dropped = await PayAsync(1000);
 
         await _sim.PutFaultsAsync(new { });
         var sentinel = await PayAsync(2000);
-        var received = await _receiver.WaitForAsync("dropping", 2, "the sentinel payment's created and succeeded events");
+        var received = await Receiver.WaitForAsync("dropping", 2, "the sentinel payment's created and succeeded events");
 
         var deliveries = await _sim.DeliveriesAsync($"payment_intent={dropped}");
         deliveries.Select(d => d.GetProperty("event_type").GetString()).ShouldBe(["payment_intent.created", "payment_intent.succeeded"], ignoreOrder: true);
@@ -53,11 +43,11 @@ public sealed class When_webhook_faults_are_injected : IAsyncLifetime
     [Fact]
     public async Task Should_deliver_a_duplicated_webhook_twice_and_report_both_copies()
     {
-        await _sim.RegisterEndpointAsync("stripe", _receiver.Url("doubling"), Secret, ["payment_intent.succeeded"]);
+        await _sim.RegisterEndpointAsync("stripe", Receiver.Url("doubling"), Secret, ["payment_intent.succeeded"]);
         await _sim.PutFaultsAsync(new { duplicate_rate = 1.0 });
 
         var intent = await PayAsync(1000);
-        var received = await _receiver.WaitForAsync("doubling", 2, "the event and its duplicate");
+        var received = await Receiver.WaitForAsync("doubling", 2, "the event and its duplicate");
 
         received.Select(r => EventIdOf(r)).Distinct().Count().ShouldBe(1);
         var deliveries = await _sim.DeliveriesAsync($"payment_intent={intent}");
@@ -73,11 +63,11 @@ public sealed class When_webhook_faults_are_injected : IAsyncLifetime
     [Fact]
     public async Task Should_send_a_held_back_webhook_after_the_next_one()
     {
-        await _sim.RegisterEndpointAsync("stripe", _receiver.Url("reordering"), Secret);
+        await _sim.RegisterEndpointAsync("stripe", Receiver.Url("reordering"), Secret);
         await _sim.PutFaultsAsync(new { reorder_rate = 1.0, reorder_hold_ms = 10_000 });
 
         var intent = await PayAsync(1000);
-        var received = await _receiver.WaitForAsync("reordering", 2, "both events");
+        var received = await Receiver.WaitForAsync("reordering", 2, "both events");
 
         received.OrderBy(r => r.Number).Select(r => TypeOf(r)).ShouldBe(["payment_intent.succeeded", "payment_intent.created"]);
         var deliveries = await _sim.DeliveriesAsync($"payment_intent={intent}");
@@ -92,7 +82,7 @@ public sealed class When_webhook_faults_are_injected : IAsyncLifetime
     [Fact]
     public async Task Should_make_the_same_decisions_again_from_the_same_seed()
     {
-        await _sim.RegisterEndpointAsync("stripe", _receiver.Url("seeded"), Secret, ["payment_intent.created"]);
+        await _sim.RegisterEndpointAsync("stripe", Receiver.Url("seeded"), Secret, ["payment_intent.created"]);
 
         var first = await DroppedPatternAsync(seed: 42, payments: 8);
         var second = await DroppedPatternAsync(seed: 42, payments: 8);
@@ -108,7 +98,7 @@ public sealed class When_webhook_faults_are_injected : IAsyncLifetime
         var pattern = new List<bool>();
         for (var i = 0; i < payments; i++)
         {
-            var intent = await _stripe.PostAsync("/v1/payment_intents", [("amount", 100 + i), ("currency", "eur")]);
+            var intent = await StripeApi.PostAsync("/v1/payment_intents", [("amount", 100 + i), ("currency", "eur")]);
             var delivery = (await _sim.DeliveriesAsync($"payment_intent={intent.Id}")).Single();
             pattern.Add(delivery.GetProperty("faults").GetProperty("dropped").GetBoolean());
         }
@@ -116,7 +106,7 @@ public sealed class When_webhook_faults_are_injected : IAsyncLifetime
         return pattern;
     }
 
-    private async Task<string> PayAsync(long amount) => (await _stripe.PostAsync("/v1/payment_intents",
+    private async Task<string> PayAsync(long amount) => (await StripeApi.PostAsync("/v1/payment_intents",
         [("amount", amount), ("currency", "eur"), ("payment_method", "pm_card_visa"), ("confirm", true)])).Id;
 
     private static string TypeOf(ReceivedRequest request)

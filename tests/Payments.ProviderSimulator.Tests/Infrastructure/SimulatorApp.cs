@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Payments.ProviderSimulator.Tests.Stripe;
+using Payments.Testing.Hosting;
 
 namespace Payments.ProviderSimulator.Tests.Infrastructure;
 
@@ -38,15 +39,7 @@ public sealed class SimulatorApp(IReadOnlyDictionary<string, string?>? settings 
             all["Simulator:AdminKeys:0"] = AdminKey;
         }
 
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-
-        foreach (var (key, value) in all)
-        {
-            builder.UseSetting(key, value);
-        }
+        builder.UseSettings(all, settings);
     }
 
     /// <summary>A client speaking Stripe's wire format with this simulator's API key.</summary>

@@ -12,31 +12,16 @@ namespace Payments.ProviderSimulator.Tests.LiqPay;
 /// The same payment flow seen by a LiqPay receiver: a form callback (data + signature) signed with the merchant's
 /// private key, and LiqPay's signed status request answered in the same shape.
 /// </summary>
-public sealed class When_a_LiqPay_merchant_is_paid : IAsyncLifetime
+public sealed class When_a_LiqPay_merchant_is_paid : WebhookFlowTest
 {
-    private readonly SimulatorApp _app = new();
-    private StripeWireClient _stripe = null!;
-    private WebhookReceiver _receiver = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _stripe = _app.Stripe();
-        _receiver = await WebhookReceiver.StartAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _receiver.DisposeAsync();
-    }
 
     [Fact]
     public async Task Should_post_a_callback_signed_with_the_private_key()
     {
-        await _app.Sim().RegisterEndpointAsync("liqpay", _receiver.Url("liqpay"));
+        await App.Sim().RegisterEndpointAsync("liqpay", Receiver.Url("liqpay"));
 
         var intent = await PayAsync("order-lp-1", 4250, "pm_card_visa");
-        var callback = (await _receiver.WaitForAsync("liqpay", 1, "the success callback")).Single();
+        var callback = (await Receiver.WaitForAsync("liqpay", 1, "the success callback")).Single();
 
         callback.Header("Content-Type").ShouldStartWith("application/x-www-form-urlencoded");
         var form = QueryHelpers.ParseQuery(callback.Text);
@@ -55,21 +40,21 @@ public sealed class When_a_LiqPay_merchant_is_paid : IAsyncLifetime
         payment.GetProperty("end_date").GetInt64().ShouldBeGreaterThanOrEqualTo(payment.GetProperty("create_date").GetInt64());
         intent.ShouldStartWith("pi_");
         // LiqPay gives a callback no id: the log names it as a receiver keys it, by the attempt, action and status.
-        var delivery = (await _app.Sim().DeliveriesAsync($"payment_intent={intent}")).Single();
+        var delivery = (await App.Sim().DeliveriesAsync($"payment_intent={intent}")).Single();
         delivery.GetProperty("message_id").GetString().ShouldBe($"{payment.GetProperty("payment_id").GetInt64()}:pay:success");
     }
 
     [Fact]
     public async Task Should_report_a_declined_then_refunded_payment_as_failure_then_reversed()
     {
-        await _app.Sim().RegisterEndpointAsync("liqpay", _receiver.Url("lifecycle"));
-        var intent = await _stripe.PostAsync("/v1/payment_intents",
+        await App.Sim().RegisterEndpointAsync("liqpay", Receiver.Url("lifecycle"));
+        var intent = await StripeApi.PostAsync("/v1/payment_intents",
             [("amount", 1000), ("currency", "uah"), ("metadata", new Dictionary<string, object?> { ["order_id"] = "order-lp-2" })]);
 
-        await _stripe.PostAsync($"/v1/payment_intents/{intent.Id}/confirm", [("payment_method", "pm_card_chargeDeclined")]);
-        await _stripe.PostAsync($"/v1/payment_intents/{intent.Id}/confirm", [("payment_method", "pm_card_visa")]);
-        await _stripe.PostAsync("/v1/refunds", [("payment_intent", intent.Id), ("amount", 400)]);
-        var callbacks = await _receiver.WaitForAsync("lifecycle", 3, "failure, success and reversed callbacks");
+        await StripeApi.PostAsync($"/v1/payment_intents/{intent.Id}/confirm", [("payment_method", "pm_card_chargeDeclined")]);
+        await StripeApi.PostAsync($"/v1/payment_intents/{intent.Id}/confirm", [("payment_method", "pm_card_visa")]);
+        await StripeApi.PostAsync("/v1/refunds", [("payment_intent", intent.Id), ("amount", 400)]);
+        var callbacks = await Receiver.WaitForAsync("lifecycle", 3, "failure, success and reversed callbacks");
 
         // Concurrent sending gives no order guarantee (nor does LiqPay): match callbacks by status.
         var byStatus = callbacks.Select(c =>
@@ -117,7 +102,7 @@ public sealed class When_a_LiqPay_merchant_is_paid : IAsyncLifetime
         answer.GetProperty("err_code").GetString().ShouldBe("payment_not_found");
     }
 
-    private async Task<string> PayAsync(string orderId, long amount, string paymentMethod) => (await _stripe.PostAsync("/v1/payment_intents",
+    private async Task<string> PayAsync(string orderId, long amount, string paymentMethod) => (await StripeApi.PostAsync("/v1/payment_intents",
     [
         ("amount", amount), ("currency", "uah"), ("metadata", new Dictionary<string, object?> { ["order_id"] = orderId }),
         ("payment_method", paymentMethod), ("confirm", true),
@@ -132,7 +117,7 @@ public sealed class When_a_LiqPay_merchant_is_paid : IAsyncLifetime
             ["data"] = data,
             ["signature"] = IndependentSignatures.LiqPay(privateKey, data),
         });
-        var response = await _app.CreateClient().PostAsync("/api/request", form, TestContext.Current.CancellationToken);
+        var response = await App.CreateClient().PostAsync("/api/request", form, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
     }

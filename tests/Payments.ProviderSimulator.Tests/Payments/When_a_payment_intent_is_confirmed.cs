@@ -7,32 +7,17 @@ using Payments.ProviderSimulator.Tests.Stripe;
 namespace Payments.ProviderSimulator.Tests.Payments;
 
 /// <summary>Confirming with Stripe's test cards: pm_card_visa succeeds, pm_card_chargeDeclined is declined; each outcome is a signed event.</summary>
-public sealed class When_a_payment_intent_is_confirmed : IAsyncLifetime
+public sealed class When_a_payment_intent_is_confirmed : WebhookFlowTest
 {
-    private readonly SimulatorApp _app = new();
-    private StripeWireClient _stripe = null!;
-    private WebhookReceiver _receiver = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _stripe = _app.Stripe();
-        _receiver = await WebhookReceiver.StartAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _receiver.DisposeAsync();
-    }
 
     [Fact]
     public async Task Should_send_a_signed_succeeded_event()
     {
-        var endpoint = await _stripe.PostAsync("/v1/webhook_endpoints",
-            [("url", _receiver.Url("succeeded")), ("enabled_events", new[] { "payment_intent.succeeded" })]);
+        var endpoint = await StripeApi.PostAsync("/v1/webhook_endpoints",
+            [("url", Receiver.Url("succeeded")), ("enabled_events", new[] { "payment_intent.succeeded" })]);
         var secret = endpoint.String("secret");
 
-        var intent = await _stripe.PostAsync("/v1/payment_intents",
+        var intent = await StripeApi.PostAsync("/v1/payment_intents",
         [
             ("amount", 4200), ("currency", "eur"), ("metadata", new Dictionary<string, object?> { ["order_id"] = "order-1" }),
             ("payment_method", "pm_card_visa"), ("confirm", true),
@@ -41,7 +26,7 @@ public sealed class When_a_payment_intent_is_confirmed : IAsyncLifetime
         intent.Status.ShouldBe(HttpStatusCode.OK);
         intent.String("status").ShouldBe("succeeded");
         intent.String("latest_charge").ShouldStartWith("ch_");
-        var webhook = (await _receiver.WaitForAsync("succeeded", 1, "the succeeded event")).Single();
+        var webhook = (await Receiver.WaitForAsync("succeeded", 1, "the succeeded event")).Single();
         IndependentSignatures.StripeVerifies(webhook.Header("Stripe-Signature"), secret, webhook.Body, out var signedAt).ShouldBeTrue();
         signedAt.ShouldBeInRange(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 60, DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1);
         webhook.Header("Content-Type").ShouldStartWith("application/json");
@@ -64,15 +49,15 @@ public sealed class When_a_payment_intent_is_confirmed : IAsyncLifetime
     [Fact]
     public async Task Should_decline_a_card_then_succeed_when_confirmed_again()
     {
-        await _stripe.PostAsync("/v1/webhook_endpoints",
-            [("url", _receiver.Url("outcomes")), ("enabled_events", new[] { "payment_intent.succeeded", "payment_intent.payment_failed" })]);
-        var intent = await _stripe.PostAsync("/v1/payment_intents", [("amount", 999), ("currency", "usd")]);
+        await StripeApi.PostAsync("/v1/webhook_endpoints",
+            [("url", Receiver.Url("outcomes")), ("enabled_events", new[] { "payment_intent.succeeded", "payment_intent.payment_failed" })]);
+        var intent = await StripeApi.PostAsync("/v1/payment_intents", [("amount", 999), ("currency", "usd")]);
 
-        var declined = await _stripe.PostAsync($"/v1/payment_intents/{intent.Id}/confirm", [("payment_method", "pm_card_chargeDeclined")]);
-        var afterDecline = await _stripe.GetAsync($"/v1/payment_intents/{intent.Id}");
-        var failedEvent = (await _receiver.WaitForAsync("outcomes", 1, "the payment_failed event")).Single();
-        var retried = await _stripe.PostAsync($"/v1/payment_intents/{intent.Id}/confirm", [("payment_method", "pm_card_visa")]);
-        var succeededEvent = (await _receiver.WaitForAsync("outcomes", 2, "the succeeded event"))[1];
+        var declined = await StripeApi.PostAsync($"/v1/payment_intents/{intent.Id}/confirm", [("payment_method", "pm_card_chargeDeclined")]);
+        var afterDecline = await StripeApi.GetAsync($"/v1/payment_intents/{intent.Id}");
+        var failedEvent = (await Receiver.WaitForAsync("outcomes", 1, "the payment_failed event")).Single();
+        var retried = await StripeApi.PostAsync($"/v1/payment_intents/{intent.Id}/confirm", [("payment_method", "pm_card_visa")]);
+        var succeededEvent = (await Receiver.WaitForAsync("outcomes", 2, "the succeeded event"))[1];
 
         declined.Status.ShouldBe(HttpStatusCode.PaymentRequired);
         declined.Error.GetProperty("type").GetString().ShouldBe("card_error");
@@ -103,10 +88,10 @@ public sealed class When_a_payment_intent_is_confirmed : IAsyncLifetime
     [Fact]
     public async Task Should_refuse_to_confirm_a_payment_that_already_succeeded()
     {
-        var intent = await _stripe.PostAsync("/v1/payment_intents",
+        var intent = await StripeApi.PostAsync("/v1/payment_intents",
             [("amount", 500), ("currency", "eur"), ("payment_method", "pm_card_visa"), ("confirm", true)]);
 
-        var again = await _stripe.PostAsync($"/v1/payment_intents/{intent.Id}/confirm");
+        var again = await StripeApi.PostAsync($"/v1/payment_intents/{intent.Id}/confirm");
 
         again.Status.ShouldBe(HttpStatusCode.BadRequest);
         again.Error.GetProperty("code").GetString().ShouldBe("payment_intent_unexpected_state");

@@ -7,38 +7,23 @@ using Payments.ProviderSimulator.Tests.Stripe;
 namespace Payments.ProviderSimulator.Tests.Payments;
 
 /// <summary>Refunds grow the charge's amount_refunded and send charge.refunded with the Charge as data.object.</summary>
-public sealed class When_a_payment_is_refunded : IAsyncLifetime
+public sealed class When_a_payment_is_refunded : WebhookFlowTest
 {
-    private readonly SimulatorApp _app = new();
-    private StripeWireClient _stripe = null!;
-    private WebhookReceiver _receiver = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _stripe = _app.Stripe();
-        _receiver = await WebhookReceiver.StartAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _receiver.DisposeAsync();
-    }
 
     [Fact]
     public async Task Should_send_charge_refunded_with_the_amount_refunded_so_far()
     {
-        var endpoint = await _stripe.PostAsync("/v1/webhook_endpoints",
-            [("url", _receiver.Url("refunds")), ("enabled_events", new[] { "charge.refunded" })]);
-        var intent = await _stripe.PostAsync("/v1/payment_intents",
+        var endpoint = await StripeApi.PostAsync("/v1/webhook_endpoints",
+            [("url", Receiver.Url("refunds")), ("enabled_events", new[] { "charge.refunded" })]);
+        var intent = await StripeApi.PostAsync("/v1/payment_intents",
         [
             ("amount", 5000), ("currency", "eur"), ("metadata", new Dictionary<string, object?> { ["order_id"] = "order-9" }),
             ("payment_method", "pm_card_visa"), ("confirm", true),
         ]);
 
-        var partial = await _stripe.PostAsync("/v1/refunds", [("payment_intent", intent.Id), ("amount", 2000)]);
-        var rest = await _stripe.PostAsync("/v1/refunds", [("payment_intent", intent.Id)]);
-        var webhooks = await _receiver.WaitForAsync("refunds", 2, "two charge.refunded events");
+        var partial = await StripeApi.PostAsync("/v1/refunds", [("payment_intent", intent.Id), ("amount", 2000)]);
+        var rest = await StripeApi.PostAsync("/v1/refunds", [("payment_intent", intent.Id)]);
+        var webhooks = await Receiver.WaitForAsync("refunds", 2, "two charge.refunded events");
 
         partial.Status.ShouldBe(HttpStatusCode.OK);
         partial.Id.ShouldStartWith("re_");
@@ -70,11 +55,11 @@ public sealed class When_a_payment_is_refunded : IAsyncLifetime
     [Fact]
     public async Task Should_refuse_to_refund_more_than_is_left()
     {
-        var intent = await _stripe.PostAsync("/v1/payment_intents",
+        var intent = await StripeApi.PostAsync("/v1/payment_intents",
             [("amount", 1000), ("currency", "eur"), ("payment_method", "pm_card_visa"), ("confirm", true)]);
-        await _stripe.PostAsync("/v1/refunds", [("payment_intent", intent.Id), ("amount", 700)]);
+        await StripeApi.PostAsync("/v1/refunds", [("payment_intent", intent.Id), ("amount", 700)]);
 
-        var tooMuch = await _stripe.PostAsync("/v1/refunds", [("payment_intent", intent.Id), ("amount", 301)]);
+        var tooMuch = await StripeApi.PostAsync("/v1/refunds", [("payment_intent", intent.Id), ("amount", 301)]);
 
         tooMuch.Status.ShouldBe(HttpStatusCode.BadRequest);
         tooMuch.Error.GetProperty("code").GetString().ShouldBe("amount_too_large");
@@ -84,9 +69,9 @@ public sealed class When_a_payment_is_refunded : IAsyncLifetime
     [Fact]
     public async Task Should_refuse_to_refund_a_payment_that_never_succeeded()
     {
-        var intent = await _stripe.PostAsync("/v1/payment_intents", [("amount", 1000), ("currency", "eur")]);
+        var intent = await StripeApi.PostAsync("/v1/payment_intents", [("amount", 1000), ("currency", "eur")]);
 
-        var refund = await _stripe.PostAsync("/v1/refunds", [("payment_intent", intent.Id)]);
+        var refund = await StripeApi.PostAsync("/v1/refunds", [("payment_intent", intent.Id)]);
 
         refund.Status.ShouldBe(HttpStatusCode.BadRequest);
         refund.Error.GetProperty("type").GetString().ShouldBe("invalid_request_error");

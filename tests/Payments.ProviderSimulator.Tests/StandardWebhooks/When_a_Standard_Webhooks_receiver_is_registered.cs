@@ -7,38 +7,23 @@ using Payments.ProviderSimulator.Tests.Stripe;
 namespace Payments.ProviderSimulator.Tests.StandardWebhooks;
 
 /// <summary>The same payment flow seen by a Standard Webhooks receiver: webhook-id/-timestamp/-signature and the payment body schema.</summary>
-public sealed class When_a_Standard_Webhooks_receiver_is_registered : IAsyncLifetime
+public sealed class When_a_Standard_Webhooks_receiver_is_registered : WebhookFlowTest
 {
     private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-    private readonly SimulatorApp _app = new();
-    private StripeWireClient _stripe = null!;
-    private WebhookReceiver _receiver = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _stripe = _app.Stripe();
-        _receiver = await WebhookReceiver.StartAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _receiver.DisposeAsync();
-    }
 
     [Fact]
     public async Task Should_send_signed_succeeded_and_refunded_messages()
     {
-        await _app.Sim().RegisterEndpointAsync("standard-webhooks", _receiver.Url("acme"), Secret);
-        var intent = await _stripe.PostAsync("/v1/payment_intents",
+        await App.Sim().RegisterEndpointAsync("standard-webhooks", Receiver.Url("acme"), Secret);
+        var intent = await StripeApi.PostAsync("/v1/payment_intents",
         [
             ("amount", 4200), ("currency", "eur"), ("metadata", new Dictionary<string, object?> { ["order_id"] = "order-sw-1" }),
             ("payment_method", "pm_card_visa"), ("confirm", true),
         ]);
-        await _stripe.PostAsync("/v1/refunds", [("payment_intent", intent.Id), ("amount", 1200)]);
+        await StripeApi.PostAsync("/v1/refunds", [("payment_intent", intent.Id), ("amount", 1200)]);
 
-        var messages = await _receiver.WaitForAsync("acme", 2, "the succeeded and refunded messages");
+        var messages = await Receiver.WaitForAsync("acme", 2, "the succeeded and refunded messages");
 
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         foreach (var message in messages)

@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Payments.ServiceDefaults.Security;
-using Payments.Testing;
+using Payments.Testing.Health;
+using Payments.Testing.Hosting;
+using Payments.Testing.Postgres;
 using Payments.Testing.Security;
 using Payments.Testing.RabbitMq;
 
@@ -34,20 +35,11 @@ public sealed class ReconciliationApp(
         var app = new ReconciliationApp(broker.AmqpUri, database ?? await server.CreateDatabaseAsync("reconciliation", TestContext.Current.CancellationToken), providerUrl, settings, services);
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(ApiAudiences.Reconciliation, Scopes.PaymentsOps);
-        await Eventually.TrueAsync(
-            async () => (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode,
-            TimeSpan.FromSeconds(60), "Reconciliation to become ready", TestContext.Current.CancellationToken);
+        await Readiness.WaitUntilReadyAsync(client, "Reconciliation");
         return (app, client);
     }
 
-    public async Task<T?> ScalarAsync<T>(string sql)
-    {
-        await using var connection = new NpgsqlConnection(postgres);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        var value = await command.ExecuteScalarAsync();
-        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<T?> ScalarAsync<T>(string sql, params object[] parameters) => PostgresQueries.ScalarAsync<T>(postgres, sql, parameters);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -73,15 +65,7 @@ public sealed class ReconciliationApp(
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "None",
         };
-        foreach (var (key, value) in TestTokens.Settings.Concat(settings ?? new Dictionary<string, string?>()))
-        {
-            all[key] = value;
-        }
-
-        foreach (var (key, value) in all)
-        {
-            builder.UseSetting(key, value);
-        }
+        builder.UseSettings(all, TestTokens.Settings, settings);
 
         if (services is not null)
         {

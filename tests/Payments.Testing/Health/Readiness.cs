@@ -1,10 +1,17 @@
 using System.Diagnostics;
 using System.Net;
+using Xunit;
 
 namespace Payments.Testing.Health;
 
 public static class Readiness
 {
+    /// <summary>Waits until <c>/health/ready</c> answers 2xx (schema migrated, broker connected): a host's start in a test.</summary>
+    public static Task WaitUntilReadyAsync(HttpClient client, string service, TimeSpan? within = null) =>
+        Eventually.TrueAsync(
+            async () => (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode,
+            within ?? TimeSpan.FromSeconds(60), $"{service} to become ready", TestContext.Current.CancellationToken);
+
     /// <summary>
     /// An orchestrator gives each probe a deadline of its own (often 1-5 s): asks <c>/health/ready</c>
     /// <paramref name="times"/> times and requires each answer to be <paramref name="expected"/> within <paramref name="deadline"/>.

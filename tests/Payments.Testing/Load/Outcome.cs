@@ -72,31 +72,9 @@ public sealed class Outcome
         var ordersUrl = system.Orders[0].BaseUrl;
         var notificationsUrl = system.Notifications[0].BaseUrl;
 
-        // Settled: every order in its provider-side state, and every transition has its email sent.
-        var histories = (await Eventually.ValueAsync(async () =>
-        {
-            var all = new Dictionary<PlacedOrder, JsonElement>();
-            foreach (var order in orders)
-            {
-                all[order] = await http.GetFromJsonAsync<JsonElement>($"{ordersUrl}/orders/{order.Id}", cancellationToken);
-            }
-
-            return new OrderStates(all);
-        }, states => states.Settled, TimeSpan.FromMinutes(3), "every order to reach its provider-side state", cancellationToken)).All;
-
-        var transitions = histories.Values.Sum(h => h.GetProperty("history").EnumerateArray().Count(e => e.GetProperty("outcome").GetString() != "unchanged"));
-        var sent = await Eventually.ValueAsync(async () =>
-        {
-            var count = 0;
-            foreach (var order in orders)
-            {
-                var list = await operations.GetFromJsonAsync<JsonElement>($"{notificationsUrl}/notifications?orderId={order.Id}", cancellationToken);
-                var items = list.ValueKind == JsonValueKind.Array ? list : list.GetProperty("items");
-                count += items.EnumerateArray().Count(n => n.GetProperty("state").GetString() == "sent");
-            }
-
-            return count;
-        }, count => count >= transitions, TimeSpan.FromMinutes(2), "an email for every order transition", cancellationToken);
+        var histories = await Settling.OrdersAsync(http, ordersUrl, orders, cancellationToken);
+        var transitions = Settling.Transitions(histories);
+        var sent = await Settling.SentAsync(operations, notificationsUrl, orders, transitions, cancellationToken);
 
         var emails = await system.Smtp.MessagesAsync(cancellationToken);
         var applied = histories.ToDictionary(p => p.Key, p => p.Value.GetProperty("history").EnumerateArray()
@@ -120,7 +98,7 @@ public sealed class Outcome
         foreach (var source in system.Sources)
         {
             var mine = orders.Where(o => o.Source == source.Name).ToList();
-            var deliveries = Items(await controls.GetFromJsonAsync<JsonElement>($"{source.Simulator.BaseUrl}/sim/deliveries", cancellationToken));
+            var deliveries = Settling.Items(await controls.GetFromJsonAsync<JsonElement>($"{source.Simulator.BaseUrl}/sim/deliveries", cancellationToken));
             var stats = await controls.GetFromJsonAsync<JsonElement>($"{source.Simulator.BaseUrl}/sim/stats", cancellationToken);
             var acknowledged = deliveries.EnumerateArray()
                 .Where(d => d.GetProperty("state").GetString() == "delivered" && Handled.Contains(d.GetProperty("event_type").GetString()))
@@ -179,8 +157,6 @@ public sealed class Outcome
     }
 
     private static readonly string[] Handled = ["payment_intent.succeeded", "payment_intent.payment_failed", "charge.refunded"];
-
-    private static JsonElement Items(JsonElement list) => list.ValueKind == JsonValueKind.Array ? list : list.GetProperty("items");
 
     /// <summary>Every delivery, to every receiver, of the event that takes the order to its final state was dropped.</summary>
     private static bool FinalEventWasDropped(PlacedOrder order, JsonElement deliveries)
