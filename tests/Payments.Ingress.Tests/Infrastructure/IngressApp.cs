@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -54,5 +56,18 @@ public sealed class IngressApp(string amqpUri, IReadOnlyDictionary<string, strin
         var client = CreateClient();
         await Readiness.WaitUntilReadyAsync(client, "the ingress", TimeSpan.FromSeconds(30));
         return client;
+    }
+
+    /// <summary>
+    /// Serves on a real socket (Kestrel on a free port) rather than the test server, for tests that write raw bytes at
+    /// their own pace; answers its address once ready.
+    /// </summary>
+    public async Task<Uri> StartOnSocketAsync()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        await ReadyClientAsync();
+        return address;
     }
 }

@@ -1,7 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Payments.Ingress.Tests.Infrastructure;
 using Payments.Ingress.Tests.Limits;
 using Payments.Ingress.Tests.Signing;
@@ -30,13 +27,7 @@ public sealed class When_the_body_arrives_slower_than_the_budget(RabbitMqFixture
 
     private Uri _server = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _server = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        await _app.ReadyClientAsync();
-    }
+    public async ValueTask InitializeAsync() => _server = await _app.StartOnSocketAsync();
 
     public async ValueTask DisposeAsync()
     {

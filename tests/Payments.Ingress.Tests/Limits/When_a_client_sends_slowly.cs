@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Payments.Ingress.Tests.Infrastructure;
 using Payments.Testing.RabbitMq;
 
@@ -30,13 +27,7 @@ public sealed class When_a_client_sends_slowly(RabbitMqFixture broker) : IAsyncL
 
     private Uri _server = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _server = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        await _app.ReadyClientAsync();
-    }
+    public async ValueTask InitializeAsync() => _server = await _app.StartOnSocketAsync();
 
     public async ValueTask DisposeAsync()
     {

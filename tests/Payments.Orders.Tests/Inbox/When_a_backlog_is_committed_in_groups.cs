@@ -28,14 +28,7 @@ public sealed class When_a_backlog_is_committed_in_groups(Infrastructure.Infrast
     public async Task Should_apply_each_event_once_absorb_every_duplicate_and_fail_only_the_orphans()
     {
         var ct = TestContext.Current.CancellationToken;
-        var orders = new List<Guid>();
-        var payments = new Dictionary<Guid, string>();
-        for (var i = 0; i < Orders; i++)
-        {
-            var order = await _scenario.CreateOrderAsync(1000 + i, "EUR");
-            orders.Add(order.Id);
-            payments[order.Id] = order.Payment!.PaymentId;
-        }
+        var (orders, payments) = await _scenario.CreateOrdersAsync(Orders, i => 1000 + i);
 
         await _scenario.StopAppsAsync();
         var paidWatch = await _scenario.Bus.WatchAsync(typeof(OrderPaid));

@@ -28,14 +28,7 @@ public sealed class When_one_group_holds_several_events_for_one_order(Infrastruc
     public async Task Should_apply_them_in_turn_as_separate_transactions_would()
     {
         var ct = TestContext.Current.CancellationToken;
-        var orders = new List<Guid>();
-        var payments = new Dictionary<Guid, string>();
-        for (var i = 0; i < Orders; i++)
-        {
-            var order = await _scenario.CreateOrderAsync(2000, "EUR");
-            orders.Add(order.Id);
-            payments[order.Id] = order.Payment!.PaymentId;
-        }
+        var (orders, payments) = await _scenario.CreateOrdersAsync(Orders, _ => 2000);
 
         await _scenario.StopAppsAsync();
         var watch = await _scenario.Bus.WatchAsync(typeof(OrderPaid), typeof(OrderPaymentFailed), typeof(OrderRefunded));

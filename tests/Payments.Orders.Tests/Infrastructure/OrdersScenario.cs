@@ -72,6 +72,21 @@ public sealed class OrdersScenario : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<OrderResponse>(TestContext.Current.CancellationToken))!;
     }
 
+    /// <summary><paramref name="count"/> orders, the i-th of <paramref name="amountMinor"/>(i) EUR: their ids in order, and each one's payment id.</summary>
+    public async Task<(List<Guid> Ids, Dictionary<Guid, string> Payments)> CreateOrdersAsync(int count, Func<int, long> amountMinor)
+    {
+        var ids = new List<Guid>();
+        var payments = new Dictionary<Guid, string>();
+        for (var i = 0; i < count; i++)
+        {
+            var order = await CreateOrderAsync(amountMinor(i), "EUR");
+            ids.Add(order.Id);
+            payments[order.Id] = order.Payment!.PaymentId;
+        }
+
+        return (ids, payments);
+    }
+
     public async Task<OrderResponse> GetOrderAsync(Guid id) =>
         (await Client.GetFromJsonAsync<OrderResponse>($"/orders/{id}", TestContext.Current.CancellationToken))!;
 

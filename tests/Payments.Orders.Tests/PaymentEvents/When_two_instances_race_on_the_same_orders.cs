@@ -26,14 +26,7 @@ public sealed class When_two_instances_race_on_the_same_orders(Infrastructure.In
     public async Task Should_stay_consistent_with_one_transition_and_one_event_per_order()
     {
         var ct = TestContext.Current.CancellationToken;
-        var orders = new List<Guid>();
-        var payments = new Dictionary<Guid, string>();
-        for (var i = 0; i < 20; i++)
-        {
-            var order = await _scenario.CreateOrderAsync(1000 + i, "EUR");
-            orders.Add(order.Id);
-            payments[order.Id] = order.Payment!.PaymentId;
-        }
+        var (orders, payments) = await _scenario.CreateOrdersAsync(20, i => 1000 + i);
 
         var watch = await _scenario.Bus.WatchAsync(typeof(OrderPaid));
         var events = orders.SelectMany((id, i) => new[]
