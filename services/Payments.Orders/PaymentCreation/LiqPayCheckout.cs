@@ -13,7 +13,7 @@ public sealed class LiqPayCheckout(IOptions<ProviderOptions> options) : IPayment
     public string Provider => options.Value.RecordedName;
 
     /// <summary>The order_id the storefront's checkout form carries (LiqPay echoes it as given).</summary>
-    public static string OrderIdOf(Guid orderId) => orderId.ToString("D");
+    private static string OrderIdOf(Guid orderId) => orderId.ToString("D");
 
     public Task<string> CreateAsync(Guid orderId, long amountMinor, string currency, CancellationToken cancellationToken) =>
         Task.FromResult(OrderIdOf(orderId));

@@ -45,7 +45,7 @@ public sealed class IngressApp(string amqpUri, IReadOnlyDictionary<string, strin
             all[$"Ingress:Sources:{source}:RateLimit:Burst"] = "100000";
         }
 
-        builder.UseSettings(all, settings); // the ingress validates some keys while building
+        builder.UseSettings(all, settings);
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
     }

@@ -67,12 +67,13 @@ public sealed class LoadDriver(IReadOnlyList<LoadLane> lanes, HttpClient http, s
         var turn = n / lanes.Count;
         var customer = (Customer)(turn % 4);
         var key = $"load-order-{n}-{Guid.NewGuid():N}";
+        var amountMinor = 1000 + n; // in EUR: the order and, where the customer opens it, the payment
         var orders = lane.OrdersUrls[turn % lane.OrdersUrls.Count];
         var id = await RetryAsync(async ct =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"{orders}/orders")
             {
-                Content = JsonContent.Create(new { amountMinor = 1000 + n, currency = "EUR", customerEmail = $"customer{n}@example.com" }),
+                Content = JsonContent.Create(new { amountMinor, currency = "EUR", customerEmail = $"customer{n}@example.com" }),
             };
             request.Headers.Add("Idempotency-Key", key);
             using var response = await _http.SendAsync(request, ct);
@@ -93,7 +94,7 @@ public sealed class LoadDriver(IReadOnlyList<LoadLane> lanes, HttpClient http, s
 
         // At a checkout the customer opens the payment, for the order id recorded as its payment; the simulator's intent is it.
         var intent = lane.PaysAtCheckout
-            ? (await ProviderAsync(lane, "/v1/payment_intents", [new("amount", (1000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ? (await ProviderAsync(lane, "/v1/payment_intents", [new("amount", amountMinor.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new("currency", "eur"), new("metadata[order_id]", paymentId)], cancellationToken)).GetProperty("id").GetString()!
             : paymentId;
         switch (customer)

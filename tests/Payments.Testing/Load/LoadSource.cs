@@ -54,7 +54,7 @@ public sealed class LoadSource(string name, string scheme, string secret, bool r
     public List<ServiceProcess> Orders { get; } = [];
 
     /// <summary>Orders' Provider:Api for this source's instances: how they open a payment.</summary>
-    public string OrdersApi => scheme == "liqpay" ? "liqpay" : "stripe";
+    public string OrdersApi => PaysAtCheckout ? "liqpay" : "stripe";
 
     /// <summary>Whether the customer opens the payment at the provider's checkout (LiqPay) rather than Orders.</summary>
     public bool PaysAtCheckout => scheme == "liqpay";

@@ -91,6 +91,7 @@ public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, 
             Ingress.With($"Ingress:Sources:{source.Name}:Scheme", source.Scheme).With($"Ingress:Sources:{source.Name}:Secrets:0", source.Secret);
         }
 
+        var liqPay = Sources.Single(s => s.PaysAtCheckout);
         Ingress.With("ConnectionStrings:RabbitMq", BrokerUri).With("Ingress:Broker:RequiredQueues:0", "orders-payment-events");
         for (var i = 0; i < instances; i++)
         {
@@ -107,7 +108,6 @@ public sealed class PaymentsSystem(int instances, bool clusteredBroker = false, 
                 .With("Smtp:From", "shop@example.com").With("Notifications:OperationsEmail", "ops@example.com")
                 .With("Notifications:Delivery:Workers", NotificationWorkers.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             // Reconciliation asks Stripe's and LiqPay's simulators: the sources whose providers it has a status client for.
-            var liqPay = Sources.Single(s => s.Name == "liqpay");
             Reconciliation.Add(Consumer("Payments.Reconciliation", reconciliationDb).With("Provider:BaseUrl", Simulator.BaseUrl)
                 .With("Provider:ApiKey", ApiKey).With("Provider:LiqPay:BaseUrl", liqPay.Simulator.BaseUrl)
                 .With("Provider:LiqPay:PublicKey", LoadSource.LiqPayPublicKey).With("Provider:LiqPay:PrivateKey", LoadSource.LiqPayPrivateKey)
