@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Payments.Messaging.Postgres;
@@ -58,7 +57,7 @@ internal sealed partial class NotificationSender(
         var recording = recorder.RunAsync();
         // One thread per mailer (see SmtpMailer.Send): sending keeps its pace however busy the thread pool is.
         var mailers = Enumerable.Range(0, _options.Workers)
-            .Select(_ => Task.Factory.StartNew(() => Mail(queue.Reader, recorder, stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .Select(_ => Task.Factory.StartNew(() => Mail(recorder, stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToList();
         queue.Open();
         await ClaimAsync(recorder, stoppingToken);
@@ -106,30 +105,27 @@ internal sealed partial class NotificationSender(
         }
     }
 
-    private void Mail(ChannelReader<PendingNotification> claimed, OutcomeRecorder recorder, CancellationToken stoppingToken)
+    private void Mail(OutcomeRecorder recorder, CancellationToken stoppingToken)
     {
         using var mailer = new SmtpMailer(smtp.Value, time);
-        while (claimed.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+        foreach (var notification in queue.Take())
         {
-            while (claimed.TryRead(out var notification))
+            if (queue.Count <= ClaimAt)
             {
-                if (queue.Count <= ClaimAt)
-                {
-                    _room.Pulse(); // the claimer tops the queue up from here on (a pulse per email cost a wake-up each)
-                }
-
-                var leaseLeft = _options.Lease - Stopwatch.GetElapsedTime(notification.ClaimedAt);
-                if (leaseLeft <= LeaseMargin)
-                {
-                    // Waited here (behind failing sends) until the lease is all but gone: the row is due again, maybe
-                    // claimed anew already. Recording a release now could shorten that newer lease; leave it be.
-                    continue;
-                }
-
-                recorder.Add(stoppingToken.IsCancellationRequested || leaseLeft < smtp.Value.Timeout + LeaseMargin
-                    ? new SendResult(notification, SendOutcome.Released)
-                    : Send(mailer, notification));
+                _room.Pulse(); // the claimer tops the queue up from here on (a pulse per email cost a wake-up each)
             }
+
+            var leaseLeft = _options.Lease - Stopwatch.GetElapsedTime(notification.ClaimedAt);
+            if (leaseLeft <= LeaseMargin)
+            {
+                // Waited here (behind failing sends) until the lease is all but gone: the row is due again, maybe
+                // claimed anew already. Recording a release now could shorten that newer lease; leave it be.
+                continue;
+            }
+
+            recorder.Add(stoppingToken.IsCancellationRequested || leaseLeft < smtp.Value.Timeout + LeaseMargin
+                ? new SendResult(notification, SendOutcome.Released)
+                : Send(mailer, notification));
         }
     }
 
