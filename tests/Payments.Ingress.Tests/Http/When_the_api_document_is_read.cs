@@ -9,22 +9,12 @@ namespace Payments.Ingress.Tests.Http;
 /// decides), and the operators' traffic endpoint with its bearer scope.
 /// </summary>
 [Collection(BrokerCollection.Name)]
-public sealed class When_the_api_document_is_read(RabbitMqFixture broker) : IAsyncLifetime
+public sealed class When_the_api_document_is_read(RabbitMqFixture broker) : IngressTest(broker)
 {
-    private readonly IngressApp _app = new(broker.AmqpUri);
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await broker.DeleteQueueAsync(_app.Queue, TestContext.Current.CancellationToken);
-    }
-
     [Fact]
     public async Task Should_list_the_webhook_operation_with_every_answer_and_no_token()
     {
-        var document = await ApiDocument.FetchAsync(await _app.ReadyClientAsync(), TestContext.Current.CancellationToken);
+        var document = await ApiDocument.FetchAsync(Client, TestContext.Current.CancellationToken);
 
         document.Operations.ShouldBe(["GET /admin/traffic", "POST /webhooks/{source}"], ignoreOrder: true);
         document.Responses("POST", "/webhooks/{source}")

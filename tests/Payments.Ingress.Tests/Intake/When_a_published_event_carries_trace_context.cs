@@ -15,19 +15,8 @@ namespace Payments.Ingress.Tests.Intake;
 /// span, without one a publish carries (and builds) none.
 /// </summary>
 [Collection(BrokerCollection.Name)]
-public sealed class When_a_published_event_carries_trace_context(RabbitMqFixture broker) : IAsyncLifetime
+public sealed class When_a_published_event_carries_trace_context(RabbitMqFixture broker) : IngressTest(broker)
 {
-    private readonly IngressApp _app = new(broker.AmqpUri);
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync() => _client = await _app.ReadyClientAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await broker.DeleteQueueAsync(_app.Queue, TestContext.Current.CancellationToken);
-    }
-
     [Fact]
     public async Task Should_parent_the_message_on_the_publish_span_when_the_trace_is_recorded()
     {
@@ -72,9 +61,9 @@ public sealed class When_a_published_event_carries_trace_context(RabbitMqFixture
 
     private async Task<ReceivedMessage> SendAndReceiveAsync(string eventId)
     {
-        var response = await _client.SendAsync(
+        var response = await Client.SendAsync(
             WebhookRequests.Stripe(WebhookRequests.StripePaymentIntent(eventId: eventId)), TestContext.Current.CancellationToken);
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        return (await broker.GetAsync(_app.Queue, TestContext.Current.CancellationToken)).ShouldNotBeNull();
+        return (await Broker.GetAsync(App.Queue, TestContext.Current.CancellationToken)).ShouldNotBeNull();
     }
 }

@@ -10,18 +10,12 @@ namespace Payments.Ingress.Tests.Intake;
 
 /// <summary>Every refusal is specific, problem+json, and publishes nothing.</summary>
 [Collection(BrokerCollection.Name)]
-public sealed class When_a_request_is_refused(RabbitMqFixture broker) : IAsyncLifetime
+public sealed class When_a_request_is_refused(RabbitMqFixture broker) : IngressTest(broker)
 {
-    private readonly IngressApp _app = new(broker.AmqpUri);
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync() => _client = await _app.ReadyClientAsync();
-
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        (await broker.MessageCountAsync(_app.Queue, TestContext.Current.CancellationToken)).ShouldBe(0u, "a refused request must publish nothing");
-        await _app.DisposeAsync();
-        await broker.DeleteQueueAsync(_app.Queue, TestContext.Current.CancellationToken);
+        (await Broker.MessageCountAsync(App.Queue, TestContext.Current.CancellationToken)).ShouldBe(0u, "a refused request must publish nothing");
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -135,7 +129,7 @@ public sealed class When_a_request_is_refused(RabbitMqFixture broker) : IAsyncLi
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _client.SendAsync(request, TestContext.Current.CancellationToken);
+    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => Client.SendAsync(request, TestContext.Current.CancellationToken);
 
     private static async Task ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status, string reason)
     {

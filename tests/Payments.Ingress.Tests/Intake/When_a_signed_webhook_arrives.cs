@@ -9,31 +9,20 @@ using Payments.Testing.RabbitMq;
 namespace Payments.Ingress.Tests.Intake;
 
 [Collection(BrokerCollection.Name)]
-public sealed class When_a_signed_webhook_arrives(RabbitMqFixture broker) : IAsyncLifetime
+public sealed class When_a_signed_webhook_arrives(RabbitMqFixture broker) : IngressTest(broker)
 {
-    private readonly IngressApp _app = new(broker.AmqpUri);
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync() => _client = await _app.ReadyClientAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await broker.DeleteQueueAsync(_app.Queue, TestContext.Current.CancellationToken);
-    }
-
     [Fact]
     public async Task Should_answer_202_only_with_exactly_one_durable_message_in_the_queue()
     {
         var body = WebhookRequests.StripePaymentIntent(eventId: "evt_durable_1", amount: 4200, orderId: "order-42");
 
-        var response = await _client.SendAsync(WebhookRequests.Stripe(body), TestContext.Current.CancellationToken);
+        var response = await Client.SendAsync(WebhookRequests.Stripe(body), TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var accepted = await response.Content.ReadFromJsonAsync<WebhookAccepted>(TestContext.Current.CancellationToken);
-        (await broker.MessageCountAsync(_app.Queue, TestContext.Current.CancellationToken)).ShouldBe(1u);
+        (await Broker.MessageCountAsync(App.Queue, TestContext.Current.CancellationToken)).ShouldBe(1u);
 
-        var message = (await broker.GetAsync(_app.Queue, TestContext.Current.CancellationToken)).ShouldNotBeNull();
+        var message = (await Broker.GetAsync(App.Queue, TestContext.Current.CancellationToken)).ShouldNotBeNull();
         message.Properties.Persistent.ShouldBeTrue();
         message.Properties.MessageId.ShouldBe(accepted!.EventId.ToString());
         message.Properties.ContentType.ShouldBe("application/vnd.masstransit+json");
@@ -65,16 +54,16 @@ public sealed class When_a_signed_webhook_arrives(RabbitMqFixture broker) : IAsy
             _ => WebhookRequests.GitHub(WebhookRequests.StandardPayment()),
         };
 
-        var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+        var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        (await broker.MessageCountAsync(_app.Queue, TestContext.Current.CancellationToken)).ShouldBe(1u);
+        (await Broker.MessageCountAsync(App.Queue, TestContext.Current.CancellationToken)).ShouldBe(1u);
     }
 
     [Fact]
     public async Task Should_accept_a_secret_being_rotated_in()
     {
-        var response = await _client.SendAsync(
+        var response = await Client.SendAsync(
             WebhookRequests.Stripe(WebhookRequests.StripePaymentIntent(), TestSecrets.StripeRotated), TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
@@ -85,8 +74,8 @@ public sealed class When_a_signed_webhook_arrives(RabbitMqFixture broker) : IAsy
     {
         var body = WebhookRequests.StripePaymentIntent(eventId: "evt_redelivered");
 
-        var first = await _client.SendAsync(WebhookRequests.Stripe(body), TestContext.Current.CancellationToken);
-        var second = await _client.SendAsync(WebhookRequests.Stripe(body), TestContext.Current.CancellationToken);
+        var first = await Client.SendAsync(WebhookRequests.Stripe(body), TestContext.Current.CancellationToken);
+        var second = await Client.SendAsync(WebhookRequests.Stripe(body), TestContext.Current.CancellationToken);
 
         var a = await first.Content.ReadFromJsonAsync<WebhookAccepted>(TestContext.Current.CancellationToken);
         var b = await second.Content.ReadFromJsonAsync<WebhookAccepted>(TestContext.Current.CancellationToken);
@@ -98,8 +87,8 @@ public sealed class When_a_signed_webhook_arrives(RabbitMqFixture broker) : IAsy
     {
         var body = WebhookRequests.StandardPayment();
 
-        var first = await _client.SendAsync(WebhookRequests.GitHub(body), TestContext.Current.CancellationToken);
-        var replay = await _client.SendAsync(WebhookRequests.GitHub(body), TestContext.Current.CancellationToken);
+        var first = await Client.SendAsync(WebhookRequests.GitHub(body), TestContext.Current.CancellationToken);
+        var replay = await Client.SendAsync(WebhookRequests.GitHub(body), TestContext.Current.CancellationToken);
 
         first.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         replay.StatusCode.ShouldBe(HttpStatusCode.Accepted);
@@ -111,13 +100,13 @@ public sealed class When_a_signed_webhook_arrives(RabbitMqFixture broker) : IAsy
     [Fact]
     public async Task Should_accept_a_sandbox_payment_where_the_source_allows_sandbox()
     {
-        await using var app = new IngressApp(broker.AmqpUri, new Dictionary<string, string?> { ["Ingress:Sources:liqpay:AllowSandbox"] = "true" });
+        await using var app = new IngressApp(Broker.AmqpUri, new Dictionary<string, string?> { ["Ingress:Sources:liqpay:AllowSandbox"] = "true" });
         var client = await app.ReadyClientAsync();
 
         var response = await client.SendAsync(WebhookRequests.LiqPay(WebhookRequests.LiqPayPayment(status: "sandbox")), TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        (await broker.MessageCountAsync(app.Queue, TestContext.Current.CancellationToken)).ShouldBe(1u);
-        await broker.DeleteQueueAsync(app.Queue, TestContext.Current.CancellationToken);
+        (await Broker.MessageCountAsync(app.Queue, TestContext.Current.CancellationToken)).ShouldBe(1u);
+        await Broker.DeleteQueueAsync(app.Queue, TestContext.Current.CancellationToken);
     }
 }

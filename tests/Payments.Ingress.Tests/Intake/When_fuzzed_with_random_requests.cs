@@ -14,24 +14,13 @@ namespace Payments.Ingress.Tests.Intake;
 /// secret may reach a log line. The seed is printed so a failure can be replayed.
 /// </summary>
 [Collection(BrokerCollection.Name)]
-public sealed class When_fuzzed_with_random_requests(RabbitMqFixture broker) : IAsyncLifetime
+public sealed class When_fuzzed_with_random_requests(RabbitMqFixture broker) : IngressTest(broker)
 {
     private static readonly string[] Sources = ["stripe", "acme", "liqpay", "hub", "nobody", "STRIPE", "", "..", "%00"];
     private static readonly string[] MediaTypes =
         ["application/json", "application/x-www-form-urlencoded", "text/plain", "application/json; charset=utf-8", "", "*/*", "application/json;;;"];
     private static readonly string[] SignatureHeaders =
         ["Stripe-Signature", "webhook-signature", "webhook-id", "webhook-timestamp", "X-Hub-Signature-256", "X-GitHub-Delivery"];
-
-    private readonly IngressApp _app = new(broker.AmqpUri);
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync() => _client = await _app.ReadyClientAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await broker.DeleteQueueAsync(_app.Queue, TestContext.Current.CancellationToken);
-    }
 
     [Fact]
     public async Task Should_never_publish_an_unverified_request_nor_fail_with_a_5xx_other_than_503()
@@ -44,13 +33,13 @@ public sealed class When_fuzzed_with_random_requests(RabbitMqFixture broker) : I
         for (var i = 0; i < 3000; i++)
         {
             using var request = RandomUnverifiedRequest(random);
-            var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+            var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
             statuses[response.StatusCode] = statuses.GetValueOrDefault(response.StatusCode) + 1;
             ((int)response.StatusCode is >= 500 and not 503).ShouldBeFalse($"seed {seed}, request {i}: {response.StatusCode}");
             response.StatusCode.ShouldNotBe(HttpStatusCode.Accepted, $"seed {seed}, request {i}");
         }
 
-        (await broker.MessageCountAsync(_app.Queue, TestContext.Current.CancellationToken)).ShouldBe(0u, $"seed {seed}");
+        (await Broker.MessageCountAsync(App.Queue, TestContext.Current.CancellationToken)).ShouldBe(0u, $"seed {seed}");
         TestContext.Current.SendDiagnosticMessage(string.Join(", ", statuses.Select(p => $"{(int)p.Key}: {p.Value}")));
         ShouldNotHaveLoggedASecret();
     }
@@ -63,19 +52,19 @@ public sealed class When_fuzzed_with_random_requests(RabbitMqFixture broker) : I
         for (var i = 0; i < 500; i++)
         {
             var body = RandomJsonish(random);
-            var response = await _client.SendAsync(WebhookRequests.Stripe(body), TestContext.Current.CancellationToken);
+            var response = await Client.SendAsync(WebhookRequests.Stripe(body), TestContext.Current.CancellationToken);
             response.StatusCode.ShouldBeOneOf(HttpStatusCode.BadRequest, HttpStatusCode.OK, HttpStatusCode.Accepted);
             accepted += response.StatusCode == HttpStatusCode.Accepted ? 1 : 0;
         }
 
-        (await broker.MessageCountAsync(_app.Queue, TestContext.Current.CancellationToken)).ShouldBe((uint)accepted);
+        (await Broker.MessageCountAsync(App.Queue, TestContext.Current.CancellationToken)).ShouldBe((uint)accepted);
         ShouldNotHaveLoggedASecret();
     }
 
     private void ShouldNotHaveLoggedASecret()
     {
         string[] secrets = [TestSecrets.Stripe, TestSecrets.StripeRotated, TestSecrets.StandardWebhooks, TestSecrets.StandardWebhooks[6..], TestSecrets.LiqPay, TestSecrets.GitHub];
-        foreach (var line in _app.Logs.Entries)
+        foreach (var line in App.Logs.Entries)
         {
             foreach (var secret in secrets)
             {
