@@ -9,22 +9,16 @@ using Payments.Testing;
 namespace Payments.Orders.Tests.Http;
 
 [Collection(OrdersCollection.Name)]
-public sealed class When_an_order_is_created(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+public sealed class When_an_order_is_created(Infrastructure.Infrastructure infrastructure) : OrdersTest(infrastructure)
 {
-    private OrdersScenario _scenario = null!;
-
-    public async ValueTask InitializeAsync() => _scenario = await OrdersScenario.CreateAsync(infrastructure);
-
-    public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Should_answer_201_with_the_payment_created_at_the_provider_and_announce_it()
     {
-        var watch = await _scenario.Bus.WatchAsync(typeof(OrderCreated));
+        var watch = await Scenario.Bus.WatchAsync(typeof(OrderCreated));
 
-        var response = await _scenario.Client.PostAsJsonAsync("/orders", new { amountMinor = 1999, currency = "usd", customerEmail = "ann@example.com" }, Ct);
+        var response = await Scenario.Client.PostAsJsonAsync("/orders", new { amountMinor = 1999, currency = "usd", customerEmail = "ann@example.com" }, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var order = (await response.Content.ReadFromJsonAsync<OrderResponse>(Ct))!;
@@ -32,11 +26,11 @@ public sealed class When_an_order_is_created(Infrastructure.Infrastructure infra
         order.Status.ShouldBe("awaiting_payment");
         order.Currency.ShouldBe("USD");
         order.Payment.ShouldNotBeNull().PaymentId.ShouldStartWith("pi_");
-        var created = await Eventually.ValueAsync(() => _scenario.Bus.DrainAsync(watch), m => m.Count > 0, TimeSpan.FromSeconds(15), "OrderCreated", Ct);
+        var created = await Eventually.ValueAsync(() => Scenario.Bus.DrainAsync(watch), m => m.Count > 0, TimeSpan.FromSeconds(15), "OrderCreated", Ct);
         created.Single().Message.GetProperty("paymentId").GetString().ShouldBe(order.Payment.PaymentId);
         await Task.Delay(1500, Ct); // past Provider:FallbackDelay (1 s): the deferred command must have been cancelled
-        _scenario.Provider.Calls.ShouldBe(1);
-        (await _scenario.App.ScalarAsync<long>("SELECT count(*) FROM messaging.outbox")).ShouldBe(0);
+        Scenario.Provider.Calls.ShouldBe(1);
+        (await Scenario.App.ScalarAsync<long>("SELECT count(*) FROM messaging.outbox")).ShouldBe(0);
     }
 
     [Fact]
@@ -51,7 +45,7 @@ public sealed class When_an_order_is_created(Infrastructure.Infrastructure infra
         again.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
         (await Id(again)).ShouldBe(await Id(first));
         other.StatusCode.ShouldBe((HttpStatusCode)422);
-        (await _scenario.App.ScalarAsync<long>("SELECT count(*) FROM orders.orders")).ShouldBe(1);
+        (await Scenario.App.ScalarAsync<long>("SELECT count(*) FROM orders.orders")).ShouldBe(1);
     }
 
     [Fact]
@@ -71,7 +65,7 @@ public sealed class When_an_order_is_created(Infrastructure.Infrastructure infra
     [Fact]
     public async Task Should_answer_400_for_a_body_that_is_not_json()
     {
-        var response = await _scenario.Client.PostAsync("/orders", new StringContent("{nope", System.Text.Encoding.UTF8, "application/json"), Ct);
+        var response = await Scenario.Client.PostAsync("/orders", new StringContent("{nope", System.Text.Encoding.UTF8, "application/json"), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
@@ -79,8 +73,8 @@ public sealed class When_an_order_is_created(Infrastructure.Infrastructure infra
     [Fact]
     public async Task Should_answer_404_for_an_unknown_order_and_400_for_a_malformed_id()
     {
-        (await _scenario.Client.GetAsync($"/orders/{Guid.NewGuid()}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var bad = await _scenario.Client.GetAsync("/orders/not-a-uuid", Ct);
+        (await Scenario.Client.GetAsync($"/orders/{Guid.NewGuid()}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var bad = await Scenario.Client.GetAsync("/orders/not-a-uuid", Ct);
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         bad.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
@@ -88,35 +82,35 @@ public sealed class When_an_order_is_created(Infrastructure.Infrastructure infra
     [Fact]
     public async Task Should_still_create_the_order_when_the_provider_is_down_and_create_the_payment_from_the_outbox()
     {
-        var watch = await _scenario.Bus.WatchAsync(typeof(OrderCreated));
+        var watch = await Scenario.Bus.WatchAsync(typeof(OrderCreated));
         // Down until told otherwise: the inline call's retries and the deferred command (Provider:FallbackDelay)
         // both fail, whatever their timing, so the answer cannot carry a payment.
-        _scenario.Provider.FailNext(int.MaxValue);
+        Scenario.Provider.FailNext(int.MaxValue);
 
-        var order = await _scenario.CreateOrderAsync(700, "EUR");
+        var order = await Scenario.CreateOrderAsync(700, "EUR");
 
         order.Payment.ShouldBeNull();
-        _scenario.Provider.FailNext(0);
-        var recorded = await Eventually.ValueAsync(() => _scenario.GetOrderAsync(order.Id), o => o.Payment is not null,
+        Scenario.Provider.FailNext(0);
+        var recorded = await Eventually.ValueAsync(() => Scenario.GetOrderAsync(order.Id), o => o.Payment is not null,
             TimeSpan.FromSeconds(30), "the payment to be created from the outbox", Ct);
         recorded.Payment!.PaymentId.ShouldStartWith("pi_");
-        var created = await Eventually.ValueAsync(() => _scenario.Bus.DrainAsync(watch), m => m.Count > 0, TimeSpan.FromSeconds(15), "OrderCreated", Ct);
+        var created = await Eventually.ValueAsync(() => Scenario.Bus.DrainAsync(watch), m => m.Count > 0, TimeSpan.FromSeconds(15), "OrderCreated", Ct);
         created.Single().Message.GetProperty("orderId").GetGuid().ShouldBe(order.Id);
-        _scenario.Provider.IntentsCreated.ShouldBe(1);
+        Scenario.Provider.IntentsCreated.ShouldBe(1);
     }
 
     [Fact]
     public async Task Should_retry_one_transient_provider_failure_inline_and_answer_with_the_payment()
     {
-        _scenario.Provider.FailNext(1);
+        Scenario.Provider.FailNext(1);
 
-        var order = await _scenario.CreateOrderAsync(800, "EUR");
+        var order = await Scenario.CreateOrderAsync(800, "EUR");
 
         // The resilience handler's retry, within the request: the answer carries the payment, and the two calls
         // (one failed, one created) made a single intent, as both carried the order's Idempotency-Key.
         order.Payment.ShouldNotBeNull().PaymentId.ShouldStartWith("pi_");
-        _scenario.Provider.Calls.ShouldBeGreaterThanOrEqualTo(2);
-        _scenario.Provider.IntentsCreated.ShouldBe(1);
+        Scenario.Provider.Calls.ShouldBeGreaterThanOrEqualTo(2);
+        Scenario.Provider.IntentsCreated.ShouldBe(1);
     }
 
     private Task<HttpResponseMessage> PostAsync(object body, string? key = null)
@@ -127,7 +121,7 @@ public sealed class When_an_order_is_created(Infrastructure.Infrastructure infra
             request.Headers.Add("Idempotency-Key", key);
         }
 
-        return _scenario.Client.SendAsync(request, Ct);
+        return Scenario.Client.SendAsync(request, Ct);
     }
 
     private static async Task<Guid> Id(HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<OrderResponse>(Ct))!.Id;

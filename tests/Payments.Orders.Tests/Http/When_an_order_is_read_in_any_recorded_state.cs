@@ -11,19 +11,13 @@ namespace Payments.Orders.Tests.Http;
 /// each is read as a well-formed 200.
 /// </summary>
 [Collection(OrdersCollection.Name)]
-public sealed class When_an_order_is_read_in_any_recorded_state(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+public sealed class When_an_order_is_read_in_any_recorded_state(Infrastructure.Infrastructure infrastructure) : OrdersTest(infrastructure)
 {
     private static readonly string[] States = ["awaiting_payment", "payment_failed", "paid", "refunded", "needs_attention"];
     private static readonly string?[] Providers = [null, "stripe"];
     private static readonly string?[] PaymentIds = [null, "pi_recorded"];
     private static readonly string?[] AttentionReasons = [null, "Amount mismatch."];
     private static readonly long?[] Refunds = [null, 100];
-
-    private OrdersScenario _scenario = null!;
-
-    public async ValueTask InitializeAsync() => _scenario = await OrdersScenario.CreateAsync(infrastructure);
-
-    public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
 
     public static IEnumerable<Row> Rows() =>
         from state in States
@@ -43,7 +37,7 @@ public sealed class When_an_order_is_read_in_any_recorded_state(Infrastructure.I
         var failures = new List<string>();
         foreach (var row in rows)
         {
-            var response = await _scenario.Client.GetAsync($"/orders/{row.Id}", ct);
+            var response = await Scenario.Client.GetAsync($"/orders/{row.Id}", ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             if (response.StatusCode != HttpStatusCode.OK)
             {
@@ -88,7 +82,7 @@ public sealed class When_an_order_is_read_in_any_recorded_state(Infrastructure.I
 
     private async Task InsertAsync(IReadOnlyList<Row> rows, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(_scenario.App.Postgres);
+        await using var connection = new NpgsqlConnection(Scenario.App.Postgres);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
             """

@@ -5,18 +5,12 @@ namespace Payments.Orders.Tests.Http;
 
 /// <summary>/openapi/v1.json of the running service: every operation, who may call it, and the bearer scheme.</summary>
 [Collection(OrdersCollection.Name)]
-public sealed class When_the_api_document_is_read(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+public sealed class When_the_api_document_is_read(Infrastructure.Infrastructure infrastructure) : OrdersTest(infrastructure)
 {
-    private OrdersScenario _scenario = null!;
-
-    public async ValueTask InitializeAsync() => _scenario = await OrdersScenario.CreateAsync(infrastructure);
-
-    public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
-
     [Fact]
     public async Task Should_list_every_operation_with_its_scope_and_the_jwt_bearer_scheme()
     {
-        var document = await ApiDocument.FetchAsync(_scenario.App.CreateClient(), TestContext.Current.CancellationToken);
+        var document = await ApiDocument.FetchAsync(Scenario.App.CreateClient(), TestContext.Current.CancellationToken);
 
         document.Operations.ShouldBe(
             ["POST /orders", "GET /orders/{id}", "GET /admin/orders/{id}/story", "GET /admin/orders/lookup", "GET /admin/outbox/parked",

@@ -10,28 +10,24 @@ namespace Payments.Orders.Tests.Inbox;
 /// orphans fail alone, through the retries to the error queue, without failing the groups they arrived with.
 /// </summary>
 [Collection(OrdersCollection.Name)]
-public sealed class When_a_backlog_is_committed_in_groups(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+public sealed class When_a_backlog_is_committed_in_groups(Infrastructure.Infrastructure infrastructure) : OrdersTest(infrastructure)
 {
     private const int Orders = 120;
     private readonly MetricTotals _metrics = new("payments.inbox.group_size", "payments.inbox.duplicates");
-    private OrdersScenario _scenario = null!;
-
-    public async ValueTask InitializeAsync() => _scenario = await OrdersScenario.CreateAsync(infrastructure);
-
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         _metrics.Dispose();
-        await _scenario.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task Should_apply_each_event_once_absorb_every_duplicate_and_fail_only_the_orphans()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (orders, payments) = await _scenario.CreateOrdersAsync(Orders, i => 1000 + i);
+        var (orders, payments) = await Scenario.CreateOrdersAsync(Orders, i => 1000 + i);
 
-        await _scenario.StopAppsAsync();
-        var paidWatch = await _scenario.Bus.WatchAsync(typeof(OrderPaid));
+        await Scenario.StopAppsAsync();
+        var paidWatch = await Scenario.Bus.WatchAsync(typeof(OrderPaid));
         var events = orders.Select((id, i) => Infrastructure.PaymentEvents.For(id, PaymentEventKind.Succeeded, 1000 + i, "EUR", payments[id])).ToList();
         var orphans = Enumerable.Range(0, 2).Select(_ => Infrastructure.PaymentEvents.For(Guid.NewGuid(), PaymentEventKind.Succeeded, paymentId: "pi_orphan")).ToList();
         // Every event twice: the first half back to back (duplicates within one group), the orphans, then the second half
@@ -39,18 +35,18 @@ public sealed class When_a_backlog_is_committed_in_groups(Infrastructure.Infrast
         var deliveries = events.Take(Orders / 2).SelectMany(e => new[] { e, e }).Concat(orphans).Concat(events.Skip(Orders / 2)).Concat(events.Skip(Orders / 2));
         foreach (var @event in deliveries)
         {
-            await _scenario.Bus.PublishAsync(@event);
+            await Scenario.Bus.PublishAsync(@event);
         }
 
-        await _scenario.StartAppAsync();
+        await Scenario.StartAppAsync();
 
-        await Eventually.TrueAsync(async () => await _scenario.App.ScalarAsync<long>("SELECT count(*) FROM orders.orders WHERE status = 'paid'") == Orders,
+        await Eventually.TrueAsync(async () => await Scenario.App.ScalarAsync<long>("SELECT count(*) FROM orders.orders WHERE status = 'paid'") == Orders,
             TimeSpan.FromSeconds(30), $"all {Orders} orders paid", ct);
         var orphanIds = orphans.Select(o => o.EventId.ToString()).ToHashSet();
         var deadLettered = new HashSet<string>();
         await Eventually.TrueAsync(async () =>
         {
-            while (await infrastructure.Broker.GetAsync("orders-payment-events_error", ct) is { } faulted)
+            while (await Servers.Broker.GetAsync("orders-payment-events_error", ct) is { } faulted)
             {
                 deadLettered.Add(faulted.Properties.MessageId!);
             }
@@ -58,13 +54,13 @@ public sealed class When_a_backlog_is_committed_in_groups(Infrastructure.Infrast
             return orphanIds.IsSubsetOf(deadLettered);
         }, TimeSpan.FromSeconds(30), "both orphans in the error queue", ct);
 
-        (await _scenario.App.ScalarAsync<long>("SELECT count(*) FROM orders.payment_events")).ShouldBe(Orders);
-        (await _scenario.App.ScalarAsync<long>("SELECT count(*) FROM messaging.inbox")).ShouldBe(Orders);
+        (await Scenario.App.ScalarAsync<long>("SELECT count(*) FROM orders.payment_events")).ShouldBe(Orders);
+        (await Scenario.App.ScalarAsync<long>("SELECT count(*) FROM messaging.inbox")).ShouldBe(Orders);
         deadLettered.ShouldNotContain(id => events.Any(e => e.EventId.ToString() == id));
         var paid = new List<Guid>();
         await Eventually.TrueAsync(async () =>
         {
-            paid.AddRange((await _scenario.Bus.DrainAsync(paidWatch)).Select(m => m.Message.GetProperty("orderId").GetGuid()));
+            paid.AddRange((await Scenario.Bus.DrainAsync(paidWatch)).Select(m => m.Message.GetProperty("orderId").GetGuid()));
             return paid.Count >= Orders;
         }, TimeSpan.FromSeconds(20), $"{Orders} OrderPaid events", ct);
         paid.ShouldBe(orders, ignoreOrder: true);

@@ -10,49 +10,45 @@ namespace Payments.Orders.Tests.Inbox;
 /// before the group would let several of them "move" it from awaiting payment and announce each move.
 /// </summary>
 [Collection(OrdersCollection.Name)]
-public sealed class When_one_group_holds_several_events_for_one_order(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+public sealed class When_one_group_holds_several_events_for_one_order(Infrastructure.Infrastructure infrastructure) : OrdersTest(infrastructure)
 {
     private const int Orders = 40;
     private readonly MetricTotals _metrics = new("payments.inbox.group_size", "payments.inbox.group_failures");
-    private OrdersScenario _scenario = null!;
-
-    public async ValueTask InitializeAsync() => _scenario = await OrdersScenario.CreateAsync(infrastructure);
-
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         _metrics.Dispose();
-        await _scenario.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task Should_apply_them_in_turn_as_separate_transactions_would()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (orders, payments) = await _scenario.CreateOrdersAsync(Orders, _ => 2000);
+        var (orders, payments) = await Scenario.CreateOrdersAsync(Orders, _ => 2000);
 
-        await _scenario.StopAppsAsync();
-        var watch = await _scenario.Bus.WatchAsync(typeof(OrderPaid), typeof(OrderPaymentFailed), typeof(OrderRefunded));
+        await Scenario.StopAppsAsync();
+        var watch = await Scenario.Bus.WatchAsync(typeof(OrderPaid), typeof(OrderPaymentFailed), typeof(OrderRefunded));
         foreach (var id in orders)
         {
-            await _scenario.Bus.PublishAsync(Infrastructure.PaymentEvents.For(id, PaymentEventKind.Succeeded, 2000, "EUR", payments[id]));
-            await _scenario.Bus.PublishAsync(Infrastructure.PaymentEvents.For(id, PaymentEventKind.Failed, 2000, "EUR", payments[id]));
-            await _scenario.Bus.PublishAsync(Infrastructure.PaymentEvents.For(id, PaymentEventKind.Refunded, 2000, "EUR", payments[id]));
+            await Scenario.Bus.PublishAsync(Infrastructure.PaymentEvents.For(id, PaymentEventKind.Succeeded, 2000, "EUR", payments[id]));
+            await Scenario.Bus.PublishAsync(Infrastructure.PaymentEvents.For(id, PaymentEventKind.Failed, 2000, "EUR", payments[id]));
+            await Scenario.Bus.PublishAsync(Infrastructure.PaymentEvents.For(id, PaymentEventKind.Refunded, 2000, "EUR", payments[id]));
         }
 
-        await _scenario.StartAppAsync();
+        await Scenario.StartAppAsync();
 
-        await Eventually.TrueAsync(async () => await _scenario.App.ScalarAsync<long>("SELECT count(*) FROM orders.payment_events") == 3 * Orders,
+        await Eventually.TrueAsync(async () => await Scenario.App.ScalarAsync<long>("SELECT count(*) FROM orders.payment_events") == 3 * Orders,
             TimeSpan.FromSeconds(30), "every event recorded", ct);
-        (await _scenario.App.ScalarAsync<long>("SELECT count(*) FROM orders.orders WHERE status = 'refunded'")).ShouldBe(Orders);
+        (await Scenario.App.ScalarAsync<long>("SELECT count(*) FROM orders.orders WHERE status = 'refunded'")).ShouldBe(Orders);
         // Applied in turn, only the first of an order's events met it awaiting payment, whatever the order they came in.
-        (await _scenario.App.ScalarAsync<long>("SELECT count(*) FROM orders.payment_events WHERE from_status = 'awaiting_payment'")).ShouldBe(Orders);
-        (await _scenario.App.ScalarAsync<long>("SELECT count(DISTINCT order_id) FROM orders.payment_events WHERE from_status = 'awaiting_payment'")).ShouldBe(Orders);
+        (await Scenario.App.ScalarAsync<long>("SELECT count(*) FROM orders.payment_events WHERE from_status = 'awaiting_payment'")).ShouldBe(Orders);
+        (await Scenario.App.ScalarAsync<long>("SELECT count(DISTINCT order_id) FROM orders.payment_events WHERE from_status = 'awaiting_payment'")).ShouldBe(Orders);
 
         var announced = new List<string>();
-        var transitions = await _scenario.App.ScalarAsync<long>("SELECT count(*) FROM orders.payment_events WHERE outcome = 'applied'");
+        var transitions = await Scenario.App.ScalarAsync<long>("SELECT count(*) FROM orders.payment_events WHERE outcome = 'applied'");
         await Eventually.TrueAsync(async () =>
         {
-            announced.AddRange((await _scenario.Bus.DrainAsync(watch)).Select(m => m.Type));
+            announced.AddRange((await Scenario.Bus.DrainAsync(watch)).Select(m => m.Type));
             return announced.Count >= transitions;
         }, TimeSpan.FromSeconds(20), "an event per transition", ct);
         announced.Count.ShouldBe((int)transitions); // one announcement per transition, none for an event that moved nothing

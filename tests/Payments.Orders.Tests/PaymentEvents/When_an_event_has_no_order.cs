@@ -10,23 +10,17 @@ namespace Payments.Orders.Tests.PaymentEvents;
 /// delays it waits out in the broker, then dead-lettered with the reason, never acknowledged silently.
 /// </summary>
 [Collection(OrdersCollection.Name)]
-public sealed class When_an_event_has_no_order(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+public sealed class When_an_event_has_no_order(Infrastructure.Infrastructure infrastructure) : OrdersTest(infrastructure)
 {
-    private OrdersScenario _scenario = null!;
-
-    public async ValueTask InitializeAsync() => _scenario = await OrdersScenario.CreateAsync(infrastructure);
-
-    public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
-
     [Fact]
     public async Task Should_find_the_order_by_the_payment_id_it_recorded_when_the_event_has_no_order_id()
     {
-        var order = await _scenario.CreateOrderAsync(4200, "EUR");
+        var order = await Scenario.CreateOrderAsync(4200, "EUR");
         var refund = Infrastructure.PaymentEvents.For(order.Id, PaymentEventKind.Refunded, 4200, "EUR", order.Payment!.PaymentId);
 
-        await _scenario.Bus.PublishAsync(refund with { OrderId = null }); // a Stripe charge.refunded carries no order metadata
+        await Scenario.Bus.PublishAsync(refund with { OrderId = null }); // a Stripe charge.refunded carries no order metadata
 
-        await Eventually.TrueAsync(async () => (await _scenario.GetOrderAsync(order.Id)).Status == "refunded",
+        await Eventually.TrueAsync(async () => (await Scenario.GetOrderAsync(order.Id)).Status == "refunded",
             TimeSpan.FromSeconds(15), "the event to find its order by payment id", TestContext.Current.CancellationToken);
     }
 
@@ -35,9 +29,9 @@ public sealed class When_an_event_has_no_order(Infrastructure.Infrastructure inf
     {
         var orphan = Infrastructure.PaymentEvents.For(Guid.NewGuid(), PaymentEventKind.Succeeded, paymentId: "pi_nobody_knows");
 
-        await _scenario.Bus.PublishAsync(orphan);
+        await Scenario.Bus.PublishAsync(orphan);
 
-        var faulted = await Eventually.ValueAsync(() => infrastructure.Broker.GetAsync("orders-payment-events_error", TestContext.Current.CancellationToken),
+        var faulted = await Eventually.ValueAsync(() => Servers.Broker.GetAsync("orders-payment-events_error", TestContext.Current.CancellationToken),
             m => m is not null, TimeSpan.FromSeconds(20), "the event in the error queue", TestContext.Current.CancellationToken);
         faulted!.Properties.MessageId.ShouldBe(orphan.EventId.ToString());
         var reason = Encoding.UTF8.GetString((byte[])faulted.Properties.Headers!["MT-Fault-Message"]!);

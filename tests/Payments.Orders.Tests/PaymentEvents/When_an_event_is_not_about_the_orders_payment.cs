@@ -6,18 +6,12 @@ using Payments.Testing.Messaging;
 namespace Payments.Orders.Tests.PaymentEvents;
 
 [Collection(OrdersCollection.Name)]
-public sealed class When_an_event_is_not_about_the_orders_payment(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+public sealed class When_an_event_is_not_about_the_orders_payment(Infrastructure.Infrastructure infrastructure) : OrdersTest(infrastructure)
 {
-    private OrdersScenario _scenario = null!;
-
-    public async ValueTask InitializeAsync() => _scenario = await OrdersScenario.CreateAsync(infrastructure);
-
-    public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
-
     [Fact]
     public async Task Should_flag_the_order_and_pay_nothing_when_another_source_names_it()
     {
-        var order = await _scenario.CreateOrderAsync(4200, "EUR");
+        var order = await Scenario.CreateOrderAsync(4200, "EUR");
         var foreign = Infrastructure.PaymentEvents.For(order.Id, PaymentEventKind.Succeeded, 4200, "EUR", order.Payment!.PaymentId, source: "acme")
             with { Provider = "standard-webhooks" };
 
@@ -27,7 +21,7 @@ public sealed class When_an_event_is_not_about_the_orders_payment(Infrastructure
     [Fact]
     public async Task Should_flag_the_order_and_pay_nothing_when_the_event_names_another_payment()
     {
-        var order = await _scenario.CreateOrderAsync(4200, "EUR");
+        var order = await Scenario.CreateOrderAsync(4200, "EUR");
         var other = Infrastructure.PaymentEvents.For(order.Id, PaymentEventKind.Succeeded, 4200, "EUR", "pi_not_this_orders");
 
         await ShouldFlagAsync(order.Id, other, "Payment mismatch");
@@ -36,16 +30,16 @@ public sealed class When_an_event_is_not_about_the_orders_payment(Infrastructure
     private async Task ShouldFlagAsync(Guid orderId, PaymentEventReceived @event, string reason)
     {
         var ct = TestContext.Current.CancellationToken;
-        var watch = await _scenario.Bus.WatchAsync(typeof(OrderNeedsAttention), typeof(OrderPaid));
+        var watch = await Scenario.Bus.WatchAsync(typeof(OrderNeedsAttention), typeof(OrderPaid));
 
-        await _scenario.Bus.PublishAsync(@event);
+        await Scenario.Bus.PublishAsync(@event);
 
-        var flagged = await Eventually.ValueAsync(() => _scenario.GetOrderAsync(orderId), o => o.Status == "needs_attention",
+        var flagged = await Eventually.ValueAsync(() => Scenario.GetOrderAsync(orderId), o => o.Status == "needs_attention",
             TimeSpan.FromSeconds(15), "the order to need attention", ct);
         flagged.AttentionReason.ShouldNotBeNull().ShouldStartWith(reason);
-        var published = await Eventually.ValueAsync(() => _scenario.Bus.DrainAsync(watch), m => m.Count > 0, TimeSpan.FromSeconds(15), "OrderNeedsAttention", ct);
+        var published = await Eventually.ValueAsync(() => Scenario.Bus.DrainAsync(watch), m => m.Count > 0, TimeSpan.FromSeconds(15), "OrderNeedsAttention", ct);
         published.Single().Type.ShouldBe("urn:message:Payments.Contracts:OrderNeedsAttention");
         published.Single().Message.GetProperty("reason").GetString().ShouldNotBeNull().ShouldStartWith(reason);
-        (await _scenario.App.ScalarAsync<string>($"SELECT outcome FROM orders.payment_events WHERE event_id = '{@event.EventId}'")).ShouldBe("foreign");
+        (await Scenario.App.ScalarAsync<string>($"SELECT outcome FROM orders.payment_events WHERE event_id = '{@event.EventId}'")).ShouldBe("foreign");
     }
 }

@@ -10,23 +10,17 @@ namespace Payments.Orders.Tests.Schema;
 /// Payments.Messaging.Tests' business; that these scripts are idempotent is Orders'.
 /// </summary>
 [Collection(OrdersCollection.Name)]
-public sealed class When_the_orders_scripts_run_again(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+public sealed class When_the_orders_scripts_run_again(Infrastructure.Infrastructure infrastructure) : OrdersTest(infrastructure)
 {
-    private OrdersScenario _scenario = null!;
-
-    public async ValueTask InitializeAsync() => _scenario = await OrdersScenario.CreateAsync(infrastructure);
-
-    public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
-
     [Fact]
     public async Task Should_have_applied_each_once_and_tolerate_them_replayed()
     {
         var ct = TestContext.Current.CancellationToken;
-        var scripts = _scenario.App.Services.GetServices<SchemaScripts>().SelectMany(s => s.Scripts).Where(s => s.Id.StartsWith("orders.", StringComparison.Ordinal)).ToList();
+        var scripts = Scenario.App.Services.GetServices<SchemaScripts>().SelectMany(s => s.Scripts).Where(s => s.Id.StartsWith("orders.", StringComparison.Ordinal)).ToList();
         scripts.Select(s => s.Id).ShouldBe(["orders.001_orders", "orders.002_story", "orders.003_inbox_keys"]);
 
         // Replayed outside the bookkeeping (a restored backup, a hand-run script): nothing fails, nothing is recorded twice.
-        await using var connection = new NpgsqlConnection(_scenario.Database);
+        await using var connection = new NpgsqlConnection(Scenario.Database);
         await connection.OpenAsync(ct);
         foreach (var script in scripts)
         {
@@ -34,6 +28,6 @@ public sealed class When_the_orders_scripts_run_again(Infrastructure.Infrastruct
             await command.ExecuteNonQueryAsync(ct);
         }
 
-        (await _scenario.App.ScalarAsync<long>("SELECT count(*) FROM public.schema_migrations WHERE id LIKE 'orders.%'")).ShouldBe(scripts.Count);
+        (await Scenario.App.ScalarAsync<long>("SELECT count(*) FROM public.schema_migrations WHERE id LIKE 'orders.%'")).ShouldBe(scripts.Count);
     }
 }
