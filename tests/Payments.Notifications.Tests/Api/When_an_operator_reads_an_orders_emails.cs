@@ -8,22 +8,16 @@ using Payments.Testing.Security;
 namespace Payments.Notifications.Tests.Api;
 
 [Collection(NotificationsCollection.Name)]
-public sealed class When_an_operator_reads_an_orders_emails(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+public sealed class When_an_operator_reads_an_orders_emails(Infrastructure.Infrastructure infrastructure) : NotificationsTest(infrastructure)
 {
-    private NotificationsScenario _scenario = null!;
-
-    public async ValueTask InitializeAsync() => _scenario = await NotificationsScenario.CreateAsync(infrastructure);
-
-    public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
-
     [Fact]
     public async Task Should_show_each_emails_kind_state_attempts_send_time_and_the_trace_of_the_event_that_caused_it()
     {
         using var spans = new CapturedActivities(); // spans exist only when someone listens (an OTLP exporter in production)
         var paid = SampleEvents.Paid();
-        await _scenario.PublishAsync(paid);
+        await Scenario.PublishAsync(paid);
 
-        var sent = await _scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to be sent");
+        var sent = await Scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to be sent");
 
         (sent.Kind, sent.Attempts).ShouldBe(("paid", 1));
         sent.SentAt.ShouldNotBeNull();
@@ -36,8 +30,8 @@ public sealed class When_an_operator_reads_an_orders_emails(Infrastructure.Infra
     {
         var ct = TestContext.Current.CancellationToken;
         var url = new Uri($"/notifications?orderId={Guid.NewGuid()}", UriKind.Relative);
-        using var anonymous = _scenario.App.CreateClient();
-        using var reader = _scenario.App.CreateClient();
+        using var anonymous = Scenario.App.CreateClient();
+        using var reader = Scenario.App.CreateClient();
         reader.DefaultRequestHeaders.Authorization = TestTokens.Bearer(ApiAudiences.Notifications, Scopes.OrdersRead);
 
         (await anonymous.GetAsync(url, ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);

@@ -5,18 +5,12 @@ namespace Payments.Notifications.Tests.Api;
 
 /// <summary>/openapi/v1.json of the running service: its operator operations, each behind payments:ops.</summary>
 [Collection(NotificationsCollection.Name)]
-public sealed class When_the_api_document_is_read(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+public sealed class When_the_api_document_is_read(Infrastructure.Infrastructure infrastructure) : NotificationsTest(infrastructure)
 {
-    private NotificationsScenario _scenario = null!;
-
-    public async ValueTask InitializeAsync() => _scenario = await NotificationsScenario.CreateAsync(infrastructure);
-
-    public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
-
     [Fact]
     public async Task Should_list_every_operation_behind_the_operator_scope_and_the_jwt_bearer_scheme()
     {
-        var document = await ApiDocument.FetchAsync(_scenario.Client, TestContext.Current.CancellationToken);
+        var document = await ApiDocument.FetchAsync(Scenario.Client, TestContext.Current.CancellationToken);
 
         document.Operations.ShouldBe(["GET /notifications", "GET /notifications/parked", "GET /notifications/parked/count", "POST /notifications/{id}/resend", "GET /admin/messaging/endpoints", "GET /admin/audit"], ignoreOrder: true);
         document.BearerScheme.ShouldBe(("http", "bearer", "JWT"));

@@ -7,21 +7,15 @@ using Payments.Notifications.Tests.Infrastructure;
 namespace Payments.Notifications.Tests.Api;
 
 [Collection(NotificationsCollection.Name)]
-public sealed class When_the_api_gets_bad_input(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+public sealed class When_the_api_gets_bad_input(Infrastructure.Infrastructure infrastructure) : NotificationsTest(infrastructure)
 {
-    private NotificationsScenario _scenario = null!;
-
-    public async ValueTask InitializeAsync() => _scenario = await NotificationsScenario.CreateAsync(infrastructure);
-
-    public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
-
     [Theory]
     [InlineData("/notifications")]
     [InlineData("/notifications?orderId=")]
     [InlineData("/notifications?orderId=not-a-uuid")]
     public async Task Should_answer_400_with_a_problem_naming_the_order_id(string url)
     {
-        var response = await _scenario.Client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
+        var response = await Scenario.Client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
@@ -31,17 +25,17 @@ public sealed class When_the_api_gets_bad_input(Infrastructure.Infrastructure in
 
     [Fact]
     public async Task Should_list_nothing_for_an_order_it_never_heard_of() =>
-        (await _scenario.NotificationsAsync(Guid.NewGuid())).ShouldBeEmpty();
+        (await Scenario.NotificationsAsync(Guid.NewGuid())).ShouldBeEmpty();
 
     [Fact]
     public async Task Should_answer_400_for_resending_a_malformed_id_and_404_for_an_unknown_one()
     {
         var ct = TestContext.Current.CancellationToken;
-        var malformed = await _scenario.Client.PostAsync(new Uri("/notifications/42/resend", UriKind.Relative), null, ct);
+        var malformed = await Scenario.Client.PostAsync(new Uri("/notifications/42/resend", UriKind.Relative), null, ct);
         malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         malformed.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
 
-        var unknown = await _scenario.Client.PostAsync(new Uri($"/notifications/{Guid.NewGuid()}/resend", UriKind.Relative), null, ct);
+        var unknown = await Scenario.Client.PostAsync(new Uri($"/notifications/{Guid.NewGuid()}/resend", UriKind.Relative), null, ct);
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         unknown.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
@@ -50,10 +44,10 @@ public sealed class When_the_api_gets_bad_input(Infrastructure.Infrastructure in
     public async Task Should_never_return_the_recipient_or_the_content()
     {
         var paid = SampleEvents.Paid();
-        await _scenario.PublishAsync(paid);
-        await _scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to be sent");
+        await Scenario.PublishAsync(paid);
+        await Scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to be sent");
 
-        var json = await _scenario.Client.GetStringAsync(new Uri($"/notifications?orderId={paid.OrderId}", UriKind.Relative), TestContext.Current.CancellationToken);
+        var json = await Scenario.Client.GetStringAsync(new Uri($"/notifications?orderId={paid.OrderId}", UriKind.Relative), TestContext.Current.CancellationToken);
         json.ShouldNotContain(paid.CustomerEmail);
         json.ShouldNotContain("Thank you");
     }

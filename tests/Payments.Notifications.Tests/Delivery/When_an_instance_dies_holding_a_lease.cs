@@ -10,15 +10,9 @@ namespace Payments.Notifications.Tests.Delivery;
 /// row is what it leaves behind: no other instance may send it while the lease holds, and one must once it has run out.
 /// </summary>
 [Collection(NotificationsCollection.Name)]
-public sealed class When_an_instance_dies_holding_a_lease(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+public sealed class When_an_instance_dies_holding_a_lease(Infrastructure.Infrastructure infrastructure) : NotificationsTest(infrastructure)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(3);
-
-    private NotificationsScenario _scenario = null!;
-
-    public async ValueTask InitializeAsync() => _scenario = await NotificationsScenario.CreateAsync(infrastructure);
-
-    public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
 
     [Fact]
     public async Task Should_be_sent_once_after_the_lease()
@@ -29,15 +23,15 @@ public sealed class When_an_instance_dies_holding_a_lease(Infrastructure.Infrast
         var draft = new NotificationDraft(id, Guid.CreateVersion7(), paid.OrderId, NotificationKind.Paid, paid.CustomerEmail,
             NotificationIds.MessageId(id, "payments.test"), PaidEmail.Render(paid), Unsendable: null, TraceParent: null, TraceState: null);
 
-        await _scenario.ExecuteAsync(NotificationRows.Insert(draft, Lease)); // what the dead instance committed
+        await Scenario.ExecuteAsync(NotificationRows.Insert(draft, Lease)); // what the dead instance committed
         var leased = DateTimeOffset.UtcNow;
 
         await Task.Delay(Lease / 2, ct);
-        (await _scenario.EmailsToAsync(paid.CustomerEmail)).ShouldBeEmpty("the lease holds: the running instance must leave the row alone");
+        (await Scenario.EmailsToAsync(paid.CustomerEmail)).ShouldBeEmpty("the lease holds: the running instance must leave the row alone");
 
-        var sent = await _scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to be sent after the lease");
+        var sent = await Scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to be sent after the lease");
         (sent.SentAt!.Value - leased).ShouldBeGreaterThan(Lease - TimeSpan.FromMilliseconds(500));
-        (await _scenario.EmailsToAsync(paid.CustomerEmail)).Count.ShouldBe(1);
+        (await Scenario.EmailsToAsync(paid.CustomerEmail)).Count.ShouldBe(1);
         sent.Attempts.ShouldBe(1);
     }
 }

@@ -10,17 +10,14 @@ namespace Payments.Notifications.Tests.Delivery;
 /// already exists, so the insert does nothing and nothing is handed to the sender: the email was sent.
 /// </summary>
 [Collection(NotificationsCollection.Name)]
-public sealed class When_an_order_event_is_redelivered(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+public sealed class When_an_order_event_is_redelivered(Infrastructure.Infrastructure infrastructure) : NotificationsTest(infrastructure)
 {
     private readonly MetricTotals _metrics = new("payments.inbox.handled", "payments.inbox.duplicates");
-    private NotificationsScenario _scenario = null!;
 
-    public async ValueTask InitializeAsync() => _scenario = await NotificationsScenario.CreateAsync(infrastructure);
-
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         _metrics.Dispose();
-        await _scenario.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -33,15 +30,15 @@ public sealed class When_an_order_event_is_redelivered(Infrastructure.Infrastruc
 
         for (var i = 0; i < 5; i++)
         {
-            await _scenario.PublishAsync(paid, messageId);
+            await Scenario.PublishAsync(paid, messageId);
         }
 
         await Eventually.TrueAsync(
             () => _metrics["payments.inbox.handled"] - handled >= 1 && _metrics["payments.inbox.duplicates"] - duplicates >= 4,
             TimeSpan.FromSeconds(20), "all five deliveries to be handled or recognised as duplicates", ct);
-        var notification = await _scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to be sent");
+        var notification = await Scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to be sent");
         notification.Attempts.ShouldBe(1);
-        (await _scenario.EmailsToAsync(paid.CustomerEmail)).Count.ShouldBe(1);
+        (await Scenario.EmailsToAsync(paid.CustomerEmail)).Count.ShouldBe(1);
     }
 
     [Fact]
@@ -50,19 +47,19 @@ public sealed class When_an_order_event_is_redelivered(Infrastructure.Infrastruc
         var ct = TestContext.Current.CancellationToken;
         var paid = SampleEvents.Paid();
         var messageId = Guid.CreateVersion7();
-        await _scenario.PublishAsync(paid, messageId);
-        await _scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to be sent");
+        await Scenario.PublishAsync(paid, messageId);
+        await Scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to be sent");
         var handled = _metrics["payments.inbox.handled"];
 
         var forget = new NpgsqlBatchCommand("DELETE FROM messaging.inbox WHERE message_id = $1");
         forget.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = messageId });
-        await _scenario.ExecuteAsync(forget);
-        await _scenario.PublishAsync(paid, messageId);
+        await Scenario.ExecuteAsync(forget);
+        await Scenario.PublishAsync(paid, messageId);
 
         await Eventually.TrueAsync(() => _metrics["payments.inbox.handled"] > handled, TimeSpan.FromSeconds(20), "the redelivery to be handled as new", ct);
         await Task.Delay(TimeSpan.FromSeconds(1), ct); // a hand-off would have been sent by now
-        (await _scenario.EmailsToAsync(paid.CustomerEmail)).Count.ShouldBe(1);
-        var notification = await _scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to stay sent");
+        (await Scenario.EmailsToAsync(paid.CustomerEmail)).Count.ShouldBe(1);
+        var notification = await Scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to stay sent");
         notification.Attempts.ShouldBe(1);
     }
 }

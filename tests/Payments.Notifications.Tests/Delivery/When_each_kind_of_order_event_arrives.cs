@@ -6,19 +6,13 @@ using Payments.Testing.Smtp;
 namespace Payments.Notifications.Tests.Delivery;
 
 [Collection(NotificationsCollection.Name)]
-public sealed class When_each_kind_of_order_event_arrives(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+public sealed class When_each_kind_of_order_event_arrives(Infrastructure.Infrastructure infrastructure) : NotificationsTest(infrastructure)
 {
-    private NotificationsScenario _scenario = null!;
-
-    public async ValueTask InitializeAsync() => _scenario = await NotificationsScenario.CreateAsync(infrastructure);
-
-    public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
-
     [Fact]
     public async Task Should_thank_the_customer_once_for_a_paid_order()
     {
         var paid = SampleEvents.Paid(123456, "EUR");
-        var email = await DeliveredAsync(await _scenario.PublishAsync(paid), paid.OrderId, NotificationKind.Paid, paid.CustomerEmail);
+        var email = await DeliveredAsync(await Scenario.PublishAsync(paid), paid.OrderId, NotificationKind.Paid, paid.CustomerEmail);
 
         email.Subject.ShouldBe("Thank you for your purchase!");
         ShouldSayInBothParts(email, "1,234.56 EUR", paid.OrderId.ToString(), paid.PaymentId);
@@ -28,7 +22,7 @@ public sealed class When_each_kind_of_order_event_arrives(Infrastructure.Infrast
     public async Task Should_tell_the_customer_once_that_a_payment_failed()
     {
         var failed = SampleEvents.PaymentFailed(4200, "JPY");
-        var email = await DeliveredAsync(await _scenario.PublishAsync(failed), failed.OrderId, NotificationKind.PaymentFailed, failed.CustomerEmail);
+        var email = await DeliveredAsync(await Scenario.PublishAsync(failed), failed.OrderId, NotificationKind.PaymentFailed, failed.CustomerEmail);
 
         email.Subject.ShouldBe("Your payment did not go through");
         ShouldSayInBothParts(email, "4,200 JPY", failed.OrderId.ToString(), "not been charged");
@@ -38,7 +32,7 @@ public sealed class When_each_kind_of_order_event_arrives(Infrastructure.Infrast
     public async Task Should_tell_the_customer_once_about_a_refund()
     {
         var refunded = SampleEvents.Refunded(12500, 2750, "KWD");
-        var email = await DeliveredAsync(await _scenario.PublishAsync(refunded), refunded.OrderId, NotificationKind.Refunded, refunded.CustomerEmail);
+        var email = await DeliveredAsync(await Scenario.PublishAsync(refunded), refunded.OrderId, NotificationKind.Refunded, refunded.CustomerEmail);
 
         email.Subject.ShouldBe("Your refund is on its way");
         ShouldSayInBothParts(email, "2.750 KWD", "12.500 KWD", refunded.OrderId.ToString());
@@ -48,7 +42,7 @@ public sealed class When_each_kind_of_order_event_arrives(Infrastructure.Infrast
     public async Task Should_alert_operations_once_when_an_order_needs_attention()
     {
         var attention = SampleEvents.NeedsAttention(4200, 4100, "EUR", "Amount <4100> does not match the order's 4200 & currency");
-        var email = await DeliveredAsync(await _scenario.PublishAsync(attention), attention.OrderId, NotificationKind.NeedsAttention, _scenario.OperationsEmail);
+        var email = await DeliveredAsync(await Scenario.PublishAsync(attention), attention.OrderId, NotificationKind.NeedsAttention, Scenario.OperationsEmail);
 
         email.Subject.ShouldBe($"Order {attention.OrderId} needs attention");
         ShouldSayInBothParts(email, "41.00 EUR", "42.00 EUR");
@@ -59,14 +53,14 @@ public sealed class When_each_kind_of_order_event_arrives(Infrastructure.Infrast
     private async Task<ReceivedEmail> DeliveredAsync(Guid messageId, Guid orderId, string kind, string recipient)
     {
         var ct = TestContext.Current.CancellationToken;
-        var notification = await _scenario.NotificationAsync(orderId, n => n.State == NotificationState.Sent, "the notification to be sent");
+        var notification = await Scenario.NotificationAsync(orderId, n => n.State == NotificationState.Sent, "the notification to be sent");
         notification.Id.ShouldBe(NotificationIds.For(messageId, kind));
         notification.Kind.ShouldBe(kind);
         notification.Attempts.ShouldBe(1);
         notification.SentAt.ShouldNotBeNull();
 
         // Sent is committed after the server accepted the message, so every email there is to see is there now.
-        var emails = await _scenario.EmailsToAsync(recipient);
+        var emails = await Scenario.EmailsToAsync(recipient);
         emails.Count.ShouldBe(1);
         var email = emails[0];
         email.To.ShouldBe([recipient]);
@@ -75,7 +69,7 @@ public sealed class When_each_kind_of_order_event_arrives(Infrastructure.Infrast
         email.MessageId.ShouldBe($"<{notification.Id}@payments.test>");
         notification.MessageId.ShouldBe(email.MessageId);
         email.Headers["content-type"].ShouldStartWith("multipart/alternative");
-        (await _scenario.Smtp.MessagesAsync(ct)).Count(m => m.MessageId == email.MessageId).ShouldBe(1);
+        (await Scenario.Smtp.MessagesAsync(ct)).Count(m => m.MessageId == email.MessageId).ShouldBe(1);
         return email;
     }
 

@@ -5,17 +5,14 @@ using Payments.Testing;
 namespace Payments.Notifications.Tests.Delivery;
 
 [Collection(NotificationsCollection.Name)]
-public sealed class When_the_mail_server_refuses_for_a_while(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+public sealed class When_the_mail_server_refuses_for_a_while(Infrastructure.Infrastructure infrastructure) : NotificationsTest(infrastructure)
 {
     private readonly MetricTotals _metrics = new("payments.notifications.send_failures", "payments.notifications.parked");
-    private NotificationsScenario _scenario = null!;
 
-    public async ValueTask InitializeAsync() => _scenario = await NotificationsScenario.CreateAsync(infrastructure);
-
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         _metrics.Dispose();
-        await _scenario.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -23,31 +20,31 @@ public sealed class When_the_mail_server_refuses_for_a_while(Infrastructure.Infr
     {
         var ct = TestContext.Current.CancellationToken;
         var parkedBefore = _metrics["payments.notifications.parked"];
-        await _scenario.Smtp.RefuseAsync(true, ct);
+        await Scenario.Smtp.RefuseAsync(true, ct);
         var orders = Enumerable.Range(0, 5).Select(i => SampleEvents.Paid(1000 + i)).ToList();
         foreach (var paid in orders)
         {
-            await _scenario.PublishAsync(paid);
+            await Scenario.PublishAsync(paid);
         }
 
         // The events are consumed while the server refuses: the outage holds back only the emails.
         foreach (var paid in orders)
         {
-            var pending = await _scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Pending && n.Attempts >= 2,
+            var pending = await Scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Pending && n.Attempts >= 2,
                 "the notification to be recorded and retried");
             pending.LastError.ShouldNotBeNull();
             pending.LastError.ShouldContain("451");
         }
 
-        await _scenario.Smtp.RefuseAsync(false, ct);
+        await Scenario.Smtp.RefuseAsync(false, ct);
 
         foreach (var paid in orders)
         {
-            await _scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to be sent after the recovery");
-            (await _scenario.EmailsToAsync(paid.CustomerEmail)).Count.ShouldBe(1);
+            await Scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to be sent after the recovery");
+            (await Scenario.EmailsToAsync(paid.CustomerEmail)).Count.ShouldBe(1);
         }
 
-        (await _scenario.Smtp.MessagesAsync(ct)).Select(m => m.MessageId).ShouldBeUnique();
+        (await Scenario.Smtp.MessagesAsync(ct)).Select(m => m.MessageId).ShouldBeUnique();
         _metrics["payments.notifications.send_failures"].ShouldBeGreaterThanOrEqualTo(orders.Count * 2);
         _metrics["payments.notifications.parked"].ShouldBe(parkedBefore);
     }

@@ -10,16 +10,12 @@ namespace Payments.Notifications.Tests.Poison;
 /// queue's _error queue at once, with the reason in MassTransit's fault headers, and the consumer takes the next one.
 /// </summary>
 [Collection(NotificationsCollection.Name)]
-public sealed class When_a_poisoned_message_arrives(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+public sealed class When_a_poisoned_message_arrives(Infrastructure.Infrastructure infrastructure) : NotificationsTest(infrastructure)
 {
-    private NotificationsScenario _scenario = null!;
-
-    public async ValueTask InitializeAsync() => _scenario = await NotificationsScenario.CreateAsync(infrastructure);
-
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        await _scenario.DisposeAsync();
-        await PoisonMessages.ForgetAsync(infrastructure.Broker, NotificationsExtensions.OrderEventsQueue);
+        await base.DisposeAsync();
+        await PoisonMessages.ForgetAsync(Servers.Broker, NotificationsExtensions.OrderEventsQueue);
     }
 
     [Fact]
@@ -29,12 +25,12 @@ public sealed class When_a_poisoned_message_arrives(Infrastructure.Infrastructur
         var poisoned = SampleEvents.Paid(4200);
         var valid = SampleEvents.Paid(4300);
 
-        var markers = await PoisonMessages.SendAsync(infrastructure.Broker, NotificationsExtensions.OrderEventsQueue, poisoned, typeof(OrderPaid), ct);
-        await _scenario.PublishAsync(valid);
+        var markers = await PoisonMessages.SendAsync(Servers.Broker, NotificationsExtensions.OrderEventsQueue, poisoned, typeof(OrderPaid), ct);
+        await Scenario.PublishAsync(valid);
 
-        await _scenario.NotificationAsync(valid.OrderId, n => n.State == NotificationState.Sent, "the good event behind the poison to be handled");
-        var deadLetters = await PoisonMessages.DeadLettersAsync(infrastructure.Broker, NotificationsExtensions.OrderEventsQueue, markers, TimeSpan.FromSeconds(15), ct);
+        await Scenario.NotificationAsync(valid.OrderId, n => n.State == NotificationState.Sent, "the good event behind the poison to be handled");
+        var deadLetters = await PoisonMessages.DeadLettersAsync(Servers.Broker, NotificationsExtensions.OrderEventsQueue, markers, TimeSpan.FromSeconds(15), ct);
         PoisonMessages.Unexplained(deadLetters).ShouldBeEmpty();
-        (await _scenario.NotificationsAsync(poisoned.OrderId)).ShouldBeEmpty();
+        (await Scenario.NotificationsAsync(poisoned.OrderId)).ShouldBeEmpty();
     }
 }

@@ -6,25 +6,22 @@ using Payments.Testing;
 namespace Payments.Notifications.Tests.Tracing;
 
 [Collection(NotificationsCollection.Name)]
-public sealed class When_a_notification_is_sent(Infrastructure.Infrastructure infrastructure) : IAsyncLifetime
+public sealed class When_a_notification_is_sent(Infrastructure.Infrastructure infrastructure) : NotificationsTest(infrastructure)
 {
     private readonly CapturedActivities _spans = new();
-    private NotificationsScenario _scenario = null!;
 
-    public async ValueTask InitializeAsync() => _scenario = await NotificationsScenario.CreateAsync(infrastructure);
-
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         _spans.Dispose();
-        await _scenario.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task Should_continue_the_trace_of_the_consumer_that_recorded_it()
     {
         var paid = SampleEvents.Paid();
-        await _scenario.PublishAsync(paid);
-        var notification = await _scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to be sent");
+        await Scenario.PublishAsync(paid);
+        var notification = await Scenario.NotificationAsync(paid.OrderId, n => n.State == NotificationState.Sent, "the notification to be sent");
 
         var send = await Eventually.ValueAsync(
             () => Task.FromResult(_spans.Activities.FirstOrDefault(a => a.DisplayName == "notification send" && (string?)a.GetTagItem("payments.order.id") == paid.OrderId.ToString())),

@@ -14,6 +14,7 @@ public sealed class When_a_backlog_is_committed_in_groups(Infrastructure.Infrast
 {
     private const int Orders = 120;
     private readonly MetricTotals _metrics = new("payments.inbox.group_size", "payments.inbox.duplicates");
+
     public override async ValueTask DisposeAsync()
     {
         _metrics.Dispose();

@@ -14,6 +14,7 @@ public sealed class When_one_group_holds_several_events_for_one_order(Infrastruc
 {
     private const int Orders = 40;
     private readonly MetricTotals _metrics = new("payments.inbox.group_size", "payments.inbox.group_failures");
+
     public override async ValueTask DisposeAsync()
     {
         _metrics.Dispose();
