@@ -31,21 +31,7 @@ public static class MessagingExtensions
     public static WebApplicationBuilder AddServiceDatabase(this WebApplicationBuilder builder, Assembly serviceSchema)
     {
         var services = builder.Services;
-        var connectionString = new NpgsqlConnectionStringBuilder(builder.Configuration.GetRequiredConnectionString("Postgres"));
-        if (connectionString.MaxAutoPrepare == 0)
-        {
-            connectionString.MaxAutoPrepare = 64; // every statement here is a fixed text: prepare them once per connection
-        }
-
-        if (!connectionString.ContainsKey("No Reset On Close"))
-        {
-            // Nothing here leaves session state behind (SET LOCAL only, the migrator's advisory lock is released, the
-            // relay's LISTEN connection lives as long as the relay), so a pooled connection needs no reset: that reset is
-            // seven more statements parsed and run ahead of the next command on every open, several per message.
-            connectionString.NoResetOnClose = true;
-        }
-
-        var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString.ConnectionString);
+        var dataSourceBuilder = new NpgsqlDataSourceBuilder(PoolSettings.Apply(builder.Configuration.GetRequiredConnectionString("Postgres")));
         // Database spans only as part of a trace (a request, a message): relay polls, claims and health checks
         // would otherwise each start a trace of their own and bury the webhooks' traces.
         dataSourceBuilder.ConfigureTracing(tracing => tracing

@@ -1,0 +1,33 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Payments.Messaging.Postgres;
+
+/// <summary>
+/// The pool settings a service's connection string gets unless it sets them itself: statements prepared once per
+/// connection (`Max Auto Prepare`), and no reset of a connection returned to the pool (`No Reset On Close`).
+/// </summary>
+internal static class PoolSettings
+{
+    public static string Apply(string configured)
+    {
+        // NpgsqlConnectionStringBuilder.ContainsKey answers for every keyword it knows, set or not: whether the
+        // operator set one is read from the string as written.
+        var written = new DbConnectionStringBuilder { ConnectionString = configured };
+        var connectionString = new NpgsqlConnectionStringBuilder(configured);
+        if (!written.ContainsKey("Max Auto Prepare") && !written.ContainsKey("MaxAutoPrepare"))
+        {
+            connectionString.MaxAutoPrepare = 64; // every statement here is a fixed text: prepare them once per connection
+        }
+
+        if (!written.ContainsKey("No Reset On Close") && !written.ContainsKey("NoResetOnClose"))
+        {
+            // Nothing here leaves session state behind (SET LOCAL only, the migrator releases its advisory lock, the
+            // relay's LISTEN connection lives as long as the relay), so a pooled connection needs no reset: the reset
+            // is seven statements run ahead of the next command on every open, several opens per message.
+            connectionString.NoResetOnClose = true;
+        }
+
+        return connectionString.ConnectionString;
+    }
+}
