@@ -156,15 +156,22 @@ internal sealed partial class OutboxRelay(
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, _) => signal.Wake();
-                await using (var listen = new NpgsqlCommand($"LISTEN {OutboxWriter.NotifyChannel}", connection))
+                try
                 {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
+                    await using (var listen = new NpgsqlCommand($"LISTEN {OutboxWriter.NotifyChannel}", connection))
+                    {
+                        await listen.ExecuteNonQueryAsync(stoppingToken);
+                    }
 
-                signal.Wake(); // rows written while we were not listening
-                while (!stoppingToken.IsCancellationRequested)
+                    signal.Wake(); // rows written while we were not listening
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await connection.WaitAsync(stoppingToken);
+                    }
+                }
+                finally
                 {
-                    await connection.WaitAsync(stoppingToken);
+                    await UnlistenAsync(connection);
                 }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -176,6 +183,28 @@ internal sealed partial class OutboxRelay(
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// The connection goes back to the pool, which does not reset it (PoolSettings): it must stop listening first, or
+    /// whoever takes it next receives the outbox's notifications. A broken connection is not pooled again.
+    /// </summary>
+    private static async Task UnlistenAsync(NpgsqlConnection connection)
+    {
+        if (connection.FullState != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var unlisten = new NpgsqlCommand("UNLISTEN *", connection);
+            await unlisten.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (NpgsqlException)
+        {
+            // Broken meanwhile: Npgsql discards it instead of pooling it.
         }
     }
 

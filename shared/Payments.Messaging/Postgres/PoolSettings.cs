@@ -23,7 +23,7 @@ internal static class PoolSettings
         if (!written.ContainsKey("No Reset On Close") && !written.ContainsKey("NoResetOnClose"))
         {
             // Nothing here leaves session state behind (SET LOCAL only, the migrator releases its advisory lock, the
-            // relay's LISTEN connection lives as long as the relay), so a pooled connection needs no reset: the reset
+            // relay unlistens before its LISTEN connection goes back), so a pooled connection needs no reset: the reset
             // is seven statements run ahead of the next command on every open, several opens per message.
             connectionString.NoResetOnClose = true;
         }
