@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Payments.Contracts;
 using Payments.Messaging.Outbox;
+using Payments.Messaging.Postgres;
 using Payments.Messaging.Schema;
 using Payments.Messaging.Wire;
 using RabbitMQ.Client;
@@ -228,9 +229,8 @@ internal sealed class OrdersBenchmark(BenchSettings settings)
         await new SchemaMigrator(dataSource, scripts, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
     }
 
-    // Same pool settings as the service (auto-prepare on, no reset on close): the comparison is about round trips.
-    private static NpgsqlDataSource DataSource(string database) =>
-        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database) { MaxAutoPrepare = 64, NoResetOnClose = true }.ConnectionString);
+    // The service's own pool settings (PoolSettings), so the comparison is about round trips only.
+    private static NpgsqlDataSource DataSource(string database) => NpgsqlDataSource.Create(PoolSettings.Apply(database));
 
     private string Report(double ours, double baseline, double relay)
     {

@@ -14,13 +14,14 @@ internal static class PoolSettings
         // NpgsqlConnectionStringBuilder.ContainsKey answers for every keyword it knows, set or not: whether the
         // operator set one is read from the string as written.
         var written = new DbConnectionStringBuilder { ConnectionString = configured };
+        bool Unset(params string[] spellings) => !spellings.Any(written.ContainsKey);
         var connectionString = new NpgsqlConnectionStringBuilder(configured);
-        if (!written.ContainsKey("Max Auto Prepare") && !written.ContainsKey("MaxAutoPrepare"))
+        if (Unset("Max Auto Prepare", "MaxAutoPrepare"))
         {
             connectionString.MaxAutoPrepare = 64; // every statement here is a fixed text: prepare them once per connection
         }
 
-        if (!written.ContainsKey("No Reset On Close") && !written.ContainsKey("NoResetOnClose"))
+        if (Unset("No Reset On Close", "NoResetOnClose"))
         {
             // Nothing here leaves session state behind (SET LOCAL only, the migrator releases its advisory lock, the
             // relay unlistens before its LISTEN connection goes back), so a pooled connection needs no reset: the reset
