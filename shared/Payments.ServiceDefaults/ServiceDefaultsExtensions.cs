@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Payments.ServiceDefaults.Health;
+using Payments.ServiceDefaults.Hosting;
 using Payments.ServiceDefaults.Telemetry;
 
 namespace Payments.ServiceDefaults;
 
-/// <summary>What every Payments service has: logs with trace ids, OpenTelemetry, health endpoints, the clock.</summary>
+/// <summary>What every Payments service has: logs with trace ids, OpenTelemetry, health endpoints, the clock, a JIT profile.</summary>
 public static class ServiceDefaultsExtensions
 {
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
+        JitProfile.Start(builder.Configuration, builder.Environment.ApplicationName); // first: the rest of start-up replays too
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
         builder.Logging.AddSimpleConsole(o =>
