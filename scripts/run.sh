@@ -65,7 +65,8 @@ pg() { # service
 start_service() { # name url env...
   local name=$1 url=$2; shift 2
   local dll="services/$name/bin/Release/net10.0/$name.dll"
-  env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" OTEL_SERVICE_NAME="$name" $(runtime_env "$dll") "$@" \
+  env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" OTEL_SERVICE_NAME="$name" $(runtime_env "$dll") \
+    Runtime__JitProfileDirectory="$RUN_DIR/jit-profiles" "$@" \
     dotnet "$dll" --contentRoot "$PWD/services/$name/bin/Release/net10.0" > "$RUN_DIR/logs/$name.log" 2>&1 &
   pids+=($!)
 }
