@@ -26,10 +26,21 @@ public static class JitProfile
             return;
         }
 
+        EnsureWritable(directory);
+        ProfileOptimization.SetProfileRoot(directory);
+        ProfileOptimization.StartProfile($"{serviceName}.jitprofile");
+    }
+
+    /// <summary>
+    /// Creates the directory and writes a probe file into it: the runtime itself fails silently when it cannot write the
+    /// profile, which would leave every start cold without a word.
+    /// </summary>
+    public static void EnsureWritable(string directory)
+    {
         try
         {
             Directory.CreateDirectory(directory);
-            var probe = Path.Combine(directory, $".{serviceName}.probe");
+            var probe = Path.Combine(directory, $".{Environment.ProcessId}.probe");
             File.WriteAllText(probe, string.Empty);
             File.Delete(probe);
         }
@@ -38,8 +49,5 @@ public static class JitProfile
             throw new InvalidOperationException(
                 $"Invalid configuration: {DirectoryKey} must be a directory this service can write ('{directory}'): {e.Message}", e);
         }
-
-        ProfileOptimization.SetProfileRoot(directory);
-        ProfileOptimization.StartProfile($"{serviceName}.jitprofile");
     }
 }
